@@ -1,0 +1,1 @@
+namespace Pipeline.AppHost; internal static class Program { private static void Main() { } }

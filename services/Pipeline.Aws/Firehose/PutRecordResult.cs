@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Firehose;
+
+public sealed record PutRecordResult(string RecordId, bool Encrypted);

@@ -1,0 +1,3 @@
+namespace Pipeline.Contracts.Aws.S3;
+
+public sealed record S3UserIdentity(string? PrincipalId);

@@ -1,0 +1,3 @@
+namespace Pipeline.Contracts.Aws.Sqs;
+
+public sealed record SqsBatchItemFailure(string ItemIdentifier);

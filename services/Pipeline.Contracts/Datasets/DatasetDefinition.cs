@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Contracts.Datasets;
+
+/// <summary>
+/// A dataset: its schema and rules, and how it is partitioned. Adding a dataset is adding one of these to
+/// <c>datasets.json</c>; no code branches on a dataset's name.
+/// </summary>
+public sealed record DatasetDefinition
+{
+    public string Name { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    [JsonPropertyName("id_field")]
+    public string IdField { get; init; } = "event_id";
+
+    [JsonPropertyName("time_field")]
+    public string TimeField { get; init; } = "event_time";
+
+    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+
+    [JsonPropertyName("lambda_partition_keys")]
+    public IReadOnlyList<PartitionKeyDefinition> LambdaPartitionKeys { get; init; } = [];
+
+    [JsonPropertyName("stage_partition_keys")]
+    public IReadOnlyList<string> StagePartitionKeys { get; init; } = [];
+
+    /// <summary>A numeric field (dotted path) that tests and reports sum to check nothing was lost.</summary>
+    [JsonPropertyName("sum_field")]
+    public string? SumField { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Pipeline.Contracts.Datasets;
+
+/// <summary>The root of <c>datasets.json</c>.</summary>
+public sealed record DatasetsDocument
+{
+    public IReadOnlyList<DatasetDefinition> Datasets { get; init; } = [];
+}
