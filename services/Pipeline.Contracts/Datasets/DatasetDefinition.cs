@@ -8,25 +8,25 @@ namespace Pipeline.Contracts.Datasets;
 /// </summary>
 public sealed record DatasetDefinition
 {
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
-    public string Description { get; init; } = "";
+    public string Description { get; set; } = "";
 
     [JsonPropertyName("id_field")]
-    public string IdField { get; init; } = "event_id";
+    public string IdField { get; set; } = "event_id";
 
     [JsonPropertyName("time_field")]
-    public string TimeField { get; init; } = "event_time";
+    public string TimeField { get; set; } = "event_time";
 
-    public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+    public IReadOnlyList<FieldDefinition> Fields { get; set; } = [];
 
     [JsonPropertyName("lambda_partition_keys")]
-    public IReadOnlyList<PartitionKeyDefinition> LambdaPartitionKeys { get; init; } = [];
+    public IReadOnlyList<PartitionKeyDefinition> LambdaPartitionKeys { get; set; } = [];
 
     [JsonPropertyName("stage_partition_keys")]
-    public IReadOnlyList<string> StagePartitionKeys { get; init; } = [];
+    public IReadOnlyList<string> StagePartitionKeys { get; set; } = [];
 
     /// <summary>A numeric field (dotted path) that tests and reports sum to check nothing was lost.</summary>
     [JsonPropertyName("sum_field")]
-    public string? SumField { get; init; }
+    public string? SumField { get; set; }
 }

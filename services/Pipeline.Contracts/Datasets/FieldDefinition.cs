@@ -6,34 +6,34 @@ namespace Pipeline.Contracts.Datasets;
 public sealed record FieldDefinition
 {
     /// <summary>Name as it appears in the record (snake_case). Empty for array items.</summary>
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
-    public FieldType Type { get; init; }
+    public FieldType Type { get; set; }
 
-    public bool Required { get; init; }
+    public bool Required { get; set; }
 
-    public double? Min { get; init; }
+    public double? Min { get; set; }
 
-    public double? Max { get; init; }
+    public double? Max { get; set; }
 
     [JsonPropertyName("min_length")]
-    public int? MinLength { get; init; }
+    public int? MinLength { get; set; }
 
     [JsonPropertyName("max_length")]
-    public int? MaxLength { get; init; }
+    public int? MaxLength { get; set; }
 
     /// <summary>A regular expression the whole (trimmed) string must match.</summary>
-    public string? Pattern { get; init; }
+    public string? Pattern { get; set; }
 
     /// <summary>Allowed values of a string field; matched case-insensitively and normalised to lower case.</summary>
-    public IReadOnlyList<string>? Enum { get; init; }
+    public IReadOnlyList<string>? Enum { get; set; }
 
     /// <summary>The fields of a <see cref="FieldType.Struct"/>.</summary>
-    public IReadOnlyList<FieldDefinition>? Fields { get; init; }
+    public IReadOnlyList<FieldDefinition>? Fields { get; set; }
 
     /// <summary>The element definition of an <see cref="FieldType.Array"/>.</summary>
-    public FieldDefinition? Items { get; init; }
+    public FieldDefinition? Items { get; set; }
 
     [JsonPropertyName("max_items")]
-    public int? MaxItems { get; init; }
+    public int? MaxItems { get; set; }
 }

@@ -6,10 +6,10 @@ namespace Pipeline.Contracts.Datasets;
 /// </summary>
 public sealed record PartitionKeyDefinition
 {
-    public string Name { get; init; } = "";
+    public string Name { get; set; } = "";
 
-    public string Field { get; init; } = "";
+    public string Field { get; set; } = "";
 
     /// <summary>A .NET date format (for example <c>yyyy-MM-dd</c>) applied to a timestamp field.</summary>
-    public string? Format { get; init; }
+    public string? Format { get; set; }
 }

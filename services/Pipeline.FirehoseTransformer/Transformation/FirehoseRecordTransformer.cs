@@ -1,0 +1,131 @@
+using Pipeline.Contracts.Aws.Firehose;
+using Pipeline.Contracts.Datasets;
+using Pipeline.ServiceDefaults.Tracing;
+
+namespace Pipeline.FirehoseTransformer.Transformation;
+
+/// <summary>
+/// Firehose's data-transformation contract for every dataset: each input record answered exactly once, valid records
+/// normalised (<c>Ok</c>), invalid ones <c>ProcessingFailed</c> so Firehose writes them under the error prefix, and a
+/// response that never exceeds Lambda's 6 MB. The dataset comes from the delivery stream's name
+/// (<c>&lt;name_prefix&gt;-&lt;dataset&gt;</c>). Not thread-safe: a Lambda process handles one invocation at a time.
+/// </summary>
+public sealed class FirehoseRecordTransformer
+{
+    private readonly DatasetCatalog _catalog;
+    private readonly int _maxResponseBytes;
+    private readonly Dictionary<string, RecordNormalizer> _normalizers = new(StringComparer.Ordinal);
+
+    public FirehoseRecordTransformer(DatasetCatalog catalog, int maxResponseBytes = TransformerLimits.MaxResponseBytes)
+    {
+        _catalog = catalog;
+        _maxResponseBytes = maxResponseBytes;
+    }
+
+    public TransformationOutcome Transform(FirehoseTransformationEvent invocation) => Transform(Decode(invocation));
+
+    /// <summary>Decodes every record's base64 and reads the producer's trace context.</summary>
+    public static DecodedBatch Decode(FirehoseTransformationEvent invocation)
+    {
+        var records = new DecodedRecord[invocation.Records.Count];
+        for (var i = 0; i < records.Length; i++)
+        {
+            var record = invocation.Records[i];
+            byte[]? data = null;
+            try
+            {
+                data = Convert.FromBase64String(record.Data ?? "");
+            }
+            catch (FormatException)
+            {
+                // Reported as a failed record by Transform.
+            }
+
+            var context = data is not null && RecordTraceContext.TryExtract(data, out var extracted) ? extracted : (System.Diagnostics.ActivityContext?)null;
+            records[i] = new DecodedRecord(record.RecordId, record.ApproximateArrivalTimestamp, data, record.Data, context);
+        }
+
+        return new DecodedBatch(invocation.DeliveryStreamArn, records);
+    }
+
+    public TransformationOutcome Transform(DecodedBatch batch)
+    {
+        var failures = new List<RecordFailure>();
+        var answers = new FirehoseTransformedRecord[batch.Records.Count];
+
+        // Room for every record's smallest possible answer is held back, so a large early record can never leave a
+        // later one unanswered.
+        var reserved = 0;
+        foreach (var record in batch.Records)
+        {
+            reserved += ResponseSize.MinimalFailure(record.RecordId) + 1;
+        }
+
+        var used = ResponseSize.Envelope;
+        var normalizer = _catalog.TryGetByStream(batch.DeliveryStreamArn, out var dataset) ? NormalizerFor(dataset) : null;
+
+        for (var i = 0; i < answers.Length; i++)
+        {
+            var record = batch.Records[i];
+            reserved -= ResponseSize.MinimalFailure(record.RecordId) + 1;
+
+            var (answer, reason) = Answer(record, normalizer, batch.DeliveryStreamArn);
+            var size = ResponseSize.Of(answer) + (i > 0 ? 1 : 0);
+            if (used + size + reserved > _maxResponseBytes)
+            {
+                answer = new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.ProcessingFailed, "");
+                reason = $"the response would exceed Lambda's {_maxResponseBytes:N0}-byte limit; the record goes to the error output";
+                size = ResponseSize.Of(answer) + (i > 0 ? 1 : 0);
+            }
+
+            if (reason is not null)
+            {
+                failures.Add(new RecordFailure(record.RecordId, reason));
+            }
+
+            answers[i] = answer;
+            used += size;
+        }
+
+        return new TransformationOutcome(new FirehoseTransformationResponse(answers), failures, used);
+    }
+
+    private (FirehoseTransformedRecord Answer, string? Reason) Answer(DecodedRecord record, RecordNormalizer? normalizer, string stream)
+    {
+        string? reason;
+        if (normalizer is null)
+        {
+            reason = $"delivery stream '{stream}' does not end with a known dataset name ({string.Join(", ", _catalog.All.Select(d => d.Name))})";
+        }
+        else if (!record.IsDecoded)
+        {
+            reason = "record data is not valid base64";
+        }
+        else
+        {
+            var arrival = DateTimeOffset.FromUnixTimeMilliseconds(record.ArrivalTimestamp);
+            var normalized = normalizer.Normalize(record.Data, arrival);
+            if (normalized.Succeeded)
+            {
+                var metadata = normalized.PartitionKeys is { Count: > 0 } keys ? new FirehoseRecordMetadata(keys) : null;
+                return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, normalized.Base64Data!, metadata), null);
+            }
+
+            reason = normalized.Error;
+        }
+
+        // The original bytes go back unchanged: Firehose writes failed records to the error prefix as they arrived.
+        return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.ProcessingFailed, record.IsDecoded ? record.OriginalBase64 ?? "" : ""), reason);
+    }
+
+    private RecordNormalizer NormalizerFor(DatasetDefinition dataset)
+    {
+        if (!_normalizers.TryGetValue(dataset.Name, out var normalizer))
+        {
+            normalizer = new RecordNormalizer(dataset);
+            _normalizers[dataset.Name] = normalizer;
+        }
+
+        return normalizer;
+    }
+}

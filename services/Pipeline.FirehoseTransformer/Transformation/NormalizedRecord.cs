@@ -1,0 +1,12 @@
+namespace Pipeline.FirehoseTransformer.Transformation;
+
+/// <summary>
+/// The outcome of normalising one record: the new record as base64 (newline-terminated JSON) and its partition
+/// keys, or the reason it was rejected.
+/// </summary>
+public sealed record NormalizedRecord(string? Base64Data, IReadOnlyDictionary<string, string>? PartitionKeys, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static NormalizedRecord Failed(string error) => new(null, null, error);
+}

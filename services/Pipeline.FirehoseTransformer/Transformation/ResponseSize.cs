@@ -1,0 +1,41 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Pipeline.Contracts.Aws.Firehose;
+
+namespace Pipeline.FirehoseTransformer.Transformation;
+
+/// <summary>
+/// The exact size of a transformation response as <c>AwsEventsJson.Context</c> writes it, computed without writing it,
+/// so the transformer can stay under Lambda's limit record by record.
+/// </summary>
+public static class ResponseSize
+{
+    /// <summary><c>{"records":[</c> and <c>]}</c>.</summary>
+    public const int Envelope = 14;
+
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    public static int Of(FirehoseTransformedRecord record)
+    {
+        // {"recordId":…,"result":…,"data":"…"} and optionally ,"metadata":{"partitionKeys":{…}}
+        var size = 2 + 11 + Quoted(record.RecordId) + 1 + 9 + Quoted(record.Result.ToString()) + 1 + 7 + 2 + record.Data.Length;
+        if (record.Metadata is { } metadata)
+        {
+            size += 1 + 11 + 1 + 16 + 2 + 1;
+            var first = true;
+            foreach (var (key, value) in metadata.PartitionKeys)
+            {
+                size += (first ? 0 : 1) + Quoted(key) + 1 + Quoted(value);
+                first = false;
+            }
+        }
+
+        return size;
+    }
+
+    /// <summary>The smallest answer a record can have: ProcessingFailed with no data.</summary>
+    public static int MinimalFailure(string recordId) =>
+        Of(new FirehoseTransformedRecord(recordId, FirehoseRecordResult.ProcessingFailed, ""));
+
+    private static int Quoted(string text) => JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.Length + 2;
+}
