@@ -1,0 +1,54 @@
+using Amazon.S3;
+using Pipeline.Aws.Core;
+using Pipeline.Aws.Firehose;
+using Pipeline.Aws.S3;
+using Pipeline.Aws.Sns;
+
+namespace Pipeline.Aws;
+
+/// <summary>
+/// Builds every AWS client from one <see cref="AwsClientOptions"/>, so all of them agree on region, endpoint and
+/// credentials. The same code reaches AWS or a local cloud; only the endpoint differs.
+/// </summary>
+public sealed class AwsClientFactory
+{
+    /// <summary>Creates a factory for <paramref name="options"/>.</summary>
+    public AwsClientFactory(AwsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+    }
+
+    /// <summary>The options every client is built from.</summary>
+    public AwsClientOptions Options { get; }
+
+    /// <summary>
+    /// A factory resolving everything from the environment and the AWS SDK chains, with <paramref name="endpointOverride"/>
+    /// (e.g. <c>http://127.0.0.1:4566</c>) in front of the endpoint variables when given. Honours <c>AWS_MAX_ATTEMPTS</c>.
+    /// </summary>
+    public static AwsClientFactory FromEnvironment(Uri? endpointOverride = null)
+    {
+        var options = new AwsClientOptions { Endpoint = endpointOverride };
+        if (int.TryParse(options.GetEnvironmentVariable("AWS_MAX_ATTEMPTS"), System.Globalization.CultureInfo.InvariantCulture, out var attempts) && attempts >= 1)
+        {
+            options = options with { MaxAttempts = attempts };
+        }
+
+        return new AwsClientFactory(options);
+    }
+
+    /// <summary>A Firehose client.</summary>
+    public FirehoseClient CreateFirehose() => new(Options);
+
+    /// <summary>An SNS client.</summary>
+    public SnsClient CreateSns() => new(Options);
+
+    /// <summary>An AWSSDK.S3 client on the same endpoint resolution (path-style for custom endpoints); the caller disposes it.</summary>
+    public AmazonS3Client CreateS3() => S3ClientConfigFactory.CreateClient(Options);
+
+    /// <summary>A JSON-protocol client for a service without a typed facade yet (Glue, Athena, SQS, EventBridge).</summary>
+    public AwsJsonClient CreateJsonClient(AwsServiceDescriptor service) => new(service, Options);
+
+    /// <summary>A Query-protocol client for <paramref name="service"/>.</summary>
+    public AwsQueryClient CreateQueryClient(AwsServiceDescriptor service) => new(service, Options);
+}

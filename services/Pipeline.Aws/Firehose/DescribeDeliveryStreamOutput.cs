@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Firehose;
+
+internal sealed record DescribeDeliveryStreamOutput(DeliveryStreamDescription DeliveryStreamDescription);

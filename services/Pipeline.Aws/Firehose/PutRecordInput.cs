@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Firehose;
+
+internal sealed record PutRecordInput(string DeliveryStreamName, FirehoseRecord Record);
