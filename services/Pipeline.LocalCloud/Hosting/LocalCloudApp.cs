@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Pipeline.LocalCloud.Firehose;
+using Pipeline.LocalCloud.Lambda;
+using Pipeline.LocalCloud.S3;
+using Pipeline.ServiceDefaults;
+
+namespace Pipeline.LocalCloud.Hosting;
+
+/// <summary>Builds LocalCloud: every service on one loopback port, state under one data directory.</summary>
+public static class LocalCloudApp
+{
+    /// <summary>Answers 200 with the served services once LocalCloud is ready; the app host waits on it.</summary>
+    public const string HealthPath = "/_localcloud/health";
+
+    private static readonly Dictionary<string, string> Switches = new(StringComparer.Ordinal)
+    {
+        ["--port"] = $"{LocalCloudOptions.Section}:{nameof(LocalCloudOptions.Port)}",
+        ["--data-dir"] = $"{LocalCloudOptions.Section}:{nameof(LocalCloudOptions.DataDirectory)}",
+        ["--region"] = $"{LocalCloudOptions.Section}:{nameof(LocalCloudOptions.Region)}",
+    };
+
+    public static WebApplication Build(string[] args, Action<LocalCloudOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddCommandLine(args, Switches);
+        builder.AddServiceDefaults("localcloud");
+
+        var options = new LocalCloudOptions();
+        builder.Configuration.GetSection(LocalCloudOptions.Section).Bind(options);
+        configure?.Invoke(options);
+        options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(options.DataDirectory);
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            // S3 takes single PUTs up to 5 GiB; Firehose and Lambda check their own, smaller limits.
+            kestrel.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
+        });
+
+        builder.Services.AddSingleton<ServiceRouter>();
+        builder.Services.AddLocalS3();
+        builder.Services.AddLocalLambda();
+        builder.Services.AddLocalFirehose();
+
+        var app = builder.Build();
+        var router = app.Services.GetRequiredService<ServiceRouter>();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.Equals(HealthPath, StringComparison.Ordinal))
+            {
+                await context.Response.WriteAsync($"{{\"status\":\"ready\",\"services\":[\"{string.Join("\",\"", router.Services.Order(StringComparer.Ordinal))}\"]}}");
+                return;
+            }
+
+            await next(context);
+        });
+        app.Run(router.HandleAsync);
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Pipeline.LocalCloud.Protocols;
+
+namespace Pipeline.LocalCloud.Hosting;
+
+/// <summary>
+/// Routes each request to its service and guarantees an AWS-shaped answer: a service's own error as AWS writes it,
+/// an unknown service or operation as <c>UnknownOperationException</c>, and any bug as <c>InternalFailure</c>
+/// without a stack trace.
+/// </summary>
+public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpoints, ILogger<ServiceRouter> logger)
+{
+    private readonly Dictionary<string, IAwsServiceEndpoint> _endpoints =
+        endpoints.ToDictionary(e => e.SigningName, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Services => _endpoints.Keys;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var service = SigningScope.ServiceOf(context.Request);
+        if (service is null || !_endpoints.TryGetValue(service, out var endpoint))
+        {
+            await AwsErrorWriter.WriteAsync(
+                context,
+                context.Request.Headers.ContainsKey("X-Amz-Target") ? AwsProtocol.Json : AwsProtocol.RestXml,
+                "UnknownOperationException",
+                $"LocalCloud does not serve the service '{service ?? "(unrecognised)"}'. It serves: {string.Join(", ", _endpoints.Keys.Order(StringComparer.Ordinal))}.",
+                StatusCodes.Status400BadRequest);
+            return;
+        }
+
+        try
+        {
+            await endpoint.HandleAsync(context);
+        }
+        catch (AwsServiceException e)
+        {
+            await AwsErrorWriter.WriteAsync(context, endpoint.Protocol, e.Code, e.Message, e.StatusCode);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+        catch (Exception e)
+        {
+            LogUnhandled(e, service, context.Request.Method, context.Request.Path);
+            await AwsErrorWriter.WriteAsync(context, endpoint.Protocol, "InternalFailure", "LocalCloud failed to process the request; see its log.", StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Service} for {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string service, string method, string path);
+}

@@ -1,0 +1,63 @@
+using System.Security;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http;
+using Pipeline.LocalCloud.Hosting;
+
+namespace Pipeline.LocalCloud.Protocols;
+
+/// <summary>Writes an error the way the service's protocol writes it, so SDKs raise their usual exceptions.</summary>
+public static class AwsErrorWriter
+{
+    public static async Task WriteAsync(HttpContext context, AwsProtocol protocol, string code, string message, int status)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            // Too late for a status; abort so the client sees a broken response, not a truncated success.
+            context.Abort();
+            return;
+        }
+
+        response.Clear();
+        response.StatusCode = status;
+        var requestId = RequestIds.Of(context);
+        switch (protocol)
+        {
+            case AwsProtocol.Json:
+                response.ContentType = "application/x-amz-json-1.1";
+                response.Headers["x-amzn-RequestId"] = requestId;
+                response.Headers["X-Amzn-ErrorType"] = code;
+                await response.WriteAsync($"{{\"__type\":\"{Json(code)}\",\"message\":\"{Json(message)}\"}}", Encoding.UTF8);
+                break;
+            case AwsProtocol.RestJson:
+                response.ContentType = "application/json";
+                response.Headers["x-amzn-RequestId"] = requestId;
+                response.Headers["X-Amzn-ErrorType"] = code;
+                await response.WriteAsync($"{{\"Type\":\"{(status < 500 ? "User" : "Service")}\",\"message\":\"{Json(message)}\"}}", Encoding.UTF8);
+                break;
+            case AwsProtocol.RestXml:
+                response.ContentType = "application/xml";
+                response.Headers["x-amz-request-id"] = requestId;
+                if (context.Request.Method != HttpMethods.Head)
+                {
+                    await response.WriteAsync(
+                        $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{Xml(code)}</Code><Message>{Xml(message)}</Message><RequestId>{requestId}</RequestId></Error>",
+                        Encoding.UTF8);
+                }
+
+                break;
+            case AwsProtocol.Query:
+                response.ContentType = "text/xml";
+                response.Headers["x-amzn-RequestId"] = requestId;
+                await response.WriteAsync(
+                    $"<ErrorResponse><Error><Type>{(status < 500 ? "Sender" : "Receiver")}</Type><Code>{Xml(code)}</Code><Message>{Xml(message)}</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>",
+                    Encoding.UTF8);
+                break;
+        }
+    }
+
+    private static string Json(string text) => JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(text);
+
+    private static string Xml(string text) => SecurityElement.Escape(text);
+}

@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Storage;
+
+public sealed record BucketInfo(string Name, DateTimeOffset CreationDate);
