@@ -43,6 +43,9 @@ public sealed class AwsClientFactory
     /// <summary>An SNS client.</summary>
     public SnsClient CreateSns() => new(Options);
 
+    /// <summary>A Lambda client.</summary>
+    public Lambda.LambdaClient CreateLambda() => new(Options);
+
     /// <summary>An AWSSDK.S3 client on the same endpoint resolution (path-style for custom endpoints); the caller disposes it.</summary>
     public AmazonS3Client CreateS3() => S3ClientConfigFactory.CreateClient(Options);
 

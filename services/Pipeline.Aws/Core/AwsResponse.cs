@@ -6,4 +6,5 @@ namespace Pipeline.Aws.Core;
 /// <param name="StatusCode">The HTTP status (2xx).</param>
 /// <param name="RequestId">The request id from <c>x-amzn-RequestId</c> or <c>x-amz-request-id</c>.</param>
 /// <param name="Body">The response body.</param>
-public sealed record AwsResponse(HttpStatusCode StatusCode, string? RequestId, byte[] Body);
+/// <param name="FunctionError">Lambda's <c>X-Amz-Function-Error</c> header: the function, not the service, failed.</param>
+public sealed record AwsResponse(HttpStatusCode StatusCode, string? RequestId, byte[] Body, string? FunctionError = null);

@@ -18,6 +18,9 @@ public static class AwsServices
     /// <summary>Amazon EventBridge: JSON 1.1, target <c>AWSEvents</c>; the endpoint prefix and signing name are <c>events</c>.</summary>
     public static readonly AwsServiceDescriptor EventBridge = new("EventBridge", "events", "events", "2015-10-07", "AWSEvents", "1.1");
 
+    /// <summary>AWS Lambda: REST-JSON (operations by method and path).</summary>
+    public static readonly AwsServiceDescriptor Lambda = new("Lambda", "lambda", "lambda", "2015-03-31");
+
     /// <summary>Amazon SNS: Query protocol.</summary>
     public static readonly AwsServiceDescriptor Sns = new("SNS", "sns", "sns", "2010-03-31");
 

@@ -57,20 +57,38 @@ public sealed class AwsTransport
     /// <param name="headers">Extra headers to send and sign (e.g. <c>X-Amz-Target</c>).</param>
     /// <param name="parseError">Turns an error response into the exception to throw.</param>
     /// <param name="cancellationToken">Cancels the call, including backoff waits; a cancelled call is not retried.</param>
-    public async Task<AwsResponse> SendAsync(
+    public Task<AwsResponse> SendAsync(
         string operation,
         byte[] body,
         string contentType,
         IReadOnlyList<KeyValuePair<string, string>> headers,
         Func<AwsErrorResponse, AwsServiceException> parseError,
+        CancellationToken cancellationToken) =>
+        SendAsync(operation, HttpMethod.Post, "/", body, contentType, headers, parseError, cancellationToken);
+
+    /// <summary>
+    /// Sends <paramref name="method"/> to <paramref name="pathAndQuery"/> (already URI-encoded) under the endpoint, for
+    /// REST protocols such as Lambda's; otherwise as the POST overload.
+    /// </summary>
+    public async Task<AwsResponse> SendAsync(
+        string operation,
+        HttpMethod method,
+        string pathAndQuery,
+        byte[] body,
+        string? contentType,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
+        Func<AwsErrorResponse, AwsServiceException> parseError,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentException.ThrowIfNullOrEmpty(pathAndQuery);
+        var target = new Uri(Endpoint, pathAndQuery);
         using var activity = StartActivity(operation);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var response = await SendOnceAsync(operation, body, contentType, headers, parseError, cancellationToken).ConfigureAwait(false);
+                var response = await SendOnceAsync(operation, method, target, body, contentType, headers, parseError, cancellationToken).ConfigureAwait(false);
                 activity?.SetTag("http.response.status_code", (int)response.StatusCode);
                 activity?.SetTag("aws.request_id", response.RequestId);
                 return response;
@@ -96,14 +114,20 @@ public sealed class AwsTransport
 
     private async Task<AwsResponse> SendOnceAsync(
         string operation,
+        HttpMethod method,
+        Uri target,
         byte[] body,
-        string contentType,
+        string? contentType,
         IReadOnlyList<KeyValuePair<string, string>> headers,
         Func<AwsErrorResponse, AwsServiceException> parseError,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        using var request = new HttpRequestMessage(method, target) { Content = new ByteArrayContent(body) };
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
@@ -118,7 +142,7 @@ public sealed class AwsTransport
         var requestId = FirstHeader(response.Headers, "x-amzn-RequestId") ?? FirstHeader(response.Headers, "x-amz-request-id");
         if (response.IsSuccessStatusCode)
         {
-            return new AwsResponse(response.StatusCode, requestId, responseBody);
+            return new AwsResponse(response.StatusCode, requestId, responseBody, FirstHeader(response.Headers, "X-Amz-Function-Error"));
         }
 
         throw parseError(new AwsErrorResponse(Service, operation, response.StatusCode, response.Headers, requestId, responseBody));

@@ -13,8 +13,9 @@ public sealed class DatasetCatalog
 
     private readonly Dictionary<string, DatasetDefinition> _byName;
 
-    public DatasetCatalog(IEnumerable<DatasetDefinition> datasets)
+    public DatasetCatalog(IEnumerable<DatasetDefinition> datasets, DeploymentDescription? deployment = null)
     {
+        Deployment = deployment ?? new DeploymentDescription();
         _byName = new Dictionary<string, DatasetDefinition>(StringComparer.Ordinal);
         foreach (var dataset in datasets)
         {
@@ -27,6 +28,9 @@ public sealed class DatasetCatalog
     }
 
     public IReadOnlyCollection<DatasetDefinition> All => _byName.Values;
+
+    /// <summary>Names, prefixes and buffering of the deployment.</summary>
+    public DeploymentDescription Deployment { get; }
 
     /// <summary>The built-in catalog, or the file named by <see cref="FileVariable"/> when it is set.</summary>
     public static DatasetCatalog Load()
@@ -60,7 +64,7 @@ public sealed class DatasetCatalog
             throw new InvalidDatasetException($"The datasets description is not valid JSON: {e.Message}", e);
         }
 
-        return new DatasetCatalog(document?.Datasets ?? []);
+        return new DatasetCatalog(document?.Datasets ?? [], document?.Deployment);
     }
 
     public bool TryGet(string name, out DatasetDefinition dataset) => _byName.TryGetValue(name, out dataset!);

@@ -59,6 +59,18 @@ public sealed class DatasetCatalogTests
     }
 
     [Fact]
+    public void The_deployment_names_prefixes_and_buffers_per_environment()
+    {
+        var deployment = DatasetCatalog.BuiltIn().Deployment;
+
+        Assert.Equal("pipeline-local-clickstream", DeploymentDescription.ResourceName(deployment.NamePrefixLocal, "clickstream"));
+        Assert.Equal("raw/clickstream/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/", deployment.RawPrefixFor("clickstream"));
+        Assert.StartsWith("errors/clickstream/!{firehose:error-output-type}/", deployment.ErrorPrefixFor("clickstream"));
+        Assert.True(deployment.Environment("local").BufferIntervalSeconds < deployment.Environment("aws").BufferIntervalSeconds);
+        Assert.Throws<KeyNotFoundException>(() => deployment.Environment("staging"));
+    }
+
+    [Fact]
     public void An_unknown_dataset_name_lists_the_known_ones()
     {
         var error = Assert.Throws<KeyNotFoundException>(() => DatasetCatalog.BuiltIn().Get("orders"));

@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Lambda;
+
+public sealed record GetFunctionResponse(FunctionConfiguration Configuration);

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Pipeline.Aws.Core;
+
+namespace Pipeline.Aws.Lambda;
+
+/// <summary>AWS Lambda over its REST-JSON API: the operations the pipeline's tooling uses.</summary>
+public sealed class LambdaClient
+{
+    private const string Functions = "/2015-03-31/functions";
+    private readonly AwsTransport _transport;
+
+    public LambdaClient(AwsClientOptions options)
+        : this(new AwsTransport(AwsServices.Lambda, options))
+    {
+    }
+
+    public LambdaClient(AwsTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        _transport = transport;
+    }
+
+    /// <exception cref="AwsServiceException"><c>ResourceConflictException</c> when the function exists.</exception>
+    public async Task<FunctionConfiguration> CreateFunctionAsync(CreateFunctionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, LambdaJsonContext.Default.CreateFunctionRequest);
+        var response = await _transport.SendAsync("CreateFunction", HttpMethod.Post, Functions, body, "application/json", [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.FunctionConfiguration)!;
+    }
+
+    /// <exception cref="AwsServiceException"><c>ResourceNotFoundException</c> for an unknown function.</exception>
+    public async Task<FunctionConfiguration> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default)
+    {
+        var response = await _transport.SendAsync("GetFunction", HttpMethod.Get, $"{Functions}/{Uri.EscapeDataString(functionName)}", [], null, [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.GetFunctionResponse)!.Configuration;
+    }
+
+    public async Task DeleteFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
+        await _transport.SendAsync("DeleteFunction", HttpMethod.Delete, $"{Functions}/{Uri.EscapeDataString(functionName)}", [], null, [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
+
+    public async Task<InvokeResult> InvokeAsync(string functionName, byte[] payload, InvocationType type = InvocationType.RequestResponse, CancellationToken cancellationToken = default)
+    {
+        KeyValuePair<string, string>[] headers = [new("X-Amz-Invocation-Type", type.ToString())];
+        var response = await _transport.SendAsync("Invoke", HttpMethod.Post, $"{Functions}/{Uri.EscapeDataString(functionName)}/invocations", payload, "application/json", headers, AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
+        return new InvokeResult((int)response.StatusCode, response.Body, response.FunctionError);
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Aws.Lambda;
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateFunctionRequest))]
+[JsonSerializable(typeof(FunctionConfiguration))]
+[JsonSerializable(typeof(GetFunctionResponse))]
+internal sealed partial class LambdaJsonContext : JsonSerializerContext;
