@@ -1,18 +1,37 @@
+using Pipeline.AppHost;
+using Pipeline.AppHost.Deployment;
+using Pipeline.AppHost.Resources;
 using Pipeline.Contracts.Datasets;
 
-// The local app host. Until LocalCloud lands it only shows the deployment it will run, read from the same
-// datasets.json the functions and Terraform use; see README.md for what runs today.
-const string namePrefix = "pipeline-local";
-var catalog = DatasetCatalog.Load();
+return await AppHostOptions.Command(RunAsync).Parse(args).InvokeAsync();
 
-Console.WriteLine("Pipeline app host (preview): the local cloud is not built yet.");
-Console.WriteLine("It will provision, on 127.0.0.1:4566, for each dataset:");
-foreach (var dataset in catalog.All.OrderBy(d => d.Name, StringComparer.Ordinal))
+static async Task<int> RunAsync(AppHostOptions options, CancellationToken stopping)
 {
-    Console.WriteLine($"  {dataset.Name}: delivery stream {namePrefix}-{dataset.Name} -> transformer -> s3://{namePrefix}-data-lake/raw/{dataset.Name}/year=YYYY/month=MM/day=DD/hour=HH/");
-}
+    var console = Console.Out;
+    var catalog = DatasetCatalog.Load();
 
-Console.WriteLine();
-Console.WriteLine("Today you can run the generator against any Firehose endpoint, or write records locally:");
-Console.WriteLine("  dotnet run --project services/Pipeline.Generator -- --dataset vehicle_telemetry --count 10 --dry-run");
-return 0;
+    // Infrastructure: LocalCloud, and in it the data lake, as Terraform would create them in AWS.
+    await using var cloud = await LocalCloudResource.StartAsync(options.Port, options.DataDirectory, stopping);
+    var deployment = new LocalDeployment(cloud.Clients(), catalog, cloud.Options.AccountId);
+    await deployment.CreateDataLakeAsync(stopping);
+
+    // Functions: each runs as its own process under LocalCloud's Lambda Runtime API.
+    var transformer = await deployment.DeployFunctionAsync(
+        "firehose-transformer",
+        FunctionPackage.ForBuiltAssembly(Executables.PathOf("Pipeline.FirehoseTransformer")),
+        Telemetry.ForwardedVariables(),
+        stopping);
+
+    // Ingest: one delivery stream per dataset, transformed by the function, landing in the data lake.
+    await deployment.CreateDeliveryStreamsAsync(transformer, stopping);
+
+    // Generator: both datasets at a modest rate.
+    await using var generators = options.GeneratorRate > 0
+        ? Generators.Start(deployment, cloud, options.GeneratorRate, console)
+        : Generators.None;
+
+    Summary.Print(console, options, cloud, deployment, transformer);
+    await stopping.WhenCancelled();
+    console.WriteLine("Stopping: the generators, then LocalCloud and its functions.");
+    return 0;
+}
