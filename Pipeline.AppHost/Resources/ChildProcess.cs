@@ -55,7 +55,7 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    /// <summary>Asks the program to stop as Ctrl+C would, and kills it if it has not stopped within the grace period.</summary>
+    /// <summary>Asks the program to stop (SIGTERM: SIGINT may be ignored by background jobs), and kills it after the grace period.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (_process.HasExited)
@@ -63,7 +63,7 @@ public sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
-        using (var signal = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        using (var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
         {
             signal?.WaitForExit();
         }

@@ -1,0 +1,4 @@
+namespace Pipeline.Generator.Data.Clickstream;
+
+/// <summary>Where a visit comes from; a null address is a direct visit (typed or bookmarked).</summary>
+internal sealed record ExternalReferrer(string? Url, double Weight);

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using Pipeline.Generator.Data;
+
+namespace Pipeline.Generator.Sending;
+
+/// <summary>Live counters of a run, updated by the producer and the senders concurrently, read by progress and report.</summary>
+public sealed class RunStatistics
+{
+    private readonly TimeProvider _time;
+    private readonly long[] _flaws = new long[Enum.GetValues<RecordFlaw>().Length];
+    private readonly ConcurrentDictionary<string, long> _failureReasons = new(StringComparer.Ordinal);
+    private long _started;
+    private long _stopped;
+    private long _generated;
+    private long _sent;
+    private long _bytesSent;
+    private long _failed;
+    private long _retried;
+    private long _calls;
+    private long _callErrors;
+    private int _inFlightRequests;
+    private long _inFlightRecords;
+
+    public RunStatistics(TimeProvider? time = null)
+    {
+        _time = time ?? TimeProvider.System;
+        _started = _time.GetTimestamp();
+    }
+
+    public LatencyRecorder Latencies { get; } = new();
+
+    /// <summary>Restarts the clock the elapsed time and rates are measured with.</summary>
+    public void Start()
+    {
+        Interlocked.Exchange(ref _started, _time.GetTimestamp());
+        Interlocked.Exchange(ref _stopped, 0);
+    }
+
+    /// <summary>Freezes the elapsed time at now: the run is over.</summary>
+    public void Stop() => Interlocked.Exchange(ref _stopped, _time.GetTimestamp());
+
+    public TimeSpan Elapsed
+    {
+        get
+        {
+            var stopped = Interlocked.Read(ref _stopped);
+            return stopped == 0 ? _time.GetElapsedTime(Interlocked.Read(ref _started)) : _time.GetElapsedTime(Interlocked.Read(ref _started), stopped);
+        }
+    }
+
+    public void Generated(RecordFlaw flaw)
+    {
+        Interlocked.Increment(ref _generated);
+        Interlocked.Increment(ref _flaws[(int)flaw]);
+    }
+
+    public void Sent(long records, long bytes)
+    {
+        Interlocked.Add(ref _sent, records);
+        Interlocked.Add(ref _bytesSent, bytes);
+    }
+
+    public void Failed(long records, string reason)
+    {
+        if (records <= 0)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _failed, records);
+        _failureReasons.AddOrUpdate(reason, records, (_, n) => n + records);
+    }
+
+    public void Retried(long records) => Interlocked.Add(ref _retried, records);
+
+    public void CallAnswered(TimeSpan latency)
+    {
+        Interlocked.Increment(ref _calls);
+        Latencies.Record(latency);
+    }
+
+    public void CallFailed() => Interlocked.Increment(ref _callErrors);
+
+    public void RequestStarted(int records)
+    {
+        Interlocked.Increment(ref _inFlightRequests);
+        Interlocked.Add(ref _inFlightRecords, records);
+    }
+
+    public void RequestFinished(int records)
+    {
+        Interlocked.Decrement(ref _inFlightRequests);
+        Interlocked.Add(ref _inFlightRecords, -records);
+    }
+
+    public StatisticsSnapshot Snapshot() => new(
+        Elapsed,
+        Interlocked.Read(ref _generated),
+        Interlocked.Read(ref _sent),
+        Interlocked.Read(ref _bytesSent),
+        Interlocked.Read(ref _failed),
+        Interlocked.Read(ref _retried),
+        Interlocked.Read(ref _calls),
+        Interlocked.Read(ref _callErrors),
+        Volatile.Read(ref _inFlightRequests),
+        Interlocked.Read(ref _inFlightRecords),
+        Enumerable.Range(0, _flaws.Length).Select(i => Interlocked.Read(ref _flaws[i])).ToArray(),
+        new Dictionary<string, long>(_failureReasons, StringComparer.Ordinal));
+}
