@@ -1,1 +1,43 @@
-return 0;
+using System.Text.Json;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using Pipeline.Benchmarks;
+
+// One core (affinity mask 1), so the figures say what one Lambda vCPU or one generator core does.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(3).WithIterationCount(10));
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(TransformerBenchmarks).Assembly).Run(args, config);
+
+var figures = new List<ThroughputFigure>();
+foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null))
+{
+    var dataset = (string)report.BenchmarkCase.Parameters["Dataset"];
+    var nanoseconds = report.ResultStatistics!.Mean;
+    if (report.BenchmarkCase.Descriptor.Type == typeof(TransformerBenchmarks))
+    {
+        var bench = new TransformerBenchmarks { Dataset = dataset };
+        bench.Setup();
+        var seconds = nanoseconds / 1e9;
+        figures.Add(new ThroughputFigure("transformer", dataset, 500 / seconds, bench.InputBytes / seconds / 1e6));
+    }
+    else if (report.BenchmarkCase.Descriptor.Type == typeof(GeneratorBenchmarks))
+    {
+        // Mean is per record (OperationsPerInvoke); bytes per record from one sample operation.
+        var bench = new GeneratorBenchmarks { Dataset = dataset };
+        bench.Setup();
+        var bytesPerRecord = (double)bench.Generate() / GeneratorBenchmarks.RecordsPerOperation;
+        var recordsPerSecond = 1e9 / nanoseconds;
+        figures.Add(new ThroughputFigure("generator", dataset, recordsPerSecond, recordsPerSecond * bytesPerRecord / 1e6));
+    }
+}
+
+foreach (var figure in figures)
+{
+    Console.WriteLine($"{figure.Component,-12} {figure.Dataset,-18} {figure.RecordsPerSecond,12:N0} records/s {figure.MegabytesPerSecond,8:N1} MB/s (one core)");
+}
+
+Directory.CreateDirectory("BenchmarkDotNet.Artifacts");
+await File.WriteAllTextAsync(
+    Path.Combine("BenchmarkDotNet.Artifacts", "throughput.json"),
+    JsonSerializer.Serialize(figures.ToArray(), ThroughputJsonContext.Default.ThroughputFigureArray));
