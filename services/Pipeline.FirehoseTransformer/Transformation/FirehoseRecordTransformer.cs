@@ -27,6 +27,12 @@ public sealed class FirehoseRecordTransformer
     /// <summary>Decodes every record's base64 and reads the producer's trace context.</summary>
     public static DecodedBatch Decode(FirehoseTransformationEvent invocation)
     {
+        // Not a Firehose transformation event at all: fail the invocation clearly rather than answer nothing.
+        if (invocation.Records is null || invocation.DeliveryStreamArn is null)
+        {
+            throw new InvalidDataException("The event is not a Firehose transformation event: 'records' and 'deliveryStreamArn' are required.");
+        }
+
         var records = new DecodedRecord[invocation.Records.Count];
         for (var i = 0; i < records.Length; i++)
         {

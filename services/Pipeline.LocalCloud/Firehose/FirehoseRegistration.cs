@@ -1,11 +1,35 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Pipeline.LocalCloud.Firehose.Api;
+using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Lambda;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Firehose;
 
 public static class FirehoseRegistration
 {
+    /// <summary>
+    /// Firehose: the API endpoint, the delivery loops (a hosted service), and <see cref="IFirehoseDeliveryControl"/>
+    /// for flushing in process. Delivers through the registered <see cref="IObjectStore"/> and transforms through
+    /// the registered <see cref="IFunctionInvoker"/>.
+    /// </summary>
     public static IServiceCollection AddLocalFirehose(this IServiceCollection services)
     {
+        services.TryAddSingleton(new FirehoseEngineOptions());
+        services.AddSingleton(sp => new FirehoseService(
+            sp.GetRequiredService<LocalCloudOptions>(),
+            () => sp.GetService<IObjectStore>()
+                ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without an object store (S3), so Firehose cannot deliver.", 503),
+            () => sp.GetService<IFunctionInvoker>()
+                ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without Lambda, so Firehose cannot transform."),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<FirehoseEngineOptions>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IFirehoseDeliveryControl>(sp => sp.GetRequiredService<FirehoseService>());
+        services.AddSingleton<IAwsServiceEndpoint, FirehoseEndpoint>();
+        services.AddHostedService<FirehoseDeliveryHost>();
         return services;
     }
 }

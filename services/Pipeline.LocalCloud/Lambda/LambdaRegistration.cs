@@ -1,11 +1,28 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Lambda.Api;
+using Pipeline.LocalCloud.Lambda.Execution;
+using Pipeline.LocalCloud.Lambda.Functions;
 
 namespace Pipeline.LocalCloud.Lambda;
 
+/// <summary>Registers LocalCloud's Lambda service.</summary>
 public static class LambdaRegistration
 {
+    /// <summary>
+    /// Lambda in LocalCloud: the API endpoint (signing name <c>lambda</c>), the function store under
+    /// <c>&lt;data&gt;/lambda</c>, the process pools, and <see cref="IFunctionInvoker"/> for in-process callers.
+    /// The pools are a hosted service, so stopping LocalCloud stops every function process.
+    /// </summary>
     public static IServiceCollection AddLocalLambda(this IServiceCollection services)
     {
+        services.AddOptions<LambdaOptions>().BindConfiguration(LambdaOptions.Section);
+        services.AddSingleton<FunctionStore>();
+        services.AddSingleton<FunctionHost>();
+        services.AddSingleton<IFunctionInvoker>(provider => provider.GetRequiredService<FunctionHost>());
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FunctionHost>());
+        services.AddSingleton<IAwsServiceEndpoint, LambdaEndpoint>();
         return services;
     }
 }

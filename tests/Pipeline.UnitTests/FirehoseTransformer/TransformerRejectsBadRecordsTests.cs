@@ -90,6 +90,16 @@ public sealed class TransformerRejectsBadRecordsTests
     }
 
     [Fact]
+    public void An_event_without_records_fails_the_invocation_with_a_clear_message()
+    {
+        var input = System.Text.Json.JsonSerializer.Deserialize("""{"invocationId":"i","region":"us-east-1"}""", Pipeline.Contracts.Aws.AwsEventsJson.Context.FirehoseTransformationEvent)!;
+
+        var error = Assert.Throws<InvalidDataException>(() => _transformer.Transform(input));
+
+        Assert.Contains("'records'", error.Message);
+    }
+
+    [Fact]
     public void Good_and_bad_records_in_one_batch_are_answered_in_order()
     {
         var good = FirehoseEvents.Fixture("vehicle_telemetry-valid.json");

@@ -63,7 +63,7 @@ public sealed partial class FirehoseCliDeliveryTests : IClassFixture<LocalCloudF
             await cloud.Cli.RunAsync(
                 "firehose", "create-delivery-stream", "--delivery-stream-name", "durable",
                 "--extended-s3-destination-configuration",
-                $$"""{"RoleARN":"{{Role}}","BucketARN":"arn:aws:s3:::durable","Prefix":"raw/","BufferingHints":{"SizeInMBs":128,"IntervalInSeconds":900}}""");
+                $$$"""{"RoleARN":"{{{Role}}}","BucketARN":"arn:aws:s3:::durable","Prefix":"raw/","BufferingHints":{"SizeInMBs":128,"IntervalInSeconds":900}}""");
             var put = await cloud.Cli.RunAsync("firehose", "put-record-batch", "--delivery-stream-name", "durable", "--records", cloud.Cli.File("durable.json", """[{"Data":"a\n"},{"Data":"b\n"}]"""));
             Assert.Equal(0, put.ExitCode);
 

@@ -57,7 +57,7 @@ public sealed class AwsCliTests : IAsyncLifetime
 
     private async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(Tools.AwsCli ?? "aws")
+        var start = new ProcessStartInfo(Tools.AwsCli ?? throw new InvalidOperationException(Tools.AwsCliMissing))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

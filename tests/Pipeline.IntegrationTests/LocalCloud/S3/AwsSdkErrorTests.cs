@@ -45,7 +45,9 @@ public sealed class AwsSdkErrorTests(LocalCloudServer server) : IClassFixture<Lo
         Assert.Equal(HttpStatusCode.NotFound, headResponse.StatusCode);
         Assert.Empty(await headResponse.Content.ReadAsByteArrayAsync());
         Assert.True(headResponse.Headers.Contains("x-amz-request-id"));
-        Assert.False(await Amazon.S3.Util.AmazonS3Util.DoesS3BucketExistV2Async(s3, "no-such-bucket-here"));
+        // S3 checks the bucket before the sub-resource: a missing bucket is NoSuchBucket even for what is not served.
+        await AssertError("NoSuchBucket", HttpStatusCode.NotFound, () => s3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = "no-such-bucket-here" }));
+        await AssertError("NotImplemented", HttpStatusCode.NotImplemented, () => s3.GetBucketAclAsync(new GetBucketAclRequest { BucketName = bucket }));
         Assert.Null(await GetObjectOrNull(s3, bucket, "md5"));
     }
 

@@ -140,16 +140,22 @@ internal sealed class LocalCloudInstance : IAsyncDisposable
 
         _disposed = true;
         Http.Dispose();
-        await App.StopAsync();
-        await App.DisposeAsync();
-        if (_ownsDirectory)
+        try
         {
-            try
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        finally
+        {
+            if (_ownsDirectory)
             {
-                Directory.Delete(DataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
+                try
+                {
+                    Directory.Delete(DataDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
             }
         }
     }

@@ -76,7 +76,8 @@ internal static class TestFunction
     /// <summary>The package; <paramref name="exec"/> false leaves python a child of the shell, as a careless bootstrap would.</summary>
     public static byte[] Package(bool exec = true)
     {
-        var python = Tools.Python ?? "python3";
+        // In CI a missing interpreter fails here, with the reason, rather than as a puzzling function error.
+        var python = Tools.Python ?? throw new InvalidOperationException(Tools.PythonMissing);
         var bootstrap = exec
             ? $"#!/bin/sh\nexec \"{python}\" \"$LAMBDA_TASK_ROOT/function.py\"\n"
             : $"#!/bin/sh\n\"{python}\" \"$LAMBDA_TASK_ROOT/function.py\"\necho \"python ended with $?\"\n";

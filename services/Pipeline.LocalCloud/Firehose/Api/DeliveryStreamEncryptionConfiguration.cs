@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Firehose.Api;
+
+internal sealed record DeliveryStreamEncryptionConfiguration(string Status);

@@ -1,0 +1,6 @@
+namespace Pipeline.LocalCloud.Firehose.Api;
+
+internal sealed record RetryOptions
+{
+    public int? DurationInSeconds { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace Pipeline.LocalCloud.Firehose.Delivery;
+
+/// <summary>
+/// A delivery of the journal range [<see cref="FirstSequence"/>, <see cref="LastSequence"/>] decided in full: the
+/// objects to write, keys and bytes. It is made durable before the first object is written, so a delivery
+/// interrupted by a crash is finished by writing the same objects again.
+/// </summary>
+internal sealed record DeliveryPlan(long FirstSequence, long LastSequence, IReadOnlyList<PlannedObject> Objects, DeliveryCounts Counts);

@@ -1,0 +1,27 @@
+namespace Pipeline.LocalCloud.Firehose;
+
+/// <summary>Knobs of LocalCloud's Firehose engine that AWS does not expose; tests shorten the delays.</summary>
+internal sealed class FirehoseEngineOptions
+{
+    /// <summary>A journal segment is closed and a new one started once it holds this many bytes.</summary>
+    public long SegmentBytes { get; init; } = 8 * FirehoseLimits.MiB;
+
+    /// <summary>Wait before the first retry of a failed Lambda invocation; doubles per retry.</summary>
+    public TimeSpan LambdaRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan LambdaRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Wait before retrying a delivery S3 refused; doubles per failure. AWS retries S3 for up to 24 hours; LocalCloud until it works.</summary>
+    public TimeSpan DeliveryRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan DeliveryRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Records per Lambda invocation, on top of the processor's buffer size and the 6 MB payload limit.</summary>
+    public int MaxRecordsPerInvocation { get; init; } = 10_000;
+
+    /// <summary>Span links per delivery span, one per distinct producer trace context.</summary>
+    public int MaxSpanLinks { get; init; } = 128;
+
+    /// <summary>Request bodies larger than this are refused before they are parsed (4 MiB of data is about 5.6 MB of JSON).</summary>
+    public long MaxRequestBytes { get; init; } = 64 * FirehoseLimits.MiB;
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using Pipeline.LocalCloud.Firehose.Delivery;
+
+namespace Pipeline.LocalCloud.Firehose.Journal;
+
+/// <summary>
+/// Keeps the delivery in progress under <c>pending/</c>: object files first, then <c>plan.json</c> atomically.
+/// A <c>pending/</c> without <c>plan.json</c> is a plan that was never complete; nothing of it reached S3.
+/// </summary>
+internal sealed class DeliveryPlanStore(string directory)
+{
+    private const string PlanFile = "plan.json";
+
+    public string Directory { get; } = directory;
+
+    /// <summary>Whether a complete plan is waiting to be (re)written.</summary>
+    public bool HasPlan => File.Exists(Path.Combine(Directory, PlanFile));
+
+    public void Save(DeliveryPlan plan)
+    {
+        Delete();
+        System.IO.Directory.CreateDirectory(Directory);
+        DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(Directory))!);
+        var objects = new StoredPlanObject[plan.Objects.Count];
+        for (var i = 0; i < objects.Length; i++)
+        {
+            var o = plan.Objects[i];
+            var file = $"object-{i.ToString("D5", CultureInfo.InvariantCulture)}.bin";
+            AtomicFile.WriteNew(Path.Combine(Directory, file), o.Content);
+            objects[i] = new StoredPlanObject(o.Bucket, o.Key, file, o.Kind, o.RecordCount);
+        }
+
+        var stored = new StoredPlan(plan.FirstSequence, plan.LastSequence, objects, plan.Counts);
+        AtomicFile.Write(Path.Combine(Directory, PlanFile), JsonSerializer.SerializeToUtf8Bytes(stored, FirehoseStateJsonContext.Default.StoredPlan));
+    }
+
+    /// <summary>The durable plan, if a delivery was interrupted; removes the remains of an incomplete one.</summary>
+    public DeliveryPlan? Load()
+    {
+        var planPath = Path.Combine(Directory, PlanFile);
+        if (!File.Exists(planPath))
+        {
+            Delete();
+            return null;
+        }
+
+        var stored = JsonSerializer.Deserialize(File.ReadAllBytes(planPath), FirehoseStateJsonContext.Default.StoredPlan)
+            ?? throw new InvalidDataException($"{planPath} is empty.");
+        var objects = stored.Objects
+            .Select(o => new PlannedObject(o.Bucket, o.Key, File.ReadAllBytes(Path.Combine(Directory, o.File)), o.Kind, o.RecordCount))
+            .ToArray();
+        return new DeliveryPlan(stored.FirstSequence, stored.LastSequence, objects, stored.Counts);
+    }
+
+    public void Delete()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            // plan.json first: once it is gone, whatever remains is an incomplete plan, never a live one.
+            File.Delete(Path.Combine(Directory, PlanFile));
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Pipeline.LocalCloud.Firehose.Delivery;
+
+namespace Pipeline.LocalCloud.Firehose.Journal;
+
+/// <summary><c>pending/plan.json</c>: a <see cref="DeliveryPlan"/> whose object bytes are files beside it.</summary>
+internal sealed record StoredPlan(long FirstSequence, long LastSequence, IReadOnlyList<StoredPlanObject> Objects, DeliveryCounts Counts);

@@ -1,0 +1,4 @@
+namespace Pipeline.LocalCloud.Firehose.Prefixes;
+
+/// <summary><c>!{firehose:error-output-type}</c>.</summary>
+internal sealed record ErrorOutputTypeSegment : PrefixSegment;

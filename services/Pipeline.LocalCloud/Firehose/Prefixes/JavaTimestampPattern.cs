@@ -1,0 +1,232 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.LocalCloud.Firehose.Prefixes;
+
+/// <summary>
+/// The part of Java's <c>DateTimeFormatter</c> pattern language that S3 prefixes use: years, months, days, day of
+/// year, hours, minutes, seconds, fractions, day and month names, AM/PM, quoted literals and punctuation. A pattern
+/// letter Java knows but LocalCloud does not implement is rejected rather than formatted wrongly.
+/// </summary>
+internal sealed class JavaTimestampPattern
+{
+    // Letters Java accepts that LocalCloud does not format (era, quarter, week-based fields, zones, offsets, ...).
+    private const string UnsupportedJavaLetters = "GLQqYwWecFAnNVvzOXxZpBg";
+
+    private static readonly string[] ShortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    private static readonly string[] FullMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    private static readonly string[] ShortDays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    private static readonly string[] FullDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+    private readonly IReadOnlyList<PatternField> _fields;
+
+    private JavaTimestampPattern(string pattern, IReadOnlyList<PatternField> fields)
+    {
+        Pattern = pattern;
+        _fields = fields;
+    }
+
+    public string Pattern { get; }
+
+    /// <summary>Compiles <paramref name="pattern"/>, or explains, in Java's words where Java has them, why not.</summary>
+    public static bool TryParse(string pattern, [NotNullWhen(true)] out JavaTimestampPattern? result, [NotNullWhen(false)] out string? error)
+    {
+        result = null;
+        var fields = new List<PatternField>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < pattern.Length;)
+        {
+            var c = pattern[i];
+            if (c == '\'')
+            {
+                if (i + 1 < pattern.Length && pattern[i + 1] == '\'')
+                {
+                    literal.Append('\'');
+                    i += 2;
+                    continue;
+                }
+
+                var end = i + 1;
+                var quoted = new StringBuilder();
+                var closed = false;
+                while (end < pattern.Length)
+                {
+                    if (pattern[end] == '\'')
+                    {
+                        if (end + 1 < pattern.Length && pattern[end + 1] == '\'')
+                        {
+                            quoted.Append('\'');
+                            end += 2;
+                            continue;
+                        }
+
+                        closed = true;
+                        break;
+                    }
+
+                    quoted.Append(pattern[end]);
+                    end++;
+                }
+
+                if (!closed)
+                {
+                    error = $"Pattern ends with an incomplete string literal: {pattern}";
+                    return false;
+                }
+
+                literal.Append(quoted);
+                i = end + 1;
+                continue;
+            }
+
+            if (c is '#' or '{' or '}')
+            {
+                error = $"Pattern includes reserved character: '{c}'";
+                return false;
+            }
+
+            if (c is '[' or ']')
+            {
+                error = $"LocalCloud does not support optional sections ('{c}') in timestamp patterns: {pattern}";
+                return false;
+            }
+
+            if (!char.IsAsciiLetter(c))
+            {
+                literal.Append(c);
+                i++;
+                continue;
+            }
+
+            var count = 1;
+            while (i + count < pattern.Length && pattern[i + count] == c)
+            {
+                count++;
+            }
+
+            if (CheckLetter(c, count) is { } letterError)
+            {
+                error = letterError;
+                return false;
+            }
+
+            if (literal.Length > 0)
+            {
+                fields.Add(PatternField.Text(literal.ToString()));
+                literal.Clear();
+            }
+
+            fields.Add(new PatternField(c, count, null));
+            i += count;
+        }
+
+        if (literal.Length > 0)
+        {
+            fields.Add(PatternField.Text(literal.ToString()));
+        }
+
+        result = new JavaTimestampPattern(pattern, fields);
+        error = null;
+        return true;
+    }
+
+    /// <summary>Formats <paramref name="local"/>, a time already converted to the stream's time zone.</summary>
+    public string Format(DateTime local)
+    {
+        var text = new StringBuilder();
+        foreach (var field in _fields)
+        {
+            if (field.Literal is not null)
+            {
+                text.Append(field.Literal);
+                continue;
+            }
+
+            var count = field.Count;
+            switch (field.Letter)
+            {
+                case 'y':
+                case 'u':
+                    // Java prints two-letter years as the last two digits and pads the others to the letter count.
+                    Pad(text, count == 2 ? local.Year % 100 : local.Year, count);
+                    break;
+                case 'M':
+                    text.Append(count switch
+                    {
+                        3 => ShortMonths[local.Month - 1],
+                        4 => FullMonths[local.Month - 1],
+                        _ => Padded(local.Month, count),
+                    });
+                    break;
+                case 'd':
+                    Pad(text, local.Day, count);
+                    break;
+                case 'D':
+                    Pad(text, local.DayOfYear, count);
+                    break;
+                case 'H':
+                    Pad(text, local.Hour, count);
+                    break;
+                case 'k':
+                    Pad(text, local.Hour == 0 ? 24 : local.Hour, count);
+                    break;
+                case 'h':
+                    Pad(text, local.Hour % 12 == 0 ? 12 : local.Hour % 12, count);
+                    break;
+                case 'K':
+                    Pad(text, local.Hour % 12, count);
+                    break;
+                case 'm':
+                    Pad(text, local.Minute, count);
+                    break;
+                case 's':
+                    Pad(text, local.Second, count);
+                    break;
+                case 'S':
+                    // A fraction of the second, truncated to the letter count (SSS = milliseconds).
+                    var fraction = (local.Ticks % TimeSpan.TicksPerSecond).ToString("D7", CultureInfo.InvariantCulture).PadRight(9, '0');
+                    text.Append(fraction, 0, count);
+                    break;
+                case 'a':
+                    text.Append(local.Hour < 12 ? "AM" : "PM");
+                    break;
+                case 'E':
+                    text.Append(count == 4 ? FullDays[(int)local.DayOfWeek] : ShortDays[(int)local.DayOfWeek]);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Pattern letter '{field.Letter}' passed validation but has no formatter.");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string? CheckLetter(char letter, int count)
+    {
+        var max = letter switch
+        {
+            'y' or 'u' => int.MaxValue,
+            'M' or 'E' => 4,
+            'd' or 'H' or 'k' or 'h' or 'K' or 'm' or 's' => 2,
+            'D' => 3,
+            'S' => 9,
+            'a' => 1,
+            _ => 0,
+        };
+
+        if (max == 0)
+        {
+            return UnsupportedJavaLetters.Contains(letter, StringComparison.Ordinal)
+                ? $"LocalCloud does not support the DateTimeFormatter pattern letter '{letter}'; use y, M, d, D, H, h, k, K, m, s, S, a, E or quoted literals"
+                : $"Unknown pattern letter: {letter}";
+        }
+
+        return count > max ? $"Too many pattern letters: {letter}" : null;
+    }
+
+    private static void Pad(StringBuilder text, int value, int width) => text.Append(Padded(value, width));
+
+    private static string Padded(int value, int width) =>
+        value.ToString(CultureInfo.InvariantCulture).PadLeft(Math.Min(width, 19), '0');
+}

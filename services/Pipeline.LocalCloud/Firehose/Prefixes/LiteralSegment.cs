@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Firehose.Prefixes;
+
+internal sealed record LiteralSegment(string Text) : PrefixSegment;

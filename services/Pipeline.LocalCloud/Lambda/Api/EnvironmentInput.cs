@@ -1,0 +1,6 @@
+namespace Pipeline.LocalCloud.Lambda.Api;
+
+internal sealed class EnvironmentInput
+{
+    public Dictionary<string, string>? Variables { get; set; }
+}

@@ -1,0 +1,461 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Lambda.Execution;
+using Pipeline.LocalCloud.Lambda.Functions;
+using Pipeline.LocalCloud.Protocols;
+using Pipeline.LocalCloud.Storage;
+
+namespace Pipeline.LocalCloud.Lambda.Api;
+
+/// <summary>
+/// The Lambda API (restJson1, 2015-03-31): CreateFunction, GetFunction, GetFunctionConfiguration, ListFunctions,
+/// DeleteFunction, UpdateFunctionCode, UpdateFunctionConfiguration, Invoke, and Put/Get/DeleteFunctionConcurrency.
+/// Anything else is <c>UnknownOperationException</c>.
+/// </summary>
+internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider services, TimeProvider time) : IAwsServiceEndpoint
+{
+    private const string Functions = "functions";
+    private const int SmallBodyBytes = 1024 * 1024;
+
+    private FunctionStore Store => host.Store;
+
+    public string SigningName => "lambda";
+
+    public AwsProtocol Protocol => AwsProtocol.RestJson;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        context.Response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
+        var path = request.Path.Value ?? "";
+        var segments = path.Trim('/').Split('/');
+        var method = request.Method;
+
+        if (segments.Length < 2 || segments[1] != Functions)
+        {
+            throw LambdaErrors.UnknownOperation(method, path);
+        }
+
+        var version = segments[0];
+        var name = segments.Length > 2 ? segments[2] : null;
+        var operation = segments.Length > 3 ? segments[3] : null;
+        var task = (version, name, operation, segments.Length) switch
+        {
+            ("2015-03-31", null, null, 2) when HttpMethods.IsPost(method) => CreateFunctionAsync(context),
+            ("2015-03-31", null, null, 2) when HttpMethods.IsGet(method) => ListFunctionsAsync(context),
+            ("2015-03-31", { } n, null, 3) when HttpMethods.IsGet(method) => GetFunctionAsync(context, n),
+            ("2015-03-31", { } n, null, 3) when HttpMethods.IsDelete(method) => DeleteFunctionAsync(context, n),
+            ("2015-03-31", { } n, "invocations", 4) when HttpMethods.IsPost(method) => InvokeAsync(context, n),
+            ("2015-03-31", { } n, "configuration", 4) when HttpMethods.IsGet(method) => GetFunctionConfigurationAsync(context, n),
+            ("2015-03-31", { } n, "configuration", 4) when HttpMethods.IsPut(method) => UpdateFunctionConfigurationAsync(context, n),
+            ("2015-03-31", { } n, "code", 4) when HttpMethods.IsPut(method) => UpdateFunctionCodeAsync(context, n),
+            ("2015-03-31", { } n, "code.zip", 4) when HttpMethods.IsGet(method) => DownloadCodeAsync(context, n),
+            ("2017-10-31", { } n, "concurrency", 4) when HttpMethods.IsPut(method) => PutFunctionConcurrencyAsync(context, n),
+            ("2017-10-31", { } n, "concurrency", 4) when HttpMethods.IsDelete(method) => DeleteFunctionConcurrencyAsync(context, n),
+            ("2019-09-30", { } n, "concurrency", 4) when HttpMethods.IsGet(method) => GetFunctionConcurrencyAsync(context, n),
+            _ => throw LambdaErrors.UnknownOperation(method, path),
+        };
+        await task.ConfigureAwait(false);
+    }
+
+    /// <summary>FunctionConfiguration as Lambda writes it.</summary>
+    internal static FunctionConfigurationOutput ToOutput(FunctionDefinition definition, string arn) => new()
+    {
+        FunctionName = definition.FunctionName,
+        FunctionArn = arn,
+        Runtime = definition.Runtime,
+        Role = definition.Role,
+        Handler = definition.Handler,
+        CodeSize = definition.CodeSize,
+        Description = definition.Description ?? "",
+        Timeout = definition.Timeout,
+        MemorySize = definition.MemorySize,
+        LastModified = definition.LastModified.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture),
+        CodeSha256 = definition.CodeSha256,
+        Environment = definition.Environment.Count == 0 ? null : new EnvironmentOutput(definition.Environment),
+        RevisionId = definition.RevisionId,
+        Architectures = definition.Architectures,
+    };
+
+    private FunctionConfigurationOutput Output(FunctionDefinition definition) => ToOutput(definition, Store.ArnOf(definition.FunctionName));
+
+    private async Task CreateFunctionAsync(HttpContext context)
+    {
+        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.CreateFunctionInput, LambdaLimits.DeploymentRequestBytes, "CreateFunction").ConfigureAwait(false);
+        var definition = FunctionValidation.ForCreate(input);
+        if (Store.Find(definition.FunctionName) is not null)
+        {
+            throw LambdaErrors.FunctionExists(definition.FunctionName);
+        }
+
+        var package = await PackageAsync(input.Code!.ZipFile, input.Code.S3Bucket, input.Code.S3Key, input.Code.ImageUri, context.RequestAborted).ConfigureAwait(false);
+        var created = await Store.CreateAsync(definition, package, context.RequestAborted).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status201Created, Output(created), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+    }
+
+    private async Task ListFunctionsAsync(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var maxItems = LambdaLimits.DefaultListItems;
+        if (query["MaxItems"].ToString() is { Length: > 0 } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxItems) || maxItems is < 1 or > LambdaLimits.MaxListItems))
+        {
+            throw LambdaErrors.Validation("maxItems", text, "Member must have value between 1 and 10000");
+        }
+
+        var all = Store.List();
+        var start = 0;
+        if (query["Marker"].ToString() is { Length: > 0 } marker)
+        {
+            var after = DecodeMarker(marker);
+            start = all.TakeWhile(f => string.CompareOrdinal(f.FunctionName, after) <= 0).Count();
+        }
+
+        var page = all.Skip(start).Take(maxItems).ToArray();
+        var next = start + page.Length < all.Count ? EncodeMarker(page[^1].FunctionName) : null;
+        var output = new ListFunctionsOutput([.. page.Select(Output)], next);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaApiJsonContext.Wire.ListFunctionsOutput).ConfigureAwait(false);
+    }
+
+    private async Task GetFunctionAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        var request = context.Request;
+        var location = $"{request.Scheme}://{request.Host}/2015-03-31/functions/{Uri.EscapeDataString(definition.FunctionName)}/code.zip";
+        var output = new GetFunctionOutput(
+            Output(definition),
+            new FunctionCodeLocationOutput("S3", location),
+            definition.ReservedConcurrentExecutions is { } reserved ? new ConcurrencyDocument { ReservedConcurrentExecutions = reserved } : null);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaApiJsonContext.Wire.GetFunctionOutput).ConfigureAwait(false);
+    }
+
+    private async Task GetFunctionConfigurationAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(definition), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+    }
+
+    private async Task DeleteFunctionAsync(HttpContext context, string name)
+    {
+        if (context.Request.Query["Qualifier"].ToString() == "$LATEST")
+        {
+            throw LambdaErrors.InvalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+
+        var definition = Resolve(context, name);
+        await Store.DeleteAsync(definition.FunctionName, context.RequestAborted).ConfigureAwait(false);
+        await host.FunctionChangedAsync(definition.FunctionName).ConfigureAwait(false);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private async Task InvokeAsync(HttpContext context, string name)
+    {
+        var request = context.Request;
+        var definition = Resolve(context, name);
+        var type = request.Headers["X-Amz-Invocation-Type"].ToString() switch
+        {
+            "" or "RequestResponse" => InvocationType.RequestResponse,
+            "Event" => InvocationType.Event,
+            "DryRun" => InvocationType.DryRun,
+            var other => throw LambdaErrors.Validation("invocationType", other, "Member must satisfy enum value set: [Event, RequestResponse, DryRun]"),
+        };
+
+        var (limit, operation) = type == InvocationType.Event
+            ? (LambdaLimits.EventRequestBytes, "InvokeAsync")
+            : (LambdaLimits.SyncRequestBytes, "InvokeFunction");
+        var payload = await ReadBodyAsync(context, limit) ?? throw LambdaErrors.RequestTooLarge(limit, operation);
+        if (payload.Length == 0)
+        {
+            // The CLI and SDKs send no body when no payload is given; Lambda hands the function an empty object.
+            payload = "{}"u8.ToArray();
+        }
+        else if (!IsJson(payload, out var problem))
+        {
+            throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: Could not parse payload into json: {problem}");
+        }
+
+        var response = context.Response;
+        response.Headers["X-Amz-Executed-Version"] = "$LATEST";
+        switch (type)
+        {
+            case InvocationType.DryRun:
+                response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            case InvocationType.Event:
+                var eventId = Guid.NewGuid().ToString();
+                host.Enqueue(new EventInvocation(definition.FunctionName, eventId, payload, TraceHeaders.For(request.Headers["X-Amzn-Trace-Id"].ToString(), time)));
+                response.Headers["x-amzn-RequestId"] = eventId;
+                response.StatusCode = StatusCodes.Status202Accepted;
+                return;
+        }
+
+        var requestId = Guid.NewGuid().ToString();
+        var result = await host.InvokeAsync(
+            definition,
+            requestId,
+            payload,
+            TraceHeaders.For(request.Headers["X-Amzn-Trace-Id"].ToString(), time),
+            context.RequestAborted).ConfigureAwait(false);
+        response.StatusCode = StatusCodes.Status200OK;
+        response.Headers["x-amzn-RequestId"] = requestId;
+        response.ContentType = "application/json";
+        if (result.FunctionError is { } error)
+        {
+            response.Headers["X-Amz-Function-Error"] = error;
+        }
+
+        response.ContentLength = result.Payload.Length;
+        await response.Body.WriteAsync(result.Payload, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task UpdateFunctionConfigurationAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.UpdateFunctionConfigurationInput, SmallBodyBytes, "UpdateFunctionConfiguration").ConfigureAwait(false);
+        var updated = await Store.UpdateConfigurationAsync(
+            definition.FunctionName,
+            current =>
+            {
+                CheckRevision(current, input.RevisionId);
+                return FunctionValidation.Apply(current, input);
+            },
+            context.RequestAborted).ConfigureAwait(false);
+        await host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+    }
+
+    private async Task UpdateFunctionCodeAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.UpdateFunctionCodeInput, LambdaLimits.DeploymentRequestBytes, "UpdateFunctionCode").ConfigureAwait(false);
+        CheckRevision(definition, input.RevisionId);
+        var architectures = FunctionValidation.Architectures(input.Architectures);
+        var package = await PackageAsync(input.ZipFile, input.S3Bucket, input.S3Key, input.ImageUri, context.RequestAborted).ConfigureAwait(false);
+        FunctionDefinition updated;
+        if (input.DryRun == true)
+        {
+            // Checked as if applied (the package must unpack and hold a bootstrap), and then thrown away.
+            var scratch = Directory.CreateTempSubdirectory("localcloud-lambda-dryrun-").FullName;
+            try
+            {
+                CodePackage.Extract(package, scratch);
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+
+            updated = definition with { CodeSize = package.Length, CodeSha256 = CodePackage.Sha256(package), Architectures = architectures ?? definition.Architectures };
+        }
+        else
+        {
+            updated = await Store.UpdateCodeAsync(definition.FunctionName, package, architectures, context.RequestAborted).ConfigureAwait(false);
+            await host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
+        }
+
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+    }
+
+    private async Task DownloadCodeAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        var path = Store.PackagePath(definition.FunctionName);
+        if (!File.Exists(path))
+        {
+            throw LambdaErrors.FunctionNotFound(Store.ArnOf(definition.FunctionName));
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/zip";
+        await context.Response.SendFileAsync(path, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task PutFunctionConcurrencyAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.ConcurrencyDocument, SmallBodyBytes, "PutFunctionConcurrency").ConfigureAwait(false);
+        var reserved = input.ReservedConcurrentExecutions ?? throw LambdaErrors.Validation("reservedConcurrentExecutions", null, "Member must not be null");
+        if (reserved < 0)
+        {
+            throw LambdaErrors.Validation("reservedConcurrentExecutions", reserved.ToString(CultureInfo.InvariantCulture), "Member must have value greater than or equal to 0");
+        }
+
+        if (reserved > 900)
+        {
+            // Lambda's default account limit is 1,000, of which 100 must stay unreserved.
+            throw LambdaErrors.InvalidParameter("Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [100].");
+        }
+
+        var updated = await Store.UpdateConfigurationAsync(definition.FunctionName, current => current with { ReservedConcurrentExecutions = reserved }, context.RequestAborted).ConfigureAwait(false);
+        await host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, new ConcurrencyDocument { ReservedConcurrentExecutions = reserved }, LambdaApiJsonContext.Wire.ConcurrencyDocument).ConfigureAwait(false);
+    }
+
+    private async Task GetFunctionConcurrencyAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        var output = new ConcurrencyDocument { ReservedConcurrentExecutions = definition.ReservedConcurrentExecutions };
+        await WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaApiJsonContext.Wire.ConcurrencyDocument).ConfigureAwait(false);
+    }
+
+    private async Task DeleteFunctionConcurrencyAsync(HttpContext context, string name)
+    {
+        var definition = Resolve(context, name);
+        await Store.UpdateConfigurationAsync(definition.FunctionName, current => current with { ReservedConcurrentExecutions = null }, context.RequestAborted).ConfigureAwait(false);
+        await host.FunctionChangedAsync(definition.FunctionName).ConfigureAwait(false);
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+
+    private FunctionDefinition Resolve(HttpContext context, string name)
+    {
+        var qualifier = context.Request.Query["Qualifier"].ToString();
+        return host.Resolve(FunctionReference.Parse(name), qualifier.Length == 0 ? null : qualifier);
+    }
+
+    private static void CheckRevision(FunctionDefinition current, string? revisionId)
+    {
+        if (revisionId is not null && revisionId != current.RevisionId)
+        {
+            throw new AwsServiceException(
+                "PreconditionFailedException",
+                "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+                StatusCodes.Status412PreconditionFailed);
+        }
+    }
+
+    /// <summary>The package from the request, or from the object store for <c>S3Bucket</c>/<c>S3Key</c>.</summary>
+    private async Task<byte[]> PackageAsync(byte[]? zipFile, string? bucket, string? key, string? imageUri, CancellationToken cancellationToken)
+    {
+        if (imageUri is not null)
+        {
+            throw LambdaErrors.InvalidParameter("LocalCloud runs Zip packages only; container images (ImageUri) are not supported.");
+        }
+
+        if (zipFile is not null)
+        {
+            return zipFile;
+        }
+
+        if (bucket is null || key is null)
+        {
+            throw LambdaErrors.InvalidParameter("Please provide a source for function code: ZipFile, or S3Bucket and S3Key.");
+        }
+
+        var objects = services.GetService<IObjectStore>()
+            ?? throw LambdaErrors.InvalidParameter("LocalCloud has no S3 object store running; upload the package as ZipFile instead.");
+        if (!await objects.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
+        {
+            throw LambdaErrors.InvalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The specified bucket does not exist");
+        }
+
+        var content = await objects.OpenReadAsync(bucket, key, cancellationToken).ConfigureAwait(false)
+            ?? throw LambdaErrors.InvalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.");
+        await using (content.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (buffer.Length > LambdaLimits.UnzippedCodeBytes)
+            {
+                throw LambdaErrors.InvalidParameter($"Unzipped size must be smaller than {LambdaLimits.UnzippedCodeBytes} bytes");
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, int limit, string operation)
+        where T : new()
+    {
+        var body = await ReadBodyAsync(context, limit) ?? throw LambdaErrors.RequestTooLarge(limit, operation);
+        if (body.Length == 0)
+        {
+            return new T();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, typeInfo) ?? new T();
+        }
+        catch (JsonException e)
+        {
+            throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: {e.Message}");
+        }
+    }
+
+    /// <summary>The body, or null when it is over <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context, int limit)
+    {
+        var request = context.Request;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsJson(byte[] payload, out string problem)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            reader.Read();
+            reader.Skip();
+            if (reader.Read())
+            {
+                problem = "Unexpected content after the JSON value.";
+                return false;
+            }
+
+            problem = "";
+            return true;
+        }
+        catch (JsonException e)
+        {
+            problem = e.Message;
+            return false;
+        }
+    }
+
+    private static async Task WriteJsonAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string EncodeMarker(string name) => Convert.ToBase64String(Encoding.UTF8.GetBytes(name));
+
+    private static string DecodeMarker(string marker)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(marker));
+        }
+        catch (FormatException)
+        {
+            throw LambdaErrors.InvalidParameter($"Invalid marker: {marker}");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Lambda.Functions;
+
+namespace Pipeline.LocalCloud.Lambda.Execution;
+
+/// <summary>
+/// Runs the stored functions: one <see cref="FunctionPool"/> per function, made on first use, changed when the
+/// function changes, closed when it is deleted. Serves in-process callers (<see cref="IFunctionInvoker"/>) and the
+/// Lambda API alike. When LocalCloud stops, every function process is stopped with it.
+/// </summary>
+internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, IAsyncDisposable
+{
+    /// <summary>Category of the function processes' stdout and stderr lines, each prefixed with the function's name.</summary>
+    public const string OutputCategory = "Pipeline.LocalCloud.Lambda.FunctionOutput";
+
+    private readonly FunctionStore _store;
+    private readonly LambdaOptions _options;
+    private readonly LocalCloudOptions _cloud;
+    private readonly TimeProvider _time;
+    private readonly IServiceProvider _services;
+    private readonly ILogger _logger;
+    private readonly ILogger _output;
+    private readonly IReadOnlyDictionary<string, string> _hostEnvironment = ProcessEnvironment.Current();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, FunctionPool> _pools = new(StringComparer.Ordinal);
+    private readonly EventInvoker _events;
+    private Task? _shutdown;
+
+    public FunctionHost(
+        FunctionStore store,
+        IOptions<LambdaOptions> options,
+        LocalCloudOptions cloud,
+        TimeProvider time,
+        IServiceProvider services,
+        ILoggerFactory loggers)
+    {
+        _store = store;
+        _options = options.Value;
+        _cloud = cloud;
+        _time = time;
+        _services = services;
+        _logger = loggers.CreateLogger("Pipeline.LocalCloud.Lambda");
+        _output = loggers.CreateLogger(OutputCategory);
+        _events = new EventInvoker(InvokeEventAsync, _options, time, _logger);
+    }
+
+    public FunctionStore Store => _store;
+
+    /// <summary>Event invocations accepted and not yet finished.</summary>
+    public int PendingEvents => _events.Pending;
+
+    /// <inheritdoc/>
+    public async Task<FunctionInvocationResult> InvokeAsync(string functionNameOrArn, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken = default)
+    {
+        var reference = FunctionReference.Parse(functionNameOrArn);
+        var definition = Resolve(reference);
+        if (payload.Length > LambdaLimits.SyncRequestBytes)
+        {
+            throw LambdaErrors.RequestTooLarge(LambdaLimits.SyncRequestBytes, "InvokeFunction");
+        }
+
+        return await InvokeAsync(definition, Guid.NewGuid().ToString(), payload, TraceHeaders.For(null, _time), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The stored function <paramref name="reference"/> names; <c>ResourceNotFoundException</c> otherwise.</summary>
+    /// <param name="reference">The name or ARN.</param>
+    /// <param name="qualifier">The <c>Qualifier</c> query parameter, if any. Only <c>$LATEST</c> exists locally.</param>
+    public FunctionDefinition Resolve(FunctionReference reference, string? qualifier = null)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var arn = _store.ArnOf(reference.Name);
+        if ((reference.Region is not null && reference.Region != _store.Region)
+            || (reference.AccountId is not null && reference.AccountId != _store.AccountId))
+        {
+            throw LambdaErrors.FunctionNotFound(FunctionReference.Arn(reference.Region ?? _store.Region, reference.AccountId ?? _store.AccountId, reference.Name));
+        }
+
+        if (reference.Qualifier is not null && qualifier is not null && reference.Qualifier != qualifier)
+        {
+            throw LambdaErrors.InvalidParameter("The derived qualifier from the function name does not match the specified qualifier.");
+        }
+
+        var version = reference.Qualifier ?? qualifier;
+        if (version is not null && version != "$LATEST")
+        {
+            throw LambdaErrors.FunctionNotFound($"{arn}:{version}");
+        }
+
+        return _store.Find(reference.Name) ?? throw LambdaErrors.FunctionNotFound(arn);
+    }
+
+    /// <summary>A synchronous invocation of a resolved function.</summary>
+    public Task<FunctionInvocationResult> InvokeAsync(FunctionDefinition definition, string requestId, ReadOnlyMemory<byte> payload, string traceId, CancellationToken cancellationToken)
+    {
+        var invocation = new PendingInvocation(requestId, payload, _store.ArnOf(definition.FunctionName), traceId);
+        return PoolFor(definition).InvokeAsync(invocation, cancellationToken);
+    }
+
+    /// <summary>Queues an asynchronous (<c>Event</c>) invocation; it runs in the background and is retried on error.</summary>
+    public void Enqueue(EventInvocation invocation) => _events.Enqueue(invocation);
+
+    /// <summary>The function was changed or deleted: its processes follow (restarted with the new configuration, or stopped).</summary>
+    public async Task FunctionChangedAsync(string name)
+    {
+        FunctionPool? pool;
+        var definition = _store.Find(name);
+        lock (_gate)
+        {
+            if (!_pools.TryGetValue(name, out pool))
+            {
+                return;
+            }
+
+            if (definition is null)
+            {
+                _pools.Remove(name);
+            }
+        }
+
+        if (definition is null)
+        {
+            await pool.CloseAsync(() => LambdaErrors.FunctionNotFound(_store.ArnOf(name))).ConfigureAwait(false);
+        }
+        else
+        {
+            pool.Update(definition);
+        }
+    }
+
+    /// <summary>The pool of a function, if it has run; for diagnostics and tests.</summary>
+    public FunctionPool? PoolOf(string name)
+    {
+        lock (_gate)
+        {
+            return _pools.GetValueOrDefault(name);
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => ShutdownAsync();
+
+    public async ValueTask DisposeAsync() => await ShutdownAsync().ConfigureAwait(false);
+
+    private Task ShutdownAsync()
+    {
+        lock (_gate)
+        {
+            return _shutdown ??= StopEverythingAsync();
+        }
+    }
+
+    private async Task StopEverythingAsync()
+    {
+        // Off the lock's thread: the pools are collected once the lock is released.
+        await Task.Yield();
+        await _events.DisposeAsync().ConfigureAwait(false);
+        FunctionPool[] pools;
+        lock (_gate)
+        {
+            pools = [.. _pools.Values];
+            _pools.Clear();
+        }
+
+        await Task.WhenAll(pools.Select(p => p.CloseAsync(LambdaErrors.ShuttingDown))).ConfigureAwait(false);
+        if (pools.Length > 0)
+        {
+            LogStopped(_logger, pools.Length);
+        }
+    }
+
+    private FunctionPool PoolFor(FunctionDefinition definition)
+    {
+        FunctionPool? pool;
+        lock (_gate)
+        {
+            if (_shutdown is not null)
+            {
+                throw LambdaErrors.ShuttingDown();
+            }
+
+            if (!_pools.TryGetValue(definition.FunctionName, out pool))
+            {
+                pool = new FunctionPool(definition, _store, _options, _time, EndpointUrl, _hostEnvironment, _logger, _output);
+                _pools[definition.FunctionName] = pool;
+                return pool;
+            }
+        }
+
+        // A change that reached the store before this invocation reaches the processes now, at the latest.
+        if (pool.Definition.RevisionId != definition.RevisionId && _store.Find(definition.FunctionName)?.RevisionId == definition.RevisionId)
+        {
+            pool.Update(definition);
+        }
+
+        return pool;
+    }
+
+    private async Task<FunctionInvocationResult> InvokeEventAsync(EventInvocation invocation, CancellationToken cancellationToken)
+    {
+        var definition = _store.Find(invocation.FunctionName) ?? throw LambdaErrors.FunctionNotFound(_store.ArnOf(invocation.FunctionName));
+        return await InvokeAsync(definition, invocation.RequestId, invocation.Payload, invocation.TraceId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Functions call LocalCloud back on its real port, which is only known once Kestrel listens when the port is 0.
+    private string EndpointUrl()
+    {
+        if (_cloud.Port != 0)
+        {
+            return $"http://127.0.0.1:{_cloud.Port}";
+        }
+
+        var address = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return address is null ? "http://127.0.0.1:4566" : new Uri(address).GetLeftPart(UriPartial.Authority);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lambda: stopped the processes of {Count} function(s)")]
+    private static partial void LogStopped(ILogger logger, int count);
+}

@@ -1,0 +1,549 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.LocalCloud.Hosting;
+
+namespace Pipeline.LocalCloud.Storage;
+
+/// <summary>
+/// The object store on the local disk: metadata in SQLite (<c>&lt;root&gt;/catalog.db</c>), bytes in files under
+/// <c>&lt;root&gt;/objects</c> laid out like the keys (see <see cref="GetContentPath"/>), uploads staged in
+/// <c>&lt;root&gt;/tmp</c> on the same file system.
+/// </summary>
+/// <remarks>
+/// A put streams to a temp file, flushes it to disk, records a write-ahead intent, renames the file into place and
+/// then commits the metadata and clears the intent in one transaction; start-up replays intents a crash left behind,
+/// so a put is all there or not at all and no half-written file ever sits under <c>objects</c>. Renames, metadata
+/// commits and the pairing of metadata with an opened file happen under one short lock; streaming does not.
+/// </remarks>
+public sealed partial class FileObjectStore : IObjectStore, IDisposable
+{
+    /// <summary>The folder of the data directory that holds S3's state.</summary>
+    public const string FolderName = "s3";
+
+    private const int MaxKeyBytes = 1024;
+    private const int CopyBufferSize = 128 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly Lock _gate = new();
+    private readonly ObjectCatalog _catalog;
+    private readonly ObjectPathMapper _paths;
+    private readonly string _tempDirectory;
+    private readonly FileStream _ownerLock;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private bool _disposed;
+
+    /// <summary>Opens (or creates) the store under <c>&lt;DataDirectory&gt;/s3</c>.</summary>
+    public FileObjectStore(LocalCloudOptions options, TimeProvider time, ILogger<FileObjectStore> logger)
+        : this(Path.Combine(options.DataDirectory, FolderName), time, logger)
+    {
+    }
+
+    /// <summary>Opens (or creates) the store in <paramref name="rootDirectory"/>, replaying any change a crash interrupted.</summary>
+    public FileObjectStore(string rootDirectory, TimeProvider time, ILogger? logger = null)
+    {
+        RootDirectory = Path.GetFullPath(rootDirectory);
+        _time = time;
+        _logger = logger ?? NullLogger.Instance;
+        Directory.CreateDirectory(RootDirectory);
+        // Two processes on one data directory would each trust their own lock; the second one fails here instead.
+        _ownerLock = OpenOwnerLock(Path.Combine(RootDirectory, ".lock"));
+        try
+        {
+            var objectsRoot = Path.Combine(RootDirectory, "objects");
+            Directory.CreateDirectory(objectsRoot);
+            _paths = new ObjectPathMapper(objectsRoot, ObjectPathMapper.ProbeCaseSensitivity(RootDirectory));
+            _tempDirectory = Path.Combine(RootDirectory, "tmp");
+            Directory.CreateDirectory(_tempDirectory);
+            _catalog = new ObjectCatalog(Path.Combine(RootDirectory, "catalog.db"));
+            Recover();
+        }
+        catch
+        {
+            _catalog?.Dispose();
+            _ownerLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public event Func<ObjectCreated, CancellationToken, Task>? ObjectCreated;
+
+    /// <summary>The store's folder: <c>catalog.db</c>, <c>objects/</c>, <c>tmp/</c>.</summary>
+    public string RootDirectory { get; }
+
+    /// <summary>The root under which every content file lives: <c>&lt;RootDirectory&gt;/objects</c>.</summary>
+    public string ObjectsDirectory => _paths.Root;
+
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return Task.FromResult(_catalog.BucketExists(bucket));
+        }
+    }
+
+    public Task<bool> CreateBucketAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        ValidateBucket(bucket);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            Directory.CreateDirectory(_paths.BucketDirectory(bucket));
+            return Task.FromResult(_catalog.InsertBucket(bucket, _time.GetUtcNow()));
+        }
+    }
+
+    public Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return Task.FromResult<IReadOnlyList<BucketInfo>>(_catalog.ListBuckets());
+        }
+    }
+
+    public Task<BucketDeletion> DeleteBucketAsync(string bucket, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (!_catalog.BucketExists(bucket))
+            {
+                return Task.FromResult(BucketDeletion.NotFound);
+            }
+
+            if (_catalog.BucketHasObjects(bucket))
+            {
+                return Task.FromResult(BucketDeletion.NotEmpty);
+            }
+
+            _catalog.DeleteBucket(bucket);
+            var directory = _paths.BucketDirectory(bucket);
+            if (Directory.Exists(directory))
+            {
+                // Only empty key directories can remain; a recreated bucket must not inherit stray files either.
+                Directory.Delete(directory, recursive: true);
+            }
+
+            return Task.FromResult(BucketDeletion.Deleted);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="AwsServiceException"><c>NoSuchBucket</c> when the bucket does not exist.</exception>
+    /// <exception cref="ArgumentException">The key is empty, longer than 1,024 UTF-8 bytes or not valid Unicode.</exception>
+    public async Task<ObjectInfo> PutObjectAsync(string bucket, string key, Stream content, ObjectWriteOptions options, CancellationToken cancellationToken = default)
+    {
+        ValidateKey(key);
+        if (!await BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
+        {
+            throw NoSuchBucket(bucket);
+        }
+
+        var contentFile = _paths.RelativeContentPath(bucket, key);
+        var finalPath = _paths.Resolve(contentFile);
+        var tempPath = Path.Combine(_tempDirectory, Guid.NewGuid().ToString("N"));
+        long size;
+        string etag;
+        try
+        {
+            (size, etag) = await WriteTempFileAsync(tempPath, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            TryDeleteFile(tempPath);
+            throw;
+        }
+
+        var info = new ObjectInfo(
+            bucket,
+            key,
+            size,
+            options.ETag ?? etag,
+            _time.GetUtcNow(),
+            options.ContentType,
+            options.ContentEncoding,
+            new Dictionary<string, string>(options.UserMetadata ?? new Dictionary<string, string>(), StringComparer.Ordinal));
+
+        lock (_gate)
+        {
+            try
+            {
+                ThrowIfDisposed();
+                if (!_catalog.BucketExists(bucket))
+                {
+                    throw NoSuchBucket(bucket);
+                }
+
+                var previous = _catalog.GetObject(bucket, key);
+                var pendingId = _catalog.BeginPut(info, contentFile, tempPath);
+                try
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+                    File.Move(tempPath, finalPath, overwrite: true);
+                }
+                catch
+                {
+                    _catalog.ClearPending(pendingId);
+                    throw;
+                }
+
+                // From here the intent is rolled forward on restart should the commit not happen.
+                _catalog.CommitPut(info, contentFile, pendingId);
+                if (previous is not null && previous.ContentFile != contentFile)
+                {
+                    RemoveContentFile(previous.ContentFile);
+                }
+            }
+            finally
+            {
+                TryDeleteFile(tempPath);
+            }
+        }
+
+        await RaiseObjectCreatedAsync(new ObjectCreated(info, options.EventName, options.RequestId)).ConfigureAwait(false);
+        return info;
+    }
+
+    public Task<ObjectInfo?> GetObjectInfoAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        if (!IsValidKey(key))
+        {
+            return Task.FromResult<ObjectInfo?>(null);
+        }
+
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return Task.FromResult(_catalog.GetObject(bucket, key)?.Info);
+        }
+    }
+
+    public async Task<Stream?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
+        (await OpenObjectAsync(bucket, key, cancellationToken).ConfigureAwait(false))?.Content;
+
+    public Task<StoredObject?> OpenObjectAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        if (!IsValidKey(key))
+        {
+            return Task.FromResult<StoredObject?>(null);
+        }
+
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (_catalog.GetObject(bucket, key) is not { } entry)
+            {
+                return Task.FromResult<StoredObject?>(null);
+            }
+
+            try
+            {
+                // Opened under the lock, so the handle holds the bytes the metadata describes even if a put renames a
+                // new file over the path a moment later.
+                var stream = new FileStream(
+                    _paths.Resolve(entry.ContentFile),
+                    new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete, BufferSize = 0, Options = FileOptions.Asynchronous });
+                return Task.FromResult<StoredObject?>(new StoredObject(entry.Info, stream));
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                LogMissingContent(bucket, key, entry.ContentFile);
+                return Task.FromResult<StoredObject?>(null);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="AwsServiceException"><c>NoSuchBucket</c> when the bucket does not exist.</exception>
+    public Task<IReadOnlyList<ObjectInfo>> ListObjectsAsync(string bucket, string prefix, string? startAfter, int maxKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxKeys);
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (!_catalog.BucketExists(bucket))
+            {
+                throw NoSuchBucket(bucket);
+            }
+
+            if (maxKeys == 0)
+            {
+                return Task.FromResult<IReadOnlyList<ObjectInfo>>([]);
+            }
+
+            var entries = _catalog.ListObjects(bucket, prefix, startAfter, maxKeys);
+            return Task.FromResult<IReadOnlyList<ObjectInfo>>(entries.ConvertAll(e => e.Info));
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="AwsServiceException"><c>NoSuchBucket</c> when the bucket does not exist.</exception>
+    public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (!_catalog.BucketExists(bucket))
+            {
+                throw NoSuchBucket(bucket);
+            }
+
+            if (!IsValidKey(key) || _catalog.GetObject(bucket, key) is not { } entry)
+            {
+                return Task.FromResult(false);
+            }
+
+            var pendingId = _catalog.BeginDelete(entry);
+            RemoveContentFile(entry.ContentFile);
+            _catalog.ClearPending(pendingId);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <summary>
+    /// The absolute path of the file holding the object's bytes, or null when there is no such object:
+    /// <c>&lt;DataDirectory&gt;/s3/objects/&lt;bucket&gt;/&lt;seg1&gt;/…/&lt;segN&gt;/@&lt;ext&gt;</c>, where <c>seg1…segN</c> are
+    /// the key's <c>/</c>-separated segments (each one a directory, the last one included) and <c>@&lt;ext&gt;</c> is
+    /// <c>@</c> followed by up to two extensions of the key's last segment. For example key
+    /// <c>raw/vehicle_telemetry/year=2026/month=01/part-1.json.gz</c> of bucket <c>lake</c> is stored at
+    /// <c>…/s3/objects/lake/raw/vehicle_telemetry/year=2026/month=01/part-1.json.gz/@.json.gz</c>, so DuckDB can read
+    /// a prefix with <c>read_json('…/s3/objects/lake/raw/vehicle_telemetry/**/@*.gz', hive_partitioning = true)</c>.
+    /// </summary>
+    /// <remarks>
+    /// Content files are the only entries whose names start with <c>@</c>; key directories never do, so a glob on
+    /// <c>@*</c> sees objects only (temp files live outside <c>objects</c>). Segments made of letters, digits and
+    /// <c>- _ . = + , ~ ! ( )</c> or space appear as they are; other bytes are percent-encoded and odd segments (empty,
+    /// leading dot, over 200 bytes) or overlong keys get reserved <c>%%…</c> names, so a glob written for ordinary
+    /// keys may not reach those. <see cref="GetPrefixDirectory"/> gives the directory of a prefix without guessing.
+    /// The file is replaced by rename on overwrite and removed on delete; an open handle keeps reading the old bytes.
+    /// </remarks>
+    public string? GetContentPath(string bucket, string key)
+    {
+        if (!IsValidKey(key))
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return _catalog.GetObject(bucket, key) is { } entry ? _paths.Resolve(entry.ContentFile) : null;
+        }
+    }
+
+    /// <summary>
+    /// The directory under which every object whose key starts with <paramref name="prefix"/> has its content file,
+    /// for globbing (<c>&lt;dir&gt;/**/@*.parquet</c>); null unless the prefix is empty or ends with <c>/</c>. The
+    /// directory may not exist when no object has the prefix.
+    /// </summary>
+    public string? GetPrefixDirectory(string bucket, string prefix) => _paths.PrefixDirectory(bucket, prefix);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _catalog.Dispose();
+            _ownerLock.Dispose();
+        }
+    }
+
+    /// <summary>Whether <paramref name="key"/> is one S3 would accept: 1 to 1,024 UTF-8 bytes of valid Unicode.</summary>
+    public static bool IsValidKey(string key)
+    {
+        if (key.Length == 0 || key.Length > MaxKeyBytes)
+        {
+            return false;
+        }
+
+        try
+        {
+            return StrictUtf8.GetByteCount(key) <= MaxKeyBytes;
+        }
+        catch (EncoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static void ValidateKey(string key)
+    {
+        if (!IsValidKey(key))
+        {
+            throw new ArgumentException("An object key is 1 to 1,024 bytes of valid UTF-8.", nameof(key));
+        }
+    }
+
+    private static void ValidateBucket(string bucket)
+    {
+        // The S3 endpoint applies S3's naming rules; in-process callers only have to stay path-safe, which encoding ensures.
+        if (bucket.Length is 0 or > 255 || bucket.Contains('/', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A bucket name is 1 to 255 characters without '/'.", nameof(bucket));
+        }
+    }
+
+    private static AwsServiceException NoSuchBucket(string bucket) =>
+        new("NoSuchBucket", $"The specified bucket does not exist: {bucket}", 404);
+
+    private static FileStream OpenOwnerLock(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"Another LocalCloud process is using the object store in {Path.GetDirectoryName(path)}.", e);
+        }
+    }
+
+    private static async Task<(long Size, string ETag)> WriteTempFileAsync(string tempPath, Stream content, CancellationToken cancellationToken)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        long size = 0;
+        try
+        {
+            await using var file = new FileStream(
+                tempPath,
+                new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous });
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                md5.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                size += read;
+            }
+
+            // Durable before it becomes visible: the rename must never expose bytes still in the page cache only.
+            file.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return (size, "\"" + Convert.ToHexStringLower(md5.GetHashAndReset()) + "\"");
+    }
+
+    private async Task RaiseObjectCreatedAsync(ObjectCreated created)
+    {
+        if (ObjectCreated is not { } handlers)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<ObjectCreated, CancellationToken, Task>>())
+        {
+            try
+            {
+                // The object is committed whatever the caller does next, so its notification is not cancelled with it.
+                await handler(created, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                LogHandlerFailed(e, created.Object.Bucket, created.Object.Key);
+            }
+        }
+    }
+
+    /// <summary>Finishes what a crash interrupted: renames flushed temp files into place, removes deleted files.</summary>
+    private void Recover()
+    {
+        foreach (var change in _catalog.ListPending())
+        {
+            if (change.IsDelete)
+            {
+                RemoveContentFile(change.ContentFile);
+                _catalog.ClearPending(change.Id);
+                continue;
+            }
+
+            var finalPath = _paths.Resolve(change.ContentFile);
+            if (File.Exists(change.TempFile))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+                File.Move(change.TempFile, finalPath, overwrite: true);
+            }
+
+            if (File.Exists(finalPath))
+            {
+                _catalog.CommitPut(change.Object, change.ContentFile, change.Id);
+                LogRecovered(change.Object.Bucket, change.Object.Key);
+            }
+            else
+            {
+                _catalog.ClearPending(change.Id);
+            }
+        }
+
+        // Anything left in tmp was never acknowledged.
+        foreach (var stale in Directory.EnumerateFiles(_tempDirectory))
+        {
+            TryDeleteFile(stale);
+        }
+    }
+
+    /// <summary>Removes a content file and the key directories it leaves empty, up to (not including) the bucket's.</summary>
+    private void RemoveContentFile(string contentFile)
+    {
+        var path = _paths.Resolve(contentFile);
+        TryDeleteFile(path);
+        var bucketDirectory = _paths.Resolve(contentFile[..contentFile.IndexOf('/', StringComparison.Ordinal)]);
+        for (var directory = Path.GetDirectoryName(path); directory is not null && directory.Length > bucketDirectory.Length; directory = Path.GetDirectoryName(directory))
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(directory).Any())
+                {
+                    break;
+                }
+
+                Directory.Delete(directory);
+            }
+            catch (IOException)
+            {
+                break;
+            }
+        }
+    }
+
+    private static void TryDeleteFile(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp file is removed on the next start.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Object {Bucket}/{Key} is in the catalog but its content file {ContentFile} is gone; answering as if it did not exist")]
+    private partial void LogMissingContent(string bucket, string key, string contentFile);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An ObjectCreated handler failed for {Bucket}/{Key}")]
+    private partial void LogHandlerFailed(Exception exception, string bucket, string key);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Completed the interrupted put of {Bucket}/{Key}")]
+    private partial void LogRecovered(string bucket, string key);
+}

@@ -1,0 +1,11 @@
+using Pipeline.AppHost.Resources;
+
+namespace Pipeline.EndToEndTests.Infrastructure;
+
+/// <summary>The built programs the tests run as real processes.</summary>
+internal static class Programs
+{
+    public static string LocalCloud => Executables.PathOf("Pipeline.LocalCloud", typeof(Programs).Assembly);
+
+    public static string Generator => Executables.PathOf("Pipeline.Generator", typeof(Programs).Assembly);
+}

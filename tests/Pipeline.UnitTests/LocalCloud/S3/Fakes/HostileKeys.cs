@@ -1,0 +1,52 @@
+namespace Pipeline.UnitTests.LocalCloud.S3.Fakes;
+
+/// <summary>Keys crafted to escape a naive key-to-path mapping, or to collide in one.</summary>
+internal static class HostileKeys
+{
+    public static readonly string[] All =
+    [
+        "../escape",
+        "../../../../../../../../etc/passwd",
+        "a/../../b",
+        "..",
+        ".",
+        "./.",
+        "/leading/slash",
+        "//double//slashes//",
+        "trailing/",
+        "%2e%2e/%2e%2e/encoded",
+        "%2F..%2Fencoded-slash",
+        "nul\0byte",
+        "\0",
+        "back\\slash\\..\\..\\x",
+        "..\\..\\windows",
+        "control\u0001\u001f\u007f",
+        "new\nline\r",
+        "@.gz",
+        "a/@",
+        "%%empty",
+        "%%h-deadbeef",
+        "%%long/x",
+        "C:\\Windows\\system32",
+        "~/home",
+        "$HOME/x",
+        "*?[]{}.json",
+        "é/\u0301combining/\u202Eright-to-left",
+        "emoji/😀/🏳️‍🌈.json.gz",
+        "\uFEFFbom",
+        "\uFFFF\uFFFE",
+        "ＡＢＣ/fullwidth",
+        "space /  trailing ",
+        new string('x', 1024),
+        string.Join('/', Enumerable.Repeat("seg", 256)),
+        new string('é', 512),
+        string.Concat(Enumerable.Repeat("a/", 511)) + "z",
+        new string('/', 1024),
+        new string('.', 255) + "/" + new string('.', 256),
+        "a",
+        "a/b",
+        "a/b/c",
+        "A",
+        "A/B",
+    ];
+}
