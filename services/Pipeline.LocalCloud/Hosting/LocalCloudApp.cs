@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.LocalCloud.Firehose;
 using Pipeline.LocalCloud.Lambda;
@@ -30,6 +31,15 @@ public static class LocalCloudApp
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Configuration.AddCommandLine(args, Switches);
         builder.AddServiceDefaults("localcloud");
+
+        // One line per event, and no line per request: the services log what matters (deliveries, functions).
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
         var options = new LocalCloudOptions();
         builder.Configuration.GetSection(LocalCloudOptions.Section).Bind(options);
