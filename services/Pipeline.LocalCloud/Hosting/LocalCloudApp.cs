@@ -6,9 +6,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pipeline.LocalCloud.Events;
 using Pipeline.LocalCloud.Firehose;
+using Pipeline.LocalCloud.Glue;
 using Pipeline.LocalCloud.Lambda;
 using Pipeline.LocalCloud.S3;
+using Pipeline.LocalCloud.Sns;
+using Pipeline.LocalCloud.Sqs;
 using Pipeline.ServiceDefaults;
 
 namespace Pipeline.LocalCloud.Hosting;
@@ -61,6 +65,10 @@ public static class LocalCloudApp
         builder.Services.AddLocalS3();
         builder.Services.AddLocalLambda();
         builder.Services.AddLocalFirehose();
+        builder.Services.AddLocalSqs();
+        builder.Services.AddLocalSns();
+        builder.Services.AddLocalEvents();
+        builder.Services.AddLocalGlue();
 
         var app = builder.Build();
         var router = app.Services.GetRequiredService<ServiceRouter>();
