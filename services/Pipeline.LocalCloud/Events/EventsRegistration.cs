@@ -1,11 +1,30 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.LocalCloud.Events.Api;
+using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Lambda;
 
 namespace Pipeline.LocalCloud.Events;
 
 public static class EventsRegistration
 {
+    /// <summary>
+    /// EventBridge's default bus: the API endpoint, <see cref="IEventBus"/> for LocalCloud services to emit events,
+    /// <see cref="IEventHistory"/> to read recent ones, and the hosted delivery loop invoking Lambda targets through
+    /// the registered <see cref="IFunctionInvoker"/>.
+    /// </summary>
     public static IServiceCollection AddLocalEvents(this IServiceCollection services)
     {
+        services.AddSingleton(sp => new EventBusService(
+            sp.GetRequiredService<LocalCloudOptions>(),
+            () => sp.GetService<IFunctionInvoker>()
+                ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without Lambda, so EventBridge cannot invoke targets."),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EventBusService>>()));
+        services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<EventBusService>());
+        services.AddSingleton<IEventHistory>(sp => sp.GetRequiredService<EventBusService>());
+        services.AddSingleton<IAwsServiceEndpoint, EventsEndpoint>();
+        services.AddHostedService<EventDeliveryHost>();
         return services;
     }
 }

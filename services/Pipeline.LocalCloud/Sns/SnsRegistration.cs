@@ -1,11 +1,30 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Lambda;
+using Pipeline.LocalCloud.Sqs;
 
 namespace Pipeline.LocalCloud.Sns;
 
 public static class SnsRegistration
 {
+    /// <summary>
+    /// SNS: the Query-protocol endpoint, <see cref="ISnsMessages"/> to read what was published, and the hosted loop
+    /// invoking Lambda subscriptions through the registered <see cref="IFunctionInvoker"/> and feeding SQS ones through <see cref="ISqsQueues"/>.
+    /// </summary>
     public static IServiceCollection AddLocalSns(this IServiceCollection services)
     {
+        services.AddSingleton(sp => new SnsService(
+            sp.GetRequiredService<LocalCloudOptions>(),
+            () => sp.GetService<IFunctionInvoker>()
+                ?? throw new AwsServiceException("ServiceUnavailable", "LocalCloud runs without Lambda, so SNS cannot invoke functions."),
+            () => sp.GetService<ISqsQueues>()
+                ?? throw new AwsServiceException("ServiceUnavailable", "LocalCloud runs without SQS, so SNS cannot send to queues."),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SnsService>>()));
+        services.AddSingleton<ISnsMessages>(sp => sp.GetRequiredService<SnsService>());
+        services.AddSingleton<IAwsServiceEndpoint, SnsEndpoint>();
+        services.AddHostedService<SnsDeliveryHost>();
         return services;
     }
 }

@@ -1,0 +1,4 @@
+namespace Pipeline.LocalCloud.Events.Api;
+
+/// <summary>PutRule answer.</summary>
+internal sealed record PutRuleOutput(string RuleArn);

@@ -1,0 +1,4 @@
+namespace Pipeline.LocalCloud.Events.Api;
+
+/// <summary>DescribeRule and DeleteRule requests.</summary>
+internal sealed record RuleNameInput(string? Name, string? EventBusName, bool? Force);

@@ -1,0 +1,25 @@
+namespace Pipeline.LocalCloud.Glue.Crawlers;
+
+/// <summary>CreateCrawler's members, and the Name of GetCrawler and DeleteCrawler.</summary>
+internal sealed record CreateCrawlerRequest
+{
+    public string? Name { get; init; }
+
+    public string? Role { get; init; }
+
+    public string? DatabaseName { get; init; }
+
+    public string? Description { get; init; }
+
+    public CrawlerTargets? Targets { get; init; }
+
+    public string? TablePrefix { get; init; }
+
+    public SchemaChangePolicy? SchemaChangePolicy { get; init; }
+
+    public RecrawlPolicy? RecrawlPolicy { get; init; }
+
+    public string? NextToken { get; init; }
+
+    public int? MaxResults { get; init; }
+}

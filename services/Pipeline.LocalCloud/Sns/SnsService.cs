@@ -1,0 +1,379 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Lambda;
+using Pipeline.LocalCloud.Sqs;
+
+namespace Pipeline.LocalCloud.Sns;
+
+/// <summary>
+/// LocalCloud's SNS: topics and subscriptions in memory, every published message appended to
+/// <c>&lt;data dir&gt;/sns/&lt;topic&gt;/messages.jsonl</c> so a user can read what would have been emailed,
+/// and Lambda subscriptions invoked asynchronously.
+/// </summary>
+internal sealed partial class SnsService : ISnsMessages
+{
+    public const string Folder = "sns";
+
+    private readonly ConcurrentDictionary<string, string> _topics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SnsSubscription> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Channel<SnsDelivery> _deliveries = Channel.CreateUnbounded<SnsDelivery>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _fileGate = new();
+    private readonly LocalCloudOptions _cloud;
+    private readonly Func<IFunctionInvoker> _invoker;
+    private readonly Func<ISqsQueues> _queues;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <param name="cloud">Data directory, region and account.</param>
+    /// <param name="invoker">Resolved at the first Lambda delivery.</param>
+    /// <param name="queues">Resolved at the first SQS delivery.</param>
+    /// <param name="time">Message timestamps and retry delays.</param>
+    /// <param name="logger">Publishes and failed deliveries.</param>
+    public SnsService(LocalCloudOptions cloud, Func<IFunctionInvoker> invoker, Func<ISqsQueues> queues, TimeProvider time, ILogger<SnsService> logger)
+    {
+        _cloud = cloud;
+        _invoker = invoker;
+        _queues = queues;
+        _time = time;
+        _logger = logger;
+        Root = Path.Combine(cloud.DataDirectory, Folder);
+    }
+
+    /// <summary><c>&lt;data dir&gt;/sns</c>.</summary>
+    public string Root { get; }
+
+    public string AccountId => _cloud.AccountId;
+
+    /// <summary>Delay before a second Lambda attempt; doubled before each later one.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public string TopicArn(string name) => $"arn:aws:sns:{_cloud.Region}:{_cloud.AccountId}:{name}";
+
+    /// <summary>Creates a topic, or answers the existing one's ARN: CreateTopic is idempotent.</summary>
+    public string CreateTopic(string? name)
+    {
+        if (name is null || name.Length is < 1 or > SnsLimits.MaxTopicNameLength || !TopicName().IsMatch(name))
+        {
+            throw InvalidParameter("Topic Name");
+        }
+
+        return _topics.GetOrAdd(name, TopicArn);
+    }
+
+    public IReadOnlyList<string> ListTopics() => _topics.Values.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Deletes a topic and its subscriptions; its messages.jsonl stays for the user. Unknown topics succeed, as in AWS.</summary>
+    public void DeleteTopic(string? arn)
+    {
+        var name = NameOf(arn);
+        if (_topics.TryRemove(name, out _))
+        {
+            foreach (var subscription in _subscriptions.Values.Where(s => s.TopicArn == arn))
+            {
+                _subscriptions.TryRemove(subscription.SubscriptionArn, out _);
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, string> GetTopicAttributes(string? arn)
+    {
+        var topic = Topic(arn);
+        var subscriptions = Subscriptions(topic).Count;
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["TopicArn"] = topic,
+            ["Owner"] = _cloud.AccountId,
+            ["DisplayName"] = string.Empty,
+            ["SubscriptionsConfirmed"] = subscriptions.ToString(CultureInfo.InvariantCulture),
+            ["SubscriptionsPending"] = "0",
+            ["SubscriptionsDeleted"] = "0",
+        };
+    }
+
+    /// <summary>
+    /// Subscribes an email, email-json or lambda endpoint. AWS holds email subscriptions as "pending confirmation"
+    /// until the recipient clicks a link; LocalCloud sends no mail, so it confirms them at once and records each
+    /// message in messages.jsonl instead.
+    /// </summary>
+    public string Subscribe(string? topicArn, string? protocol, string? endpoint)
+    {
+        var topic = Topic(topicArn);
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            throw InvalidParameter("Endpoint");
+        }
+
+        switch (protocol)
+        {
+            case "email" or "email-json":
+                if (!endpoint.Contains('@', StringComparison.Ordinal))
+                {
+                    throw InvalidParameter("Email address");
+                }
+
+                break;
+            case "lambda":
+                if (!endpoint.StartsWith("arn:aws:lambda:", StringComparison.Ordinal))
+                {
+                    throw InvalidParameter("Lambda endpoint ARN");
+                }
+
+                break;
+            case "sqs":
+                if (!endpoint.StartsWith("arn:aws:sqs:", StringComparison.Ordinal))
+                {
+                    throw InvalidParameter("SQS endpoint ARN");
+                }
+
+                break;
+            default:
+                throw InvalidParameter($"Invalid protocol type: {protocol}. LocalCloud supports email, email-json, lambda and sqs");
+        }
+
+        var existing = _subscriptions.Values.FirstOrDefault(s => s.TopicArn == topic && s.Protocol == protocol && s.Endpoint == endpoint);
+        if (existing is not null)
+        {
+            return existing.SubscriptionArn;
+        }
+
+        var subscription = new SnsSubscription($"{topic}:{Guid.NewGuid()}", topic, protocol, endpoint);
+        _subscriptions[subscription.SubscriptionArn] = subscription;
+        return subscription.SubscriptionArn;
+    }
+
+    public IReadOnlyList<SnsSubscription> ListSubscriptionsByTopic(string? topicArn) => Subscriptions(Topic(topicArn));
+
+    /// <summary>Removes a subscription; an unknown one is NotFound.</summary>
+    public void Unsubscribe(string? subscriptionArn)
+    {
+        if (subscriptionArn is null || !_subscriptions.TryRemove(subscriptionArn, out _))
+        {
+            throw new AwsServiceException("NotFound", "Subscription does not exist", 404);
+        }
+    }
+
+    /// <summary>Checks the limits, records the message, queues Lambda deliveries; the message id.</summary>
+    public string Publish(string? topicArn, string? message, string? subject, IReadOnlyDictionary<string, SnsMessageAttribute> attributes)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            throw InvalidParameter("Empty message");
+        }
+
+        var size = Encoding.UTF8.GetByteCount(message) + attributes.Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value.Type) + Encoding.UTF8.GetByteCount(a.Value.Value));
+        if (size > SnsLimits.MaxMessageBytes)
+        {
+            throw InvalidParameter("Message too long");
+        }
+
+        if (subject is not null && (subject.Length is 0 or >= SnsLimits.MaxSubjectLength || subject.Any(c => c is < ' ' or > '~')))
+        {
+            throw InvalidParameter("Subject");
+        }
+
+        var topic = Topic(topicArn);
+        var subscriptions = Subscriptions(topic);
+        var id = Guid.NewGuid().ToString();
+        var timestamp = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var emails = subscriptions.Where(s => s.Protocol is "email" or "email-json").Select(s => s.Endpoint).ToArray();
+        var stored = new SnsMessage(id, topic, subject, message, timestamp, emails, attributes.Count == 0 ? null : attributes);
+        Append(NameOf(topic), stored);
+        foreach (var subscription in subscriptions)
+        {
+            var payload = subscription.Protocol switch
+            {
+                "lambda" => LambdaEvent(stored, subscription.SubscriptionArn),
+                "sqs" => Notification(stored),
+                _ => null,
+            };
+            if (payload is not null)
+            {
+                _deliveries.Writer.TryWrite(new SnsDelivery(id, subscription.Protocol, subscription.Endpoint, payload));
+            }
+        }
+
+        LogPublished(id, topic, emails.Length, subscriptions.Count - emails.Length);
+        return id;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SnsMessage> Read(string topicName)
+    {
+        var path = Path.Combine(Root, topicName, "messages.jsonl");
+        lock (_fileGate)
+        {
+            if (!File.Exists(path))
+            {
+                return [];
+            }
+
+            return File.ReadAllLines(path)
+                .Where(l => l.Length > 0)
+                .Select(l => JsonSerializer.Deserialize(l, SnsJsonContext.Default.SnsMessage)!)
+                .ToArray();
+        }
+    }
+
+    /// <summary>Invokes Lambda subscriptions until cancelled; the hosted service runs it.</summary>
+    public async Task RunDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var delivery in _deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await DeliverAsync(delivery, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down; the message itself is kept in messages.jsonl.
+        }
+    }
+
+    private async Task DeliverAsync(SnsDelivery delivery, CancellationToken cancellationToken)
+    {
+        var delay = RetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            string reason;
+            try
+            {
+                if (delivery.Protocol == "sqs")
+                {
+                    await _queues().SendAsync(delivery.Endpoint, delivery.Payload, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                var result = await _invoker().InvokeAsync(delivery.Endpoint, Encoding.UTF8.GetBytes(delivery.Payload), cancellationToken).ConfigureAwait(false);
+                if (result.Succeeded)
+                {
+                    return;
+                }
+
+                reason = $"{result.FunctionError}: {Encoding.UTF8.GetString(result.Payload)}";
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                reason = e.Message;
+            }
+
+            if (attempt >= SnsLimits.DeliveryAttempts)
+            {
+                LogDeliveryFailed(delivery.MessageId, delivery.Endpoint, attempt, reason);
+                return;
+            }
+
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            delay *= 2;
+        }
+    }
+
+    private void Append(string topicName, SnsMessage message)
+    {
+        var directory = Path.Combine(Root, topicName);
+        var line = JsonSerializer.Serialize(message, SnsJsonContext.Default.SnsMessage) + "\n";
+        lock (_fileGate)
+        {
+            Directory.CreateDirectory(directory);
+            File.AppendAllText(Path.Combine(directory, "messages.jsonl"), line);
+        }
+    }
+
+    // What SNS sends an SQS subscriber without raw message delivery: the notification document as the body.
+    private static string Notification(SnsMessage message)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            WriteNotification(writer, message);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteNotification(Utf8JsonWriter writer, SnsMessage message)
+    {
+        writer.WriteString("Type", "Notification");
+        writer.WriteString("MessageId", message.MessageId);
+        writer.WriteString("TopicArn", message.TopicArn);
+        if (message.Subject is null)
+        {
+            writer.WriteNull("Subject");
+        }
+        else
+        {
+            writer.WriteString("Subject", message.Subject);
+        }
+
+        writer.WriteString("Message", message.Message);
+        writer.WriteString("Timestamp", message.Timestamp);
+        writer.WriteStartObject("MessageAttributes");
+        foreach (var (name, attribute) in message.MessageAttributes ?? new Dictionary<string, SnsMessageAttribute>())
+        {
+            writer.WriteStartObject(name);
+            writer.WriteString("Type", attribute.Type);
+            writer.WriteString("Value", attribute.Value);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string LambdaEvent(SnsMessage message, string subscriptionArn)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("Records");
+            writer.WriteStartObject();
+            writer.WriteString("EventSource", "aws:sns");
+            writer.WriteString("EventVersion", "1.0");
+            writer.WriteString("EventSubscriptionArn", subscriptionArn);
+            writer.WriteStartObject("Sns");
+            WriteNotification(writer, message);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private IReadOnlyList<SnsSubscription> Subscriptions(string topicArn) =>
+        _subscriptions.Values.Where(s => s.TopicArn == topicArn).OrderBy(s => s.SubscriptionArn, StringComparer.Ordinal).ToArray();
+
+    private string Topic(string? arn) =>
+        _topics.TryGetValue(NameOf(arn), out var known) && known == arn ? known : throw new AwsServiceException("NotFound", "Topic does not exist", 404);
+
+    private static string NameOf(string? arn)
+    {
+        if (arn is null || !arn.StartsWith("arn:aws:sns:", StringComparison.Ordinal))
+        {
+            throw InvalidParameter("TopicArn");
+        }
+
+        return arn[(arn.LastIndexOf(':') + 1)..];
+    }
+
+    private static AwsServiceException InvalidParameter(string what) => new("InvalidParameter", $"Invalid parameter: {what}");
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex TopicName();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published {MessageId} to {Topic}: {Emails} email recipients, {Functions} functions")]
+    private partial void LogPublished(string messageId, string topic, int emails, int functions);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up delivering SNS message {MessageId} to {Function} after {Attempts} attempts: {Reason}")]
+    private partial void LogDeliveryFailed(string messageId, string function, int attempts, string reason);
+}

@@ -1,0 +1,4 @@
+namespace Pipeline.LocalCloud.Sqs.Api;
+
+/// <summary>One handle of DeleteMessageBatch.</summary>
+internal sealed record DeleteMessageBatchEntry(string? Id, string? ReceiptHandle);

@@ -1,0 +1,4 @@
+namespace Pipeline.LocalCloud.Sqs.Api;
+
+/// <summary>ListQueues' answer.</summary>
+internal sealed record ListQueuesOutput(string[] QueueUrls);

@@ -1,0 +1,4 @@
+namespace Pipeline.LocalCloud.Sqs.Api;
+
+/// <summary>SendMessageBatch's answer.</summary>
+internal sealed record SendMessageBatchOutput(SendMessageBatchResultEntry[] Successful, BatchResultErrorEntry[] Failed);

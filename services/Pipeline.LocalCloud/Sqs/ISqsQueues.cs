@@ -1,0 +1,24 @@
+namespace Pipeline.LocalCloud.Sqs;
+
+/// <summary>
+/// LocalCloud's queues in process, for services that feed or drain SQS without HTTP (S3 notifications, Lambda event
+/// source mappings). A queue is named by its URL, its ARN or its bare name. Errors are the API's
+/// <see cref="Hosting.AwsServiceException"/>s (QueueDoesNotExist, ReceiptHandleIsInvalid, …).
+/// </summary>
+public interface ISqsQueues
+{
+    /// <summary>Enqueues one message, as SendMessage does.</summary>
+    Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Receives up to <paramref name="maxMessages"/> messages, waiting up to <paramref name="wait"/> for the first to
+    /// arrive (long polling). A null visibility uses the queue's VisibilityTimeout; a null wait its ReceiveMessageWaitTimeSeconds.
+    /// </summary>
+    Task<IReadOnlyList<SqsReceivedMessage>> ReceiveAsync(string queue, int maxMessages, TimeSpan? visibility, TimeSpan? wait, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a received message; a handle of a message already gone is ignored, as AWS does.</summary>
+    Task DeleteAsync(string queue, string receiptHandle, CancellationToken cancellationToken = default);
+
+    /// <summary>The queue's ARN: <c>arn:aws:sqs:&lt;region&gt;:&lt;account&gt;:&lt;name&gt;</c>.</summary>
+    string GetQueueArn(string queue);
+}
