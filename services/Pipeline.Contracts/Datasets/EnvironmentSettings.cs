@@ -18,4 +18,18 @@ public sealed record EnvironmentSettings
     public int ProcessorBufferIntervalSeconds { get; set; } = 60;
 
     public string Compression { get; set; } = "GZIP";
+
+    /// <summary>The raw-objects queue's visibility timeout: how long a failed batch item waits before redelivery.</summary>
+    [JsonPropertyName("queue_visibility_timeout_seconds")]
+    public int QueueVisibilityTimeoutSeconds { get; set; } = 360;
+
+    /// <summary>Receives before a raw-object notification moves to the dead-letter queue.</summary>
+    [JsonPropertyName("queue_max_receive_count")]
+    public int QueueMaxReceiveCount { get; set; } = 10;
+
+    [JsonPropertyName("crawler_trigger_batch_size")]
+    public int CrawlerTriggerBatchSize { get; set; } = 100;
+
+    [JsonPropertyName("crawler_trigger_batching_window_seconds")]
+    public int CrawlerTriggerBatchingWindowSeconds { get; set; } = 30;
 }
