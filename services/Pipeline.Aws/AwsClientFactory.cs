@@ -1,8 +1,12 @@
 using Amazon.S3;
 using Pipeline.Aws.Core;
+using Pipeline.Aws.Athena;
+using Pipeline.Aws.EventBridge;
 using Pipeline.Aws.Firehose;
+using Pipeline.Aws.Glue;
 using Pipeline.Aws.S3;
 using Pipeline.Aws.Sns;
+using Pipeline.Aws.Sqs;
 
 namespace Pipeline.Aws;
 
@@ -40,6 +44,18 @@ public sealed class AwsClientFactory
     /// <summary>A Firehose client.</summary>
     public FirehoseClient CreateFirehose() => new(Options);
 
+    /// <summary>A Glue client.</summary>
+    public GlueClient CreateGlue() => new(Options);
+
+    /// <summary>An SQS client (JSON protocol).</summary>
+    public SqsClient CreateSqs() => new(Options);
+
+    /// <summary>An EventBridge client.</summary>
+    public EventBridgeClient CreateEventBridge() => new(Options);
+
+    /// <summary>An Athena client.</summary>
+    public AthenaClient CreateAthena() => new(Options);
+
     /// <summary>An SNS client.</summary>
     public SnsClient CreateSns() => new(Options);
 
@@ -49,7 +65,7 @@ public sealed class AwsClientFactory
     /// <summary>An AWSSDK.S3 client on the same endpoint resolution (path-style for custom endpoints); the caller disposes it.</summary>
     public AmazonS3Client CreateS3() => S3ClientConfigFactory.CreateClient(Options);
 
-    /// <summary>A JSON-protocol client for a service without a typed facade yet (Glue, Athena, SQS, EventBridge).</summary>
+    /// <summary>A JSON-protocol client for a service without a typed facade.</summary>
     public AwsJsonClient CreateJsonClient(AwsServiceDescriptor service) => new(service, Options);
 
     /// <summary>A Query-protocol client for <paramref name="service"/>.</summary>

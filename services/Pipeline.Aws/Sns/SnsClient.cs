@@ -4,7 +4,7 @@ using Pipeline.Aws.Core;
 namespace Pipeline.Aws.Sns;
 
 /// <summary>Amazon SNS over its Query API: the few operations the pipeline uses.</summary>
-public sealed class SnsClient
+public sealed class SnsClient : ISnsClient
 {
     /// <summary>Creates a client from <paramref name="options"/> and the environment.</summary>
     public SnsClient(AwsClientOptions options)
@@ -22,7 +22,7 @@ public sealed class SnsClient
     /// <summary>The underlying Query client, for operations this type does not wrap.</summary>
     public AwsQueryClient Client { get; }
 
-    /// <summary>Publish to a topic.</summary>
+    /// <inheritdoc />
     /// <exception cref="AwsServiceException">E.g. <c>NotFound</c> for a missing topic, <c>InvalidParameter</c> for a bad message.</exception>
     public async Task<SnsPublishResult> PublishAsync(SnsPublishRequest request, CancellationToken cancellationToken = default)
     {
@@ -55,12 +55,64 @@ public sealed class SnsClient
         return new SnsPublishResult(messageId, AwsXml.ChildValue(result, "SequenceNumber"));
     }
 
-    /// <summary>CreateTopic; idempotent for an existing name. Returns the topic ARN.</summary>
+    /// <inheritdoc />
     public async Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var result = await Client.SendAsync("CreateTopic", [new("Name", name)], cancellationToken).ConfigureAwait(false);
         return AwsXml.ChildValue(result, "TopicArn") ?? throw new FormatException("SNS CreateTopic answered without a TopicArn.");
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Asks for the subscription ARN even while a confirmation is pending, so callers can always refer to it.</remarks>
+    public async Task<string> SubscribeAsync(string topicArn, string protocol, string endpoint, IReadOnlyDictionary<string, string>? attributes = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topicArn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(protocol);
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        var parameters = new List<KeyValuePair<string, string>>
+        {
+            new("TopicArn", topicArn),
+            new("Protocol", protocol),
+            new("Endpoint", endpoint),
+            new("ReturnSubscriptionArn", "true"),
+        };
+        if (attributes is not null)
+        {
+            var index = 1;
+            foreach (var (name, value) in attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                var prefix = "Attributes.entry." + index.ToString(CultureInfo.InvariantCulture);
+                parameters.Add(new(prefix + ".key", name));
+                parameters.Add(new(prefix + ".value", value));
+                index++;
+            }
+        }
+
+        var result = await Client.SendAsync("Subscribe", parameters, cancellationToken).ConfigureAwait(false);
+        return AwsXml.ChildValue(result, "SubscriptionArn") ?? throw new FormatException("SNS Subscribe answered without a SubscriptionArn.");
+    }
+
+    /// <inheritdoc />
+    public async Task<SnsSubscriptionsPage> ListSubscriptionsByTopicAsync(string topicArn, string? nextToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topicArn);
+        var parameters = new List<KeyValuePair<string, string>> { new("TopicArn", topicArn) };
+        AddIfSet(parameters, "NextToken", nextToken);
+        var result = await Client.SendAsync("ListSubscriptionsByTopic", parameters, cancellationToken).ConfigureAwait(false);
+        var subscriptions = new List<SnsSubscription>();
+        foreach (var member in AwsXml.Child(result, "Subscriptions")?.Elements() ?? [])
+        {
+            subscriptions.Add(new SnsSubscription(
+                AwsXml.ChildValue(member, "SubscriptionArn") ?? "",
+                AwsXml.ChildValue(member, "Owner"),
+                AwsXml.ChildValue(member, "Protocol") ?? "",
+                AwsXml.ChildValue(member, "Endpoint") ?? "",
+                AwsXml.ChildValue(member, "TopicArn") ?? topicArn));
+        }
+
+        var token = AwsXml.ChildValue(result, "NextToken");
+        return new SnsSubscriptionsPage(subscriptions, string.IsNullOrEmpty(token) ? null : token);
     }
 
     private static void AddIfSet(List<KeyValuePair<string, string>> parameters, string name, string? value)

@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Athena;
+
+internal sealed record CreateWorkGroupInput(string Name, WorkGroupConfiguration? Configuration, string? Description);

@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Athena;
+
+internal sealed record GetQueryResultsInput(string QueryExecutionId, string? NextToken, int? MaxResults);

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+using Pipeline.Aws.Core;
+
+namespace Pipeline.Aws.Athena;
+
+/// <summary>A query's state and timing.</summary>
+public sealed record QueryExecutionStatus
+{
+    public QueryExecutionState? State { get; init; }
+
+    public string? StateChangeReason { get; init; }
+
+    [JsonConverter(typeof(AwsTimestampConverter))]
+    public DateTimeOffset? SubmissionDateTime { get; init; }
+
+    [JsonConverter(typeof(AwsTimestampConverter))]
+    public DateTimeOffset? CompletionDateTime { get; init; }
+
+    public AthenaError? AthenaError { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.EventBridge;
+
+internal sealed record PutEventsInput(IReadOnlyList<PutEventsRequestEntry> Entries);

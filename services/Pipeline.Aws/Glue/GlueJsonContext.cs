@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Pipeline.Aws.Core;
+
+namespace Pipeline.Aws.Glue;
+
+// AWS omits absent members rather than sending null, and expects the same of clients.
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(NameInput))]
+[JsonSerializable(typeof(CreateCrawlerRequest))]
+[JsonSerializable(typeof(CreateDatabaseInput))]
+[JsonSerializable(typeof(GetCrawlerOutput))]
+[JsonSerializable(typeof(GetTablesInput))]
+[JsonSerializable(typeof(GetTablesPage))]
+[JsonSerializable(typeof(GetPartitionsInput))]
+[JsonSerializable(typeof(GetPartitionsPage))]
+[JsonSerializable(typeof(CreateJobRequest))]
+[JsonSerializable(typeof(CreateJobOutput))]
+[JsonSerializable(typeof(StartJobRunRequest))]
+[JsonSerializable(typeof(StartJobRunOutput))]
+[JsonSerializable(typeof(GetJobRunInput))]
+[JsonSerializable(typeof(GetJobRunOutput))]
+[JsonSerializable(typeof(GetJobRunsInput))]
+[JsonSerializable(typeof(GetJobRunsPage))]
+[JsonSerializable(typeof(AwsEmptyResponse))]
+internal sealed partial class GlueJsonContext : JsonSerializerContext;

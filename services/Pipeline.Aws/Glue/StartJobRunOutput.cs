@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Glue;
+
+internal sealed record StartJobRunOutput(string? JobRunId);

@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Sqs;
+
+internal sealed record CreateQueueInput(string QueueName, IReadOnlyDictionary<string, string>? Attributes);

@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Sqs;
+
+internal sealed record ReceiveMessageOutput(IReadOnlyList<SqsReceivedMessage>? Messages);
