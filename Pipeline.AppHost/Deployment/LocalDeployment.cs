@@ -2,6 +2,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
+using Pipeline.AppHost.Resources;
 using Pipeline.Aws.Lambda;
 using Pipeline.Contracts.Datasets;
 
@@ -16,7 +17,12 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
 {
     public string NamePrefix { get; } = catalog.Deployment.NamePrefixLocal;
 
-    public string DataLakeBucket => $"{NamePrefix}-data-lake";
+    public PipelineNames Names { get; } = new(catalog.Deployment.NamePrefixLocal, catalog.Deployment);
+
+    public string DataLakeBucket => Names.DataLakeBucket;
+
+    /// <summary>Where LocalCloud keeps a Glue job run's log, relative to its data directory.</summary>
+    private const string JobLogTemplate = "glue/job-runs/{job_name}/{job_run_id}.log";
 
     public IReadOnlyList<StreamDeployment> Streams { get; } = catalog.All
         .OrderBy(d => d.Name, StringComparer.Ordinal)
@@ -39,11 +45,39 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
         }
     }
 
+    /// <summary>
+    /// Deploys the pipeline's four functions from the executables built beside the app host, configured as
+    /// <c>docs/orchestration.md</c> says and with the OpenTelemetry settings forwarded.
+    /// </summary>
+    public async Task<PipelineFunctions> DeployFunctionsAsync(string notificationTopicArn, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var shared = new Dictionary<string, string>(Telemetry.ForwardedVariables(), StringComparer.Ordinal)
+        {
+            ["PIPELINE_NAME_PREFIX"] = NamePrefix,
+        };
+        if (Environment.GetEnvironmentVariable(DatasetCatalog.FileVariable) is { Length: > 0 } datasets)
+        {
+            shared[DatasetCatalog.FileVariable] = Path.GetFullPath(datasets);
+        }
+
+        var notifier = new Dictionary<string, string>(shared, StringComparer.Ordinal)
+        {
+            ["PIPELINE_TOPIC_ARN"] = notificationTopicArn,
+            ["PIPELINE_JOB_LOG_URL"] = new Uri(Path.Combine(Path.GetFullPath(dataDirectory), JobLogTemplate)).ToString().Replace("%7B", "{", StringComparison.Ordinal).Replace("%7D", "}", StringComparison.Ordinal),
+        };
+
+        return new PipelineFunctions(
+            await DeployFunctionAsync("firehose-transformer", FunctionPackage.ForBuiltAssembly(Executables.PathOf("Pipeline.FirehoseTransformer")), shared, cancellationToken),
+            await DeployFunctionAsync("crawler-trigger", FunctionPackage.ForBuiltAssembly(Executables.PathOf("Pipeline.CrawlerTrigger")), shared, cancellationToken),
+            await DeployFunctionAsync("etl-runner", FunctionPackage.ForBuiltAssembly(Executables.PathOf("Pipeline.EtlJobRunner")), shared, cancellationToken),
+            await DeployFunctionAsync("notifier", FunctionPackage.ForBuiltAssembly(Executables.PathOf("Pipeline.Notifier")), notifier, cancellationToken));
+    }
+
     /// <summary>Creates the function from the package, replacing an older one so it runs the code just built.</summary>
     public async Task<FunctionConfiguration> DeployFunctionAsync(string function, byte[] package, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
     {
         var lambda = aws.CreateLambda();
-        var name = $"{NamePrefix}-{function}";
+        var name = Names.Function(function);
         try
         {
             await lambda.DeleteFunctionAsync(name, cancellationToken);
