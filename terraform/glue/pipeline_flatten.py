@@ -552,7 +552,8 @@ def select_expressions(
     A DynamicFrame's schema comes from the data it read, not the catalog, so a field no row had
     is absent: pass the paths the DataFrame has as ``present`` and absent ones become typed nulls.
     The time field is parsed only when it matches ``ISO_TIMESTAMP_PATTERN``, so Spark and the
-    reference agree on what is null; the session time zone must be UTC.
+    reference agree on what is null; the session time zone must be UTC. Scalars are cast to their
+    catalog types; arrays, maps and structs pass through as read.
     """
     available = None if present is None else {tuple(p) for p in present}
     time_path = tuple(time_field.split("."))
@@ -567,6 +568,10 @@ def select_expressions(
             expressions.append(
                 f"CASE WHEN {text} RLIKE '{ISO_TIMESTAMP_PATTERN}' THEN to_timestamp({text}) END AS {alias}"
             )
+        elif isinstance(parse_type(column.type), PrimitiveType):
+            # The data's inferred type can differ from the catalog's (a batch of whole numbers in a
+            # double column); casting keeps stage's Parquet schema the catalog's from run to run.
+            expressions.append(f"CAST({reference} AS {spark_type(column.type)}) AS {alias}")
         else:
             expressions.append(f"{reference} AS {alias}")
     return expressions

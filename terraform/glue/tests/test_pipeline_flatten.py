@@ -224,17 +224,17 @@ class SelectExpressionsTests(unittest.TestCase):
         )
         self.assertEqual(
             [
-                "`event_id` AS `event_id`",
+                "CAST(`event_id` AS string) AS `event_id`",
                 time,
-                "`vendor` AS `vendor`",
-                "`vehicle_status`.`speed_kmh` AS `vehicle_status_speed_kmh`",
-                "`vehicle_status`.`status` AS `vehicle_status_status`",
+                "CAST(`vendor` AS string) AS `vendor`",
+                "CAST(`vehicle_status`.`speed_kmh` AS double) AS `vehicle_status_speed_kmh`",
+                "CAST(`vehicle_status`.`status` AS string) AS `vehicle_status_status`",
                 "`vehicle_status`.`error_codes` AS `vehicle_status_error_codes`",
-                "`vehicle_status`.`engine`.`temp_c` AS `vehicle_status_engine_temp_c`",
-                "`vehicle_status`.`engine`.`rpm` AS `vehicle_status_engine_rpm`",
-                "`gps_info`.`latitude` AS `gps_info_latitude`",
-                "`gps_info`.`longitude` AS `gps_info_longitude`",
-                "`event_date` AS `event_date`",
+                "CAST(`vehicle_status`.`engine`.`temp_c` AS double) AS `vehicle_status_engine_temp_c`",
+                "CAST(`vehicle_status`.`engine`.`rpm` AS bigint) AS `vehicle_status_engine_rpm`",
+                "CAST(`gps_info`.`latitude` AS double) AS `gps_info_latitude`",
+                "CAST(`gps_info`.`longitude` AS double) AS `gps_info_longitude`",
+                "CAST(`event_date` AS string) AS `event_date`",
             ],
             flatten.select_expressions(self.vehicle_plan(), "event_time"),
         )
@@ -244,11 +244,11 @@ class SelectExpressionsTests(unittest.TestCase):
         present = [c.source_path for c in plan if c.source_path != ("vehicle_status", "engine", "rpm")]
         expressions = flatten.select_expressions(plan, "event_time", present)
         self.assertEqual("CAST(NULL AS bigint) AS `vehicle_status_engine_rpm`", expressions[7])
-        self.assertEqual("`gps_info`.`latitude` AS `gps_info_latitude`", expressions[8])
+        self.assertEqual("CAST(`gps_info`.`latitude` AS double) AS `gps_info_latitude`", expressions[8])
 
     def test_names_with_dots_and_backticks_are_quoted(self) -> None:
         plan = flatten.plan_columns([("t", "string"), ("a.b", "struct<`c``d`:int>")], "t")
-        self.assertEqual("`a.b`.`c``d` AS `a_b_c_d`", flatten.select_expressions(plan, "t")[1])
+        self.assertEqual("CAST(`a.b`.`c``d` AS int) AS `a_b_c_d`", flatten.select_expressions(plan, "t")[1])
 
 
 class PartitionPredicateTests(unittest.TestCase):
