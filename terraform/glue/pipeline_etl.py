@@ -229,7 +229,12 @@ def main() -> None:
     from pyspark.sql import functions as F
     import boto3
 
-    logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s")
+    # Our own handler: Glue configures the root logger itself, so basicConfig could be a no-op.
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    LOG.addHandler(handler)
+    LOG.setLevel(logging.INFO)
+    LOG.propagate = False
     resolved = getResolvedOptions(sys.argv, list(REQUIRED_ARGUMENTS) + optional_arguments(sys.argv))
     args = parse_arguments(resolved)
 
