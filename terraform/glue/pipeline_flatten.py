@@ -627,8 +627,9 @@ def partition_values_predicate(values_by_key: Mapping[str, Iterable[str | None]]
         if not _PARTITION_KEY.fullmatch(key):
             raise ValueError(f"'{key}' is not a partition key name")
         values = list(given)
-        present = sorted({v for v in values if v is not None})
-        has_null = any(v is None for v in values)
+        # Spark writes a null or empty value to the Hive default partition alike.
+        present = sorted({v for v in values if v is not None and v != ""})
+        has_null = any(v is None or v == "" for v in values)
         options = []
         if present:
             options.append(f"{key} IN ({', '.join(_sql_string(v) for v in present)})")

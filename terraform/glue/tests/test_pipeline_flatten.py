@@ -288,7 +288,7 @@ class PartitionPredicateTests(unittest.TestCase):
     def test_stage_partition_values_become_an_in_predicate(self) -> None:
         self.assertEqual(
             "(vendor IN ('Scania', 'Volvo')) AND (event_date IN ('2026-11-22') OR event_date = '__HIVE_DEFAULT_PARTITION__')",
-            flatten.partition_values_predicate({"vendor": ["Volvo", "Scania", "Volvo"], "event_date": ["2026-11-22", None]}),
+            flatten.partition_values_predicate({"vendor": ["Volvo", "Scania", "Volvo"], "event_date": ["2026-11-22", None, ""]}),
         )
 
 
