@@ -28,7 +28,7 @@ locals {
   # Hive types of the columns Firehose's Parquet conversion writes; timestamps stay ISO 8601 strings as in raw JSON.
   hive_types = { string = "string", timestamp = "string", double = "double", integer = "bigint", boolean = "boolean" }
 
-  parquet_schema_columns = !var.enable_parquet_conversion ? {} : {
+  parquet_schema_columns = {
     for name, dataset in local.datasets : name => concat(
       [
         for field in dataset.fields : {
@@ -37,7 +37,7 @@ locals {
         }
       ],
       [{ name = "ingest_time", type = "string" }],
-    )
+    ) if var.enable_parquet_conversion
   }
 }
 
@@ -268,21 +268,24 @@ module "observability" {
   count  = var.enable_alarms ? 1 : 0
 
   name_prefix           = var.name_prefix
-  alarm_emails          = coalesce(var.alarm_emails, var.notification_emails)
+  alarm_emails          = var.alarm_emails == null ? var.notification_emails : var.alarm_emails
   delivery_stream_names = module.ingestion.delivery_stream_names
   job_name_prefix       = "${var.name_prefix}-"
 
-  function_names = merge(
-    {
+  # Filtered on a setting known at plan time, so that the alarms' for_each keys are known too.
+  function_names = {
+    for key, name in {
       firehose-transformer = module.firehose_transformer.function_name
+      crawler-trigger      = module.orchestration.crawler_trigger_function_name
       etl-runner           = module.etl_runner.function_name
       notifier             = module.notifier.function_name
-    },
-    var.crawler_schedule == null ? { crawler-trigger = module.orchestration.crawler_trigger_function_name } : {},
-  )
+    } : key => name if key != "crawler-trigger" || var.crawler_schedule == null
+  }
 
-  dead_letter_queue_names = merge(
-    { function-failures = module.orchestration.function_failures_queue_name },
-    var.crawler_schedule == null ? { raw-objects-dlq = module.orchestration.raw_objects_dlq_name } : {},
-  )
+  dead_letter_queue_names = {
+    for key, name in {
+      function-failures = module.orchestration.function_failures_queue_name
+      raw-objects-dlq   = module.orchestration.raw_objects_dlq_name
+    } : key => name if key != "raw-objects-dlq" || var.crawler_schedule == null
+  }
 }

@@ -4,21 +4,21 @@ locals {
     { for dataset, table in var.stage_tables : "${dataset}-stage-sample" => { table = table, description = "Ten flattened ${dataset} rows." } },
   )
 
-  # The seeds' questions, for the datasets this deployment has.
-  question_queries = merge(
-    contains(keys(var.stage_tables), "vehicle_telemetry") ? {
-      "vehicle-speed-by-vendor" = {
+  # The seeds' questions, kept for the datasets this deployment has.
+  question_queries = {
+    for key, question in {
+      vehicle-speed-by-vendor = {
+        dataset     = "vehicle_telemetry"
         description = "Average and top speed, and vehicles seen, per vendor."
-        query       = "SELECT vendor, count(DISTINCT vehicle_id) AS vehicles, avg(vehicle_status_speed_kmh) AS avg_speed_kmh, max(vehicle_status_speed_kmh) AS max_speed_kmh FROM ${var.stage_tables["vehicle_telemetry"]} GROUP BY vendor ORDER BY avg_speed_kmh DESC"
+        query       = "SELECT vendor, count(DISTINCT vehicle_id) AS vehicles, avg(vehicle_status_speed_kmh) AS avg_speed_kmh, max(vehicle_status_speed_kmh) AS max_speed_kmh FROM ${lookup(var.stage_tables, "vehicle_telemetry", "")} GROUP BY vendor ORDER BY avg_speed_kmh DESC"
       }
-    } : {},
-    contains(keys(var.stage_tables), "clickstream") ? {
-      "clicks-funnel" = {
+      clicks-funnel = {
+        dataset     = "clickstream"
         description = "Sessions reaching each step of the shop funnel, per day."
-        query       = "SELECT event_date, count(DISTINCT CASE WHEN action = 'view' THEN session_id END) AS viewed, count(DISTINCT CASE WHEN action = 'click' THEN session_id END) AS clicked, count(DISTINCT CASE WHEN action = 'add_to_cart' THEN session_id END) AS added_to_cart, count(DISTINCT CASE WHEN action = 'checkout' THEN session_id END) AS checked_out, count(DISTINCT CASE WHEN action = 'purchase' THEN session_id END) AS purchased FROM ${var.stage_tables["clickstream"]} GROUP BY event_date ORDER BY event_date"
+        query       = "SELECT event_date, count(DISTINCT CASE WHEN action = 'view' THEN session_id END) AS viewed, count(DISTINCT CASE WHEN action = 'click' THEN session_id END) AS clicked, count(DISTINCT CASE WHEN action = 'add_to_cart' THEN session_id END) AS added_to_cart, count(DISTINCT CASE WHEN action = 'checkout' THEN session_id END) AS checked_out, count(DISTINCT CASE WHEN action = 'purchase' THEN session_id END) AS purchased FROM ${lookup(var.stage_tables, "clickstream", "")} GROUP BY event_date ORDER BY event_date"
       }
-    } : {},
-  )
+    } : key => question if contains(keys(var.stage_tables), question.dataset)
+  }
 }
 
 resource "aws_athena_workgroup" "this" {

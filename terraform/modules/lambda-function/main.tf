@@ -1,10 +1,13 @@
 data "aws_partition" "current" {}
 
 locals {
-  otel_environment = var.otel_exporter_endpoint == null ? {} : {
-    OTEL_EXPORTER_OTLP_ENDPOINT = var.otel_exporter_endpoint
-    OTEL_EXPORTER_OTLP_PROTOCOL = var.otel_exporter_protocol
-    OTEL_SERVICE_NAME           = var.name
+  # A filtered for expression rather than a conditional: {} and a three-attribute object are types HCL cannot unify.
+  otel_environment = {
+    for key, value in {
+      OTEL_EXPORTER_OTLP_ENDPOINT = var.otel_exporter_endpoint
+      OTEL_EXPORTER_OTLP_PROTOCOL = var.otel_exporter_protocol
+      OTEL_SERVICE_NAME           = var.name
+    } : key => value if var.otel_exporter_endpoint != null
   }
 
   environment = merge(local.otel_environment, var.environment_variables)
