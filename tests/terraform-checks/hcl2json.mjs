@@ -1,7 +1,9 @@
-// Turns every .tf file under a folder into JSON with HashiCorp's HCL parser (compiled to WebAssembly), for the
-// Terraform checks in tests/Pipeline.TerraformTests. Usage: node hcl2json.mjs <folder>. Writes one JSON object to
-// stdout: {"files": {"<path relative to the folder>": {"json": {...}} | {"error": "..."}}}.
+// Turns every .tf file under a folder into JSON with HashiCorp's HCL parser, and formats it with hclwrite (the
+// formatter behind `terraform fmt`), both compiled to WebAssembly, for the Terraform checks in
+// tests/Pipeline.TerraformTests. Usage: node hcl2json.mjs <folder>. Writes one JSON object to stdout:
+// {"files": {"<path relative to the folder>": {"json": {...}, "formatted": true|false} | {"error": "..."}}}.
 import { parse } from "@cdktf/hcl2json";
+import { format } from "@cdktf/hcl-tools";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -24,7 +26,8 @@ all.sort();
 for (const file of all) {
   const relative = path.relative(root, file).split(path.sep).join("/");
   try {
-    files[relative] = { json: await parse(relative, await readFile(file, "utf8")) };
+    const text = await readFile(file, "utf8");
+    files[relative] = { json: await parse(relative, text), formatted: (await format(text)) === text };
   } catch (error) {
     files[relative] = { error: String(error?.message ?? error) };
   }

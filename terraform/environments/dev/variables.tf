@@ -37,7 +37,7 @@ variable "alarm_emails" {
   default     = null
 
   validation {
-    condition     = alltrue([for address in (var.alarm_emails == null ? [] : var.alarm_emails) : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", address))])
+    condition     = alltrue([for address in(var.alarm_emails == null ? [] : var.alarm_emails) : can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", address))])
     error_message = "Every entry of alarm_emails must be an email address."
   }
 }

@@ -48,7 +48,8 @@ public static class HclParser
         foreach (var (path, entry) in files)
         {
             var text = File.ReadAllText(Path.Combine(folder, path));
-            parsed.Add(new TerraformFile(path, text, entry?["json"]?.AsObject(), entry?["error"]?.GetValue<string>()));
+            parsed.Add(new TerraformFile(
+                path, text, entry?["json"]?.AsObject(), entry?["error"]?.GetValue<string>(), entry?["formatted"]?.GetValue<bool>() == true));
         }
 
         return new TerraformTree(folder, parsed);
