@@ -1,0 +1,11 @@
+terraform {
+  # Cross-variable validation (the Firehose buffering minimums) needs Terraform 1.9.
+  required_version = ">= 1.9"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 6.25, < 7.0"
+    }
+  }
+}
