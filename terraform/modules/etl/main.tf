@@ -7,6 +7,8 @@ data "aws_region" "current" {}
 locals {
   glue_arn_prefix = "arn:${data.aws_partition.current.partition}:glue:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
   script_key      = "scripts/${basename(var.script_path)}"
+  helpers_path    = "${dirname(var.script_path)}/pipeline_flatten.py"
+  helpers_key     = "scripts/pipeline_flatten.py"
   temp_prefix     = "tmp/glue/"
 }
 
@@ -17,6 +19,16 @@ resource "aws_s3_object" "script" {
 
   # source_hash rather than etag: under SSE-KMS the etag is not the file's MD5, and the object must follow the file.
   source_hash = filemd5(var.script_path)
+  tags        = var.tags
+}
+
+# The script imports its pure helpers (the flatten rule) from this module, passed with --extra-py-files.
+resource "aws_s3_object" "helpers" {
+  bucket = var.bucket_name
+  key    = local.helpers_key
+  source = local.helpers_path
+
+  source_hash = filemd5(local.helpers_path)
   tags        = var.tags
 }
 
@@ -53,7 +65,7 @@ data "aws_iam_policy_document" "job" {
   statement {
     sid       = "ReadRawAndScript"
     actions   = ["s3:GetObject"]
-    resources = ["${var.bucket_arn}/raw/*", "${var.bucket_arn}/${local.script_key}"]
+    resources = ["${var.bucket_arn}/raw/*", "${var.bucket_arn}/${local.script_key}", "${var.bucket_arn}/${local.helpers_key}"]
   }
 
   statement {
@@ -156,6 +168,7 @@ resource "aws_glue_job" "this" {
     "--output_compression"               = var.output_compression
     "--run_summary_path"                 = "s3://${var.bucket_name}/${var.job_runs_prefix}"
     "--job-bookmark-option"              = "job-bookmark-enable"
+    "--extra-py-files"                   = "s3://${var.bucket_name}/${aws_s3_object.helpers.key}"
     "--TempDir"                          = "s3://${var.bucket_name}/${local.temp_prefix}"
     "--enable-metrics"                   = "true"
     "--enable-continuous-cloudwatch-log" = "true"
