@@ -136,7 +136,6 @@ public sealed class OrchestrationDeployment(AwsClientFactory aws, DatasetCatalog
                         ["--partition_keys"] = string.Join(',', dataset.StagePartitionKeys),
                         ["--id_field"] = dataset.IdField,
                         ["--time_field"] = dataset.TimeField,
-                        ["--date_partition_key"] = dataset.LambdaPartitionKeys.FirstOrDefault(k => k.Field == dataset.TimeField)?.Name ?? "event_date",
                         ["--output_compression"] = catalog.Deployment.EtlOutputCompression,
                         ["--run_summary_path"] = $"s3://{names.DataLakeBucket}/{catalog.Deployment.JobRunsPrefix}",
                         ["--job-bookmark-option"] = "job-bookmark-enable",
