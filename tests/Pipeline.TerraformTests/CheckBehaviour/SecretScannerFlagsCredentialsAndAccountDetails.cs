@@ -20,4 +20,15 @@ public sealed class SecretScannerFlagsCredentialsAndAccountDetails
           principal = data.aws_caller_identity.current.account_id
           password  = "${var.password}"
         """));
+
+    [Fact]
+    public void ThePlaceholderBucketPasses() =>
+        Problems.AssertNone(SecretScanner.Check("glue/pipeline_etl.py", "raise ValueError(\"must be an s3://bucket/prefix/ URI\")"));
+
+    [Fact]
+    public void TestsMayNameMadeUpBucketsButNotCredentials()
+    {
+        Problems.AssertNone(SecretScanner.Check("terraform/glue/tests/test_job.py", "path = \"s3://pipeline-test-data-lake/stage/\""));
+        Problems.AssertFound(SecretScanner.Check("terraform/glue/tests/test_job.py", "key = \"AKIAABCDEFGHIJKLMNOP\""), "an AWS access key id");
+    }
 }

@@ -20,12 +20,14 @@ public static partial class SecretScanner
     [GeneratedRegex("""\b(us|eu|ap|sa|ca|me|af|il|mx)-(gov-)?(east|west|north|south|central|northeast|southeast|northwest|southwest)-\d\b""")]
     private static partial Regex Region();
 
-    [GeneratedRegex("""(s3://|arn:aws[\w-]*:s3:::)(?!\$\{)[a-z0-9]""")]
+    // `s3://bucket/…` is the placeholder messages and docs use for "some bucket".
+    [GeneratedRegex("""(s3://|arn:aws[\w-]*:s3:::)(?!\$\{|bucket/)[a-z0-9]""")]
     private static partial Regex LiteralBucket();
 
     public static IReadOnlyList<string> Check(string file, string text)
     {
         var problems = new List<string>();
+        var isTest = file.Replace('\\', '/').Contains("/tests/", StringComparison.Ordinal);
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -51,7 +53,8 @@ public static partial class SecretScanner
                 problems.Add($"{where}: a region name; use data.aws_region or the provider's configuration");
             }
 
-            if (LiteralBucket().IsMatch(line))
+            // A test of the Glue script names made-up buckets on purpose; deployed files must not name any.
+            if (!isTest && LiteralBucket().IsMatch(line))
             {
                 problems.Add($"{where}: a bucket name written out; use the storage module's output");
             }
