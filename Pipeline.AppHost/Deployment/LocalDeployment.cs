@@ -21,8 +21,8 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
 
     public string DataLakeBucket => Names.DataLakeBucket;
 
-    /// <summary>Where LocalCloud keeps a Glue job run's log, relative to its data directory.</summary>
-    private const string JobLogTemplate = "glue/job-runs/{job_name}/{job_run_id}.log";
+    /// <summary>Where LocalCloud keeps a Glue job run's log, relative to its data directory (the notifier URL-escapes the job name).</summary>
+    private const string JobLogTemplate = "glue/job-logs/{job_name}/{job_run_id}.log";
 
     public IReadOnlyList<StreamDeployment> Streams { get; } = catalog.All
         .OrderBy(d => d.Name, StringComparer.Ordinal)

@@ -35,9 +35,9 @@ REQUIRED_ARGUMENTS = (
     "time_field",
     "output_compression",
     "run_summary_path",
-    "partitions",
 )
-OPTIONAL_ARGUMENTS = ("traceparent", "source_event_id")
+# Without --partitions the job considers every raw partition; the bookmark still skips processed objects.
+OPTIONAL_ARGUMENTS = ("partitions", "traceparent", "source_event_id")
 COMPRESSIONS = ("snappy", "gzip")
 
 # Internal column names start with "__": flattened names never do (snake_case trims leading "_").
@@ -68,7 +68,7 @@ class JobArguments:
     time_field: str
     output_compression: str
     run_summary_path: str
-    partitions: tuple[dict[str, str], ...]
+    partitions: tuple[dict[str, str], ...] | None
     traceparent: str | None
     source_event_id: str | None
 
@@ -107,7 +107,7 @@ def parse_arguments(resolved: Mapping[str, str]) -> JobArguments:
         time_field=resolved["time_field"],
         output_compression=compression,
         run_summary_path=resolved["run_summary_path"],
-        partitions=tuple(flatten.parse_partitions(resolved["partitions"])),
+        partitions=tuple(flatten.parse_partitions(resolved["partitions"])) if resolved.get("partitions") else None,
         traceparent=resolved.get("traceparent") or None,
         source_event_id=resolved.get("source_event_id") or None,
     )
@@ -248,7 +248,7 @@ def main() -> None:
         traceparent=args.traceparent,
         job_traceparent=child_traceparent(args.traceparent),
         source_event_id=args.source_event_id,
-        partitions=len(args.partitions),
+        partitions="all" if args.partitions is None else len(args.partitions),
     )
 
     spark_context = SparkContext.getOrCreate()
@@ -271,13 +271,14 @@ def main() -> None:
     rows_read = rows_written = files_written = 0
     partitions_written: list[str] = []
 
-    if args.partitions:
-        # transformation_ctx makes the job bookmark skip files earlier runs processed; the push-down
-        # predicate lists only the partitions the crawl touched.
+    if args.partitions is None or args.partitions:
+        # transformation_ctx makes the job bookmark skip files earlier runs processed; a push-down
+        # predicate, when --partitions names some, lists only those partitions.
+        predicate = {} if args.partitions is None else {"push_down_predicate": flatten.push_down_predicate(args.partitions)}
         source = glue_context.create_dynamic_frame.from_catalog(
             database=args.database,
             table_name=args.raw_table,
-            push_down_predicate=flatten.push_down_predicate(args.partitions),
+            **predicate,
             transformation_ctx="raw_source",
             additional_options={"attachFilename": SOURCE_FILE_COLUMN},
         )

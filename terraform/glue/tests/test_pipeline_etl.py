@@ -46,6 +46,11 @@ class JobArgumentsTests(unittest.TestCase):
         self.assertIsNone(args.source_event_id)
         self.assertTrue(args.traceparent.startswith("00-aaaa"))
 
+    def test_without_partitions_every_partition_is_considered(self) -> None:
+        values = arguments()
+        del values["partitions"]
+        self.assertIsNone(etl.parse_arguments(values).partitions)
+
     def test_only_optional_arguments_present_in_argv_are_requested(self) -> None:
         argv = ["script.py", "--JOB_NAME", "j", "--source_event_id", "e-1"]
         self.assertEqual(["source_event_id"], etl.optional_arguments(argv))
