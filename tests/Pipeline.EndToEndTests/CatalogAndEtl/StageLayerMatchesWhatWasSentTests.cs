@@ -62,7 +62,7 @@ public sealed class StageLayerMatchesWhatWasSentTests
     private static string[] Arguments(string dataset) =>
         ["--dataset", dataset, "--count", RecordsPerDataset.ToString(CultureInfo.InvariantCulture), "--seed", Seed, "--invalid-ratio", "0.02", "--rate", "2000"];
 
-    private static async Task<StageTotals> WaitForStageAsync(Aws.Athena.AthenaClient athena, LocalPipeline pipeline, DatasetDefinition dataset, int expected, LocalCloudProcess cloud)
+    private static async Task<StageTotals> WaitForStageAsync(Aws.Athena.AthenaClient athena, DeployedPipeline pipeline, DatasetDefinition dataset, int expected, LocalCloudProcess cloud)
     {
         // The flattened name of the sum field: struct fields become parent_child columns.
         var sumColumn = dataset.SumField!.Replace('.', '_');
@@ -82,7 +82,7 @@ public sealed class StageLayerMatchesWhatWasSentTests
         return totals;
     }
 
-    private static async Task AssertVendorQueryAndScannedBytesAsync(Aws.Athena.AthenaClient athena, LocalPipeline pipeline, int expected)
+    private static async Task AssertVendorQueryAndScannedBytesAsync(Aws.Athena.AthenaClient athena, DeployedPipeline pipeline, int expected)
     {
         var database = pipeline.Names.Database;
         var stage = await AthenaQuery.RunAsync(athena, pipeline.Names.WorkGroup, $"SELECT vendor, count(*), avg(vehicle_status_speed_kmh) FROM {database}.vehicle_telemetry_stage GROUP BY 1 ORDER BY 1");
@@ -100,7 +100,7 @@ public sealed class StageLayerMatchesWhatWasSentTests
         Assert.True(stageBytes > 0 && stageBytes * 10 <= rawBytes, $"stage scanned {stageBytes} bytes, raw {rawBytes}");
     }
 
-    private static async Task AssertRedeliveryAddsNoRowAsync(LocalCloudProcess cloud, Aws.Athena.AthenaClient athena, LocalPipeline pipeline, DatasetDefinition dataset, int expected)
+    private static async Task AssertRedeliveryAddsNoRowAsync(LocalCloudProcess cloud, Aws.Athena.AthenaClient athena, DeployedPipeline pipeline, DatasetDefinition dataset, int expected)
     {
         var glue = cloud.Clients().CreateGlue();
         var job = pipeline.Names.EtlJob(dataset.Name);
@@ -132,7 +132,7 @@ public sealed class StageLayerMatchesWhatWasSentTests
         Assert.Equal(expected, Parse(query.Rows[0][1]));
     }
 
-    private static async Task<JobRun> ForceFailedRunAsync(LocalCloudProcess cloud, LocalPipeline pipeline, string dataset)
+    private static async Task<JobRun> ForceFailedRunAsync(LocalCloudProcess cloud, DeployedPipeline pipeline, string dataset)
     {
         var glue = cloud.Clients().CreateGlue();
         var job = pipeline.Names.EtlJob(dataset);
@@ -158,7 +158,7 @@ public sealed class StageLayerMatchesWhatWasSentTests
         return run;
     }
 
-    private static async Task AssertEveryRunNotifiedAsync(LocalCloudProcess cloud, LocalPipeline pipeline, DatasetCatalog catalog, JobRun failed)
+    private static async Task AssertEveryRunNotifiedAsync(LocalCloudProcess cloud, DeployedPipeline pipeline, DatasetCatalog catalog, JobRun failed)
     {
         var glue = cloud.Clients().CreateGlue();
         var messagesFile = Path.Combine(cloud.DataDirectory, "sns", pipeline.Names.NotificationTopic, "messages.jsonl");
