@@ -39,6 +39,13 @@ public static class SigningScope
             return "lambda";
         }
 
+        // Unsigned SQS Query requests are posted to a queue URL: /<12-digit account>/<queue name>.
+        if ((request.HasFormContentType || request.Query.ContainsKey("Action"))
+            && request.Path.Value?.Trim('/').Split('/') is [{ Length: 12 } account, { Length: > 0 }] && account.All(char.IsAsciiDigit))
+        {
+            return "sqs";
+        }
+
         // Anything else unsigned (a browser, curl, an anonymous SDK) is taken for S3, the only REST service left.
         return "s3";
     }
