@@ -34,7 +34,8 @@ public static class SigningScope
             return dot > 0 && TargetPrefixes.TryGetValue(target[..dot], out var service) ? service : null;
         }
 
-        if (request.Path.StartsWithSegments("/2015-03-31/functions", StringComparison.Ordinal))
+        if (request.Path.StartsWithSegments("/2015-03-31/functions", StringComparison.Ordinal)
+            || request.Path.StartsWithSegments("/2015-03-31/event-source-mappings", StringComparison.Ordinal))
         {
             return "lambda";
         }
