@@ -68,7 +68,7 @@ public sealed class SqsBatchPollerTests
         Assert.Equal(["a"], queue.Deleted);
         Assert.Equal(1, outcome.Received);
         Assert.Equal(2, queue.Receives.Count);
-        Assert.Equal(TimeSpan.FromSeconds(4), queue.Receives[1].Wait);
+        Assert.Equal(TimeSpan.FromSeconds(5), queue.Receives[1].Wait);
     }
 
     [Fact]
