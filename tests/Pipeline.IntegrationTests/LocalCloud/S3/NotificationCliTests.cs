@@ -16,10 +16,10 @@ public sealed class NotificationCliTests(LocalCloudFixture cloud) : IClassFixtur
     public async Task An_upload_sends_its_record_with_the_key_encoded_as_s3_does()
     {
         var (bucket, queueUrl, queueArn) = await BucketAndQueueAsync("upload");
-        var configuration = _cli.File("upload-notification.json", $$"""
-            {"QueueConfigurations":[{"Id":"raw-objects","QueueArn":"{{queueArn}}","Events":["s3:ObjectCreated:*"],
-              "Filter":{"Key":{"FilterRules":[{"Name":"prefix","Value":"raw/"}]}}}]}
-            """);
+        var configuration = _cli.File(
+            "upload-notification.json",
+            """{"QueueConfigurations":[{"Id":"raw-objects","QueueArn":"ARN","Events":["s3:ObjectCreated:*"],"Filter":{"Key":{"FilterRules":[{"Name":"prefix","Value":"raw/"}]}}}]}"""
+                .Replace("ARN", queueArn, StringComparison.Ordinal));
         Ok(await _cli.RunAsync("s3api", "put-bucket-notification-configuration", "--bucket", bucket, "--notification-configuration", configuration));
         var test = await ReceiveOneAsync(queueUrl);
         var fetched = Ok(await _cli.RunAsync("s3api", "get-bucket-notification-configuration", "--bucket", bucket)).Json;
