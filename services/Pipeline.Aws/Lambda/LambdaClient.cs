@@ -7,6 +7,7 @@ namespace Pipeline.Aws.Lambda;
 public sealed class LambdaClient
 {
     private const string Functions = "/2015-03-31/functions";
+    private const string EventSourceMappings = "/2015-03-31/event-source-mappings/";
     private readonly AwsTransport _transport;
 
     public LambdaClient(AwsClientOptions options)
@@ -44,5 +45,58 @@ public sealed class LambdaClient
         KeyValuePair<string, string>[] headers = [new("X-Amz-Invocation-Type", type.ToString())];
         var response = await _transport.SendAsync("Invoke", HttpMethod.Post, $"{Functions}/{Uri.EscapeDataString(functionName)}/invocations", payload, "application/json", headers, AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
         return new InvokeResult((int)response.StatusCode, response.Body, response.FunctionError);
+    }
+
+    /// <exception cref="AwsServiceException">
+    /// <c>ResourceConflictException</c> when the function already has a mapping for the source;
+    /// <c>InvalidParameterValueException</c> for a missing queue or batch settings out of range.
+    /// </exception>
+    public async Task<EventSourceMapping> CreateEventSourceMappingAsync(CreateEventSourceMappingRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, LambdaJsonContext.Default.CreateEventSourceMappingRequest);
+        var response = await _transport.SendAsync("CreateEventSourceMapping", HttpMethod.Post, EventSourceMappings, body, "application/json", [], AwsJsonErrorParser.Parse, ct).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.EventSourceMapping)!;
+    }
+
+    /// <summary>Every mapping matching the filters (either may be null), following <c>NextMarker</c> through all pages.</summary>
+    public async Task<IReadOnlyList<EventSourceMapping>> ListEventSourceMappingsAsync(string? functionName, string? eventSourceArn, CancellationToken ct = default)
+    {
+        var all = new List<EventSourceMapping>();
+        string? marker = null;
+        do
+        {
+            var query = new List<string>();
+            if (functionName is not null)
+            {
+                query.Add($"FunctionName={Uri.EscapeDataString(functionName)}");
+            }
+
+            if (eventSourceArn is not null)
+            {
+                query.Add($"EventSourceArn={Uri.EscapeDataString(eventSourceArn)}");
+            }
+
+            if (marker is not null)
+            {
+                query.Add($"Marker={Uri.EscapeDataString(marker)}");
+            }
+
+            var path = query.Count == 0 ? EventSourceMappings : $"{EventSourceMappings}?{string.Join('&', query)}";
+            var response = await _transport.SendAsync("ListEventSourceMappings", HttpMethod.Get, path, [], null, [], AwsJsonErrorParser.Parse, ct).ConfigureAwait(false);
+            var page = JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.ListEventSourceMappingsResponse)!;
+            all.AddRange(page.EventSourceMappings ?? []);
+            marker = string.IsNullOrEmpty(page.NextMarker) ? null : page.NextMarker;
+        }
+        while (marker is not null);
+
+        return all;
+    }
+
+    /// <exception cref="AwsServiceException"><c>ResourceNotFoundException</c> for an unknown mapping.</exception>
+    public async Task DeleteEventSourceMappingAsync(string uuid, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(uuid);
+        await _transport.SendAsync("DeleteEventSourceMapping", HttpMethod.Delete, $"{EventSourceMappings}{Uri.EscapeDataString(uuid)}", [], null, [], AwsJsonErrorParser.Parse, ct).ConfigureAwait(false);
     }
 }

@@ -6,4 +6,7 @@ namespace Pipeline.Aws.Lambda;
 [JsonSerializable(typeof(CreateFunctionRequest))]
 [JsonSerializable(typeof(FunctionConfiguration))]
 [JsonSerializable(typeof(GetFunctionResponse))]
+[JsonSerializable(typeof(CreateEventSourceMappingRequest))]
+[JsonSerializable(typeof(EventSourceMapping))]
+[JsonSerializable(typeof(ListEventSourceMappingsResponse))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

@@ -34,9 +34,17 @@ public static class SigningScope
             return dot > 0 && TargetPrefixes.TryGetValue(target[..dot], out var service) ? service : null;
         }
 
-        if (request.Path.StartsWithSegments("/2015-03-31/functions", StringComparison.Ordinal))
+        if (request.Path.StartsWithSegments("/2015-03-31/functions", StringComparison.Ordinal)
+            || request.Path.StartsWithSegments("/2015-03-31/event-source-mappings", StringComparison.Ordinal))
         {
             return "lambda";
+        }
+
+        // Unsigned SQS Query requests are posted to a queue URL: /<12-digit account>/<queue name>.
+        if ((request.HasFormContentType || request.Query.ContainsKey("Action"))
+            && request.Path.Value?.Trim('/').Split('/') is [{ Length: 12 } account, { Length: > 0 }] && account.All(char.IsAsciiDigit))
+        {
+            return "sqs";
         }
 
         // Anything else unsigned (a browser, curl, an anonymous SDK) is taken for S3, the only REST service left.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.Api;
+using Pipeline.LocalCloud.Lambda.EventSources;
 using Pipeline.LocalCloud.Lambda.Execution;
 using Pipeline.LocalCloud.Lambda.Functions;
 
@@ -23,6 +24,11 @@ public static class LambdaRegistration
         services.AddSingleton<IFunctionInvoker>(provider => provider.GetRequiredService<FunctionHost>());
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FunctionHost>());
         services.AddSingleton<IAwsServiceEndpoint, LambdaEndpoint>();
+        services.AddSingleton(provider => new EventSourceMappingStore(
+            Path.Combine(provider.GetRequiredService<LocalCloudOptions>().DataDirectory, "lambda", "event-source-mappings.json")));
+        services.AddSingleton<EventSourceMappingApi>();
+        services.AddSingleton<EventSourceMappingHost>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<EventSourceMappingHost>());
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.S3.Http;
+using Pipeline.LocalCloud.S3.Notifications;
 using Pipeline.LocalCloud.S3.Operations;
 using Pipeline.LocalCloud.Storage;
 
@@ -19,7 +20,8 @@ internal sealed class S3Endpoint(
     ObjectOperations objects,
     ListOperations lists,
     DeleteObjectsOperation deleteObjects,
-    MultipartOperations multipart) : IAwsServiceEndpoint
+    MultipartOperations multipart,
+    NotificationOperations notifications) : IAwsServiceEndpoint
 {
     private const int MaxKeyBytes = 1024;
 
@@ -27,7 +29,7 @@ internal sealed class S3Endpoint(
     private static readonly string[] UnsupportedSubresources =
     [
         "acl", "policy", "policyStatus", "tagging", "versioning", "versions", "cors", "lifecycle", "website", "logging",
-        "notification", "replication", "encryption", "accelerate", "analytics", "inventory", "metrics",
+        "replication", "encryption", "accelerate", "analytics", "inventory", "metrics",
         "intelligent-tiering", "ownershipControls", "publicAccessBlock", "object-lock", "legal-hold", "retention",
         "requestPayment", "torrent", "restore", "select", "select-type", "attributes", "session", "metadataTable",
         "metadataConfiguration", "renameObject",
@@ -77,6 +79,13 @@ internal sealed class S3Endpoint(
     private Task DispatchBucket(HttpContext context, string method, string bucket)
     {
         var query = context.Request.Query;
+        if (query.ContainsKey("notification"))
+        {
+            return HttpMethods.IsGet(method) ? notifications.GetAsync(context, bucket)
+                : HttpMethods.IsPut(method) ? notifications.PutAsync(context, bucket)
+                : throw S3Errors.MethodNotAllowed(method);
+        }
+
         if (HttpMethods.IsGet(method))
         {
             if (query.ContainsKey("location"))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.S3.Multipart;
+using Pipeline.LocalCloud.S3.Notifications;
 using Pipeline.LocalCloud.S3.Operations;
 using Pipeline.LocalCloud.Storage;
 
@@ -28,6 +29,11 @@ public static class S3Registration
         services.TryAddSingleton<ListOperations>();
         services.TryAddSingleton<DeleteObjectsOperation>();
         services.TryAddSingleton<MultipartOperations>();
+        services.TryAddSingleton(sp => new NotificationConfigurationStore(
+            Path.Combine(sp.GetRequiredService<LocalCloudOptions>().DataDirectory, FileObjectStore.FolderName, "notifications")));
+        services.TryAddSingleton<NotificationOperations>();
+        services.AddSingleton<S3EventNotifier>();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<S3EventNotifier>());
         services.AddSingleton<IAwsServiceEndpoint, S3Endpoint>();
         return services;
     }

@@ -7,7 +7,7 @@ internal sealed class SqsQueue(string name, string arn, SqsQueueSettings setting
 
     public string Arn { get; } = arn;
 
-    public SqsQueueSettings Settings { get; } = settings;
+    public SqsQueueSettings Settings { get; set; } = settings;
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 

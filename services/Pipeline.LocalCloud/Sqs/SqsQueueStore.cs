@@ -97,6 +97,47 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
         }
     }
 
+    /// <summary>SetQueueAttributes: the given attributes replace the queue's, the others keep their values.</summary>
+    public void SetAttributes(string? queue, IReadOnlyDictionary<string, string>? attributes)
+    {
+        SqsQueueSettings current;
+        lock (_gate)
+        {
+            current = Get(queue).Settings;
+        }
+
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["VisibilityTimeout"] = Invariant(current.VisibilityTimeout),
+            ["MessageRetentionPeriod"] = Invariant(current.MessageRetentionPeriod),
+            ["ReceiveMessageWaitTimeSeconds"] = Invariant(current.ReceiveMessageWaitTimeSeconds),
+            ["DelaySeconds"] = Invariant(current.DelaySeconds),
+            ["MaximumMessageSize"] = Invariant(current.MaximumMessageSize),
+        };
+        if (current.RedrivePolicy is { Length: > 0 } redrive)
+        {
+            merged["RedrivePolicy"] = redrive;
+        }
+
+        foreach (var (name, value) in attributes ?? new Dictionary<string, string>())
+        {
+            merged[name] = value;
+        }
+
+        // An empty RedrivePolicy removes the dead-letter queue, as in SQS.
+        if (merged.TryGetValue("RedrivePolicy", out var policy) && policy.Length == 0)
+        {
+            merged.Remove("RedrivePolicy");
+        }
+
+        var settings = Parse(merged);
+        lock (_gate)
+        {
+            Get(queue).Settings = settings;
+            Save();
+        }
+    }
+
     public string GetQueueArn(string queue)
     {
         lock (_gate)

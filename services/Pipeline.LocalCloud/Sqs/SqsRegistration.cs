@@ -15,6 +15,7 @@ public static class SqsRegistration
             return new SqsQueueStore(cloud, sp.GetRequiredService<TimeProvider>(), Path.Combine(cloud.DataDirectory, SqsQueueStore.Folder, "state.json"));
         });
         services.AddSingleton<ISqsQueues>(sp => sp.GetRequiredService<SqsQueueStore>());
+        services.AddSingleton<SqsOperations>();
         services.AddSingleton<IAwsServiceEndpoint, SqsEndpoint>();
         return services;
     }

@@ -73,6 +73,9 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
     /// <inheritdoc/>
     public event Func<ObjectCreated, CancellationToken, Task>? ObjectCreated;
 
+    /// <inheritdoc/>
+    public event Func<ObjectRemoved, CancellationToken, Task>? ObjectRemoved;
+
     /// <summary>The store's folder: <c>catalog.db</c>, <c>objects/</c>, <c>tmp/</c>.</summary>
     public string RootDirectory { get; }
 
@@ -285,7 +288,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
 
     /// <inheritdoc/>
     /// <exception cref="AwsServiceException"><c>NoSuchBucket</c> when the bucket does not exist.</exception>
-    public Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteObjectAsync(string bucket, string key, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -297,14 +300,16 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
 
             if (!IsValidKey(key) || _catalog.GetObject(bucket, key) is not { } entry)
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             var pendingId = _catalog.BeginDelete(entry);
             RemoveContentFile(entry.ContentFile);
             _catalog.ClearPending(pendingId);
-            return Task.FromResult(true);
         }
+
+        await RaiseObjectRemovedAsync(new ObjectRemoved(bucket, key, "ObjectRemoved:Delete", null)).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>
@@ -460,6 +465,27 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
         }
     }
 
+    private async Task RaiseObjectRemovedAsync(ObjectRemoved removed)
+    {
+        if (ObjectRemoved is not { } handlers)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList().Cast<Func<ObjectRemoved, CancellationToken, Task>>())
+        {
+            try
+            {
+                // The deletion is done whatever the caller does next, so its notification is not cancelled with it.
+                await handler(removed, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                LogHandlerFailed(e, removed.Bucket, removed.Key);
+            }
+        }
+    }
+
     /// <summary>Finishes what a crash interrupted: renames flushed temp files into place, removes deleted files.</summary>
     private void Recover()
     {
@@ -541,7 +567,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Object {Bucket}/{Key} is in the catalog but its content file {ContentFile} is gone; answering as if it did not exist")]
     private partial void LogMissingContent(string bucket, string key, string contentFile);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An ObjectCreated handler failed for {Bucket}/{Key}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "An object event handler (ObjectCreated/ObjectRemoved) failed for {Bucket}/{Key}")]
     private partial void LogHandlerFailed(Exception exception, string bucket, string key);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Completed the interrupted put of {Bucket}/{Key}")]

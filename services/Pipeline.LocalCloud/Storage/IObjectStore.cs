@@ -53,6 +53,14 @@ public interface IObjectStore
     /// <summary>Raised after an object is created or overwritten (S3 event notifications build on it).</summary>
     event Func<ObjectCreated, CancellationToken, Task>? ObjectCreated;
 
+    /// <summary>Raised after <see cref="DeleteObjectAsync"/> removed an object (S3 event notifications build on it).</summary>
+    /// <remarks>Has a default (never raised) only so that hand-written fakes of this interface keep compiling.</remarks>
+    event Func<ObjectRemoved, CancellationToken, Task>? ObjectRemoved
+    {
+        add { }
+        remove { }
+    }
+
     /// <summary>
     /// Opens an object's metadata and bytes together, so the two always belong to the same version even while the
     /// key is being overwritten (a GET must not send the new bytes under the old Content-Length). Null when there is

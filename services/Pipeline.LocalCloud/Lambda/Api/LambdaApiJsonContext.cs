@@ -13,6 +13,10 @@ namespace Pipeline.LocalCloud.Lambda.Api;
 [JsonSerializable(typeof(FunctionConfigurationOutput))]
 [JsonSerializable(typeof(GetFunctionOutput))]
 [JsonSerializable(typeof(ListFunctionsOutput))]
+[JsonSerializable(typeof(CreateEventSourceMappingInput))]
+[JsonSerializable(typeof(UpdateEventSourceMappingInput))]
+[JsonSerializable(typeof(EventSourceMappingOutput))]
+[JsonSerializable(typeof(ListEventSourceMappingsOutput))]
 internal sealed partial class LambdaApiJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -37,6 +37,12 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         var segments = path.Trim('/').Split('/');
         var method = request.Method;
 
+        if (segments is ["2015-03-31", EventSourceMappingApi.Segment, ..] && segments.Length <= 3)
+        {
+            await services.GetRequiredService<EventSourceMappingApi>().HandleAsync(context, segments.Length == 3 ? segments[2] : null).ConfigureAwait(false);
+            return;
+        }
+
         if (segments.Length < 2 || segments[1] != Functions)
         {
             throw LambdaErrors.UnknownOperation(method, path);
@@ -369,7 +375,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         }
     }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, int limit, string operation)
+    internal static async Task<T> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, int limit, string operation)
         where T : new()
     {
         var body = await ReadBodyAsync(context, limit) ?? throw LambdaErrors.RequestTooLarge(limit, operation);
@@ -436,7 +442,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         }
     }
 
-    private static async Task WriteJsonAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
+    internal static async Task WriteJsonAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         context.Response.StatusCode = status;

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.S3.Http;
+using Pipeline.LocalCloud.S3.Notifications;
 using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3.Operations;
 
 /// <summary>CreateBucket, HeadBucket, DeleteBucket, ListBuckets and GetBucketLocation.</summary>
-internal sealed class BucketOperations(IObjectStore store, LocalCloudOptions options)
+internal sealed class BucketOperations(IObjectStore store, LocalCloudOptions options, NotificationConfigurationStore notifications)
 {
     public async Task CreateBucketAsync(HttpContext context, string bucket)
     {
@@ -44,6 +45,7 @@ internal sealed class BucketOperations(IObjectStore store, LocalCloudOptions opt
             case BucketDeletion.NotEmpty:
                 throw S3Errors.BucketNotEmpty(bucket);
             default:
+                notifications.Remove(bucket);
                 Empty(context, StatusCodes.Status204NoContent);
                 break;
         }

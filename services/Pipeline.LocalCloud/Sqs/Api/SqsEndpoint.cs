@@ -9,13 +9,17 @@ using Pipeline.LocalCloud.Protocols;
 namespace Pipeline.LocalCloud.Sqs.Api;
 
 /// <summary>
-/// SQS over its JSON 1.0 protocol: <c>POST /</c> with <c>X-Amz-Target: AmazonSQS.&lt;Operation&gt;</c>. The model is
-/// awsQueryCompatible, so errors are written here rather than by the router: SDKs read the
-/// <c>x-amzn-query-error</c> header to raise the query-era codes (AWS.SimpleQueueService.NonExistentQueue, …).
+/// SQS over both its protocols: JSON 1.0 (<c>POST /</c> with <c>X-Amz-Target: AmazonSQS.&lt;Operation&gt;</c>, what
+/// current SDKs speak) and Query (form-encoded <c>Action=…&amp;Version=2012-11-05</c>, XML answers, what older SDKs
+/// and hand-written clients speak). Both read the request into the same shapes and run <see cref="SqsOperations"/>.
+/// The JSON model is awsQueryCompatible, so its errors carry the <c>x-amzn-query-error</c> header from which SDKs
+/// raise the query-era codes (AWS.SimpleQueueService.NonExistentQueue, …); Query errors carry those codes directly.
 /// </summary>
-internal sealed class SqsEndpoint(SqsQueueStore store) : IAwsServiceEndpoint
+internal sealed class SqsEndpoint(SqsOperations operations) : IAwsServiceEndpoint
 {
     public const string TargetPrefix = "AmazonSQS";
+
+    public const string QueryVersion = "2012-11-05";
 
     private const string ContentType = "application/x-amz-json-1.0";
 
@@ -25,251 +29,162 @@ internal sealed class SqsEndpoint(SqsQueueStore store) : IAwsServiceEndpoint
 
     public AwsProtocol Protocol => AwsProtocol.Json;
 
+    /// <summary>Batch rules checked before any entry is processed, as AWS does.</summary>
+    internal static void CheckBatch(IReadOnlyList<string?> ids) => SqsOperations.CheckBatch(ids);
+
+    /// <summary>Whether the request speaks the Query protocol rather than JSON.</summary>
+    internal static bool IsQuery(HttpRequest request) =>
+        !request.Headers.ContainsKey("X-Amz-Target")
+        && ((HttpMethods.IsPost(request.Method) && request.HasFormContentType) || request.Query.ContainsKey("Action"));
+
     public async Task HandleAsync(HttpContext context)
     {
+        if (IsQuery(context.Request))
+        {
+            await HandleQueryAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
-            await DispatchAsync(context).ConfigureAwait(false);
+            await DispatchJsonAsync(context).ConfigureAwait(false);
         }
         catch (AwsServiceException e)
         {
-            await WriteErrorAsync(context, e).ConfigureAwait(false);
+            await WriteJsonErrorAsync(context, e).ConfigureAwait(false);
         }
     }
 
-    private async Task DispatchAsync(HttpContext context)
+    private async Task DispatchJsonAsync(HttpContext context)
     {
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var dot = target.IndexOf('.', StringComparison.Ordinal);
         if (!HttpMethods.IsPost(context.Request.Method) || dot < 0 || target[..dot] != TargetPrefix)
         {
-            throw new AwsServiceException("UnknownOperationException", $"LocalCloud's SQS serves only the JSON protocol (X-Amz-Target: AmazonSQS.<Operation>); got '{target}'.");
+            throw new AwsServiceException("UnknownOperationException", $"LocalCloud's SQS speaks JSON (X-Amz-Target: AmazonSQS.<Operation>) and Query (Action=<Operation>); got '{target}'.");
         }
 
-        var cancellationToken = context.RequestAborted;
+        var ct = context.RequestAborted;
+        var baseUrl = BaseUrl(context);
         switch (target[(dot + 1)..])
         {
             case "CreateQueue":
-            {
-                var input = await ReadAsync(context, Json.CreateQueueInput).ConfigureAwait(false);
-                var name = store.Create(input.QueueName, input.Attributes);
-                await WriteAsync(context, new QueueUrlOutput(UrlOf(context, name)), Json.QueueUrlOutput).ConfigureAwait(false);
+                await WriteAsync(context, operations.CreateQueue(await ReadAsync(context, Json.CreateQueueInput), baseUrl), Json.QueueUrlOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "GetQueueUrl":
-            {
-                var input = await ReadAsync(context, Json.GetQueueUrlInput).ConfigureAwait(false);
-                var name = store.Resolve(input.QueueName ?? throw SqsErrors.MissingParameter("QueueName"));
-                await WriteAsync(context, new QueueUrlOutput(UrlOf(context, name)), Json.QueueUrlOutput).ConfigureAwait(false);
+                await WriteAsync(context, operations.GetQueueUrl(await ReadAsync(context, Json.GetQueueUrlInput), baseUrl), Json.QueueUrlOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "ListQueues":
-            {
-                var input = await ReadAsync(context, Json.ListQueuesInput).ConfigureAwait(false);
-                var urls = store.List(input.QueueNamePrefix).Take(input.MaxResults ?? 1000).Select(n => UrlOf(context, n)).ToArray();
-                await WriteAsync(context, new ListQueuesOutput(urls), Json.ListQueuesOutput).ConfigureAwait(false);
+                await WriteAsync(context, operations.ListQueues(await ReadAsync(context, Json.ListQueuesInput), baseUrl), Json.ListQueuesOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "DeleteQueue":
-            {
-                var input = await ReadAsync(context, Json.QueueUrlInput).ConfigureAwait(false);
-                store.Delete(input.QueueUrl);
-                await WriteAsync(context, new EmptyOutput(), Json.EmptyOutput).ConfigureAwait(false);
+                await WriteAsync(context, operations.DeleteQueue(await ReadAsync(context, Json.QueueUrlInput)), Json.EmptyOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "PurgeQueue":
-            {
-                var input = await ReadAsync(context, Json.QueueUrlInput).ConfigureAwait(false);
-                store.Purge(input.QueueUrl);
-                await WriteAsync(context, new EmptyOutput(), Json.EmptyOutput).ConfigureAwait(false);
+                await WriteAsync(context, operations.PurgeQueue(await ReadAsync(context, Json.QueueUrlInput)), Json.EmptyOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "GetQueueAttributes":
-            {
-                var input = await ReadAsync(context, Json.GetQueueAttributesInput).ConfigureAwait(false);
-                var attributes = store.GetAttributes(input.QueueUrl, input.AttributeNames);
-                await WriteAsync(context, new GetQueueAttributesOutput(attributes), Json.GetQueueAttributesOutput).ConfigureAwait(false);
+                await WriteAsync(context, operations.GetQueueAttributes(await ReadAsync(context, Json.GetQueueAttributesInput)), Json.GetQueueAttributesOutput).ConfigureAwait(false);
                 break;
-            }
-
+            case "SetQueueAttributes":
+                await WriteAsync(context, operations.SetQueueAttributes(await ReadAsync(context, Json.SetQueueAttributesInput)), Json.EmptyOutput).ConfigureAwait(false);
+                break;
             case "SendMessage":
-            {
-                var input = await ReadAsync(context, Json.SendMessageInput).ConfigureAwait(false);
-                var result = await store.SendAsync(
-                    SqsQueueStore.NameOf(input.QueueUrl),
-                    input.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
-                    ToAttributes(input.MessageAttributes),
-                    input.DelaySeconds,
-                    cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new SendMessageOutput(result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes), Json.SendMessageOutput).ConfigureAwait(false);
+                await WriteAsync(context, await operations.SendMessageAsync(await ReadAsync(context, Json.SendMessageInput), ct), Json.SendMessageOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "SendMessageBatch":
-            {
-                var input = await ReadAsync(context, Json.SendMessageBatchInput).ConfigureAwait(false);
-                var queue = store.Resolve(input.QueueUrl);
-                var entries = input.Entries ?? [];
-                CheckBatch(entries.Select(e => e.Id).ToArray());
-                var successful = new List<SendMessageBatchResultEntry>();
-                var failed = new List<BatchResultErrorEntry>();
-                foreach (var entry in entries)
-                {
-                    try
-                    {
-                        var result = await store.SendAsync(
-                            queue,
-                            entry.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
-                            ToAttributes(entry.MessageAttributes),
-                            entry.DelaySeconds,
-                            cancellationToken).ConfigureAwait(false);
-                        successful.Add(new SendMessageBatchResultEntry(entry.Id!, result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes));
-                    }
-                    catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
-                    {
-                        failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
-                    }
-                }
-
-                await WriteAsync(context, new SendMessageBatchOutput([.. successful], [.. failed]), Json.SendMessageBatchOutput).ConfigureAwait(false);
+                await WriteAsync(context, await operations.SendMessageBatchAsync(await ReadAsync(context, Json.SendMessageBatchInput), ct), Json.SendMessageBatchOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "ReceiveMessage":
-            {
-                var input = await ReadAsync(context, Json.ReceiveMessageInput).ConfigureAwait(false);
-                var messages = await store.ReceiveAsync(
-                    SqsQueueStore.NameOf(input.QueueUrl),
-                    input.MaxNumberOfMessages ?? 1,
-                    input.VisibilityTimeout is { } v ? TimeSpan.FromSeconds(v) : null,
-                    input.WaitTimeSeconds is { } w ? TimeSpan.FromSeconds(w) : null,
-                    cancellationToken).ConfigureAwait(false);
-                var systemNames = (input.MessageSystemAttributeNames ?? []).Concat(input.AttributeNames ?? []).ToHashSet(StringComparer.Ordinal);
-                var output = messages.Select(m => ToOutput(m, systemNames, input.MessageAttributeNames ?? [])).ToArray();
-                await WriteAsync(context, new ReceiveMessageOutput(output), Json.ReceiveMessageOutput).ConfigureAwait(false);
+                await WriteAsync(context, await operations.ReceiveMessageAsync(await ReadAsync(context, Json.ReceiveMessageInput), ct), Json.ReceiveMessageOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "DeleteMessage":
-            {
-                var input = await ReadAsync(context, Json.DeleteMessageInput).ConfigureAwait(false);
-                await store.DeleteAsync(SqsQueueStore.NameOf(input.QueueUrl), input.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new EmptyOutput(), Json.EmptyOutput).ConfigureAwait(false);
+                await WriteAsync(context, await operations.DeleteMessageAsync(await ReadAsync(context, Json.DeleteMessageInput), ct), Json.EmptyOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "DeleteMessageBatch":
-            {
-                var input = await ReadAsync(context, Json.DeleteMessageBatchInput).ConfigureAwait(false);
-                var queue = store.Resolve(input.QueueUrl);
-                var entries = input.Entries ?? [];
-                CheckBatch(entries.Select(e => e.Id).ToArray());
-                var successful = new List<BatchResultEntry>();
-                var failed = new List<BatchResultErrorEntry>();
-                foreach (var entry in entries)
-                {
-                    try
-                    {
-                        await store.DeleteAsync(queue, entry.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), cancellationToken).ConfigureAwait(false);
-                        successful.Add(new BatchResultEntry(entry.Id!));
-                    }
-                    catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
-                    {
-                        failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
-                    }
-                }
-
-                await WriteAsync(context, new DeleteMessageBatchOutput([.. successful], [.. failed]), Json.DeleteMessageBatchOutput).ConfigureAwait(false);
+                await WriteAsync(context, await operations.DeleteMessageBatchAsync(await ReadAsync(context, Json.DeleteMessageBatchInput), ct), Json.DeleteMessageBatchOutput).ConfigureAwait(false);
                 break;
-            }
-
             case "ChangeMessageVisibility":
-            {
-                var input = await ReadAsync(context, Json.ChangeMessageVisibilityInput).ConfigureAwait(false);
-                store.ChangeVisibility(input.QueueUrl, input.ReceiptHandle, input.VisibilityTimeout ?? throw SqsErrors.MissingParameter("VisibilityTimeout"));
-                await WriteAsync(context, new EmptyOutput(), Json.EmptyOutput).ConfigureAwait(false);
+                await WriteAsync(context, operations.ChangeMessageVisibility(await ReadAsync(context, Json.ChangeMessageVisibilityInput)), Json.EmptyOutput).ConfigureAwait(false);
                 break;
-            }
-
+            case "ChangeMessageVisibilityBatch":
+                await WriteAsync(context, operations.ChangeMessageVisibilityBatch(await ReadAsync(context, Json.ChangeMessageVisibilityBatchInput)), Json.ChangeMessageVisibilityBatchOutput).ConfigureAwait(false);
+                break;
             default:
                 throw new AwsServiceException("UnknownOperationException", $"LocalCloud's SQS does not implement {target}.");
         }
     }
 
-    /// <summary>Batch rules checked before any entry is processed, as AWS does.</summary>
-    internal static void CheckBatch(IReadOnlyList<string?> ids)
+    private async Task HandleQueryAsync(HttpContext context)
     {
-        if (ids.Count == 0)
+        var requestId = RequestIds.Of(context);
+        try
         {
-            throw SqsErrors.EmptyBatch();
+            var parameters = await ReadQueryAsync(context).ConfigureAwait(false);
+            var action = parameters.Action ?? throw new AwsServiceException("MissingAction", "The request must contain the parameter Action.");
+            var output = await RunQueryAsync(action, parameters, BaseUrl(context), context.RequestAborted).ConfigureAwait(false);
+            await WriteXmlAsync(context, StatusCodes.Status200OK, SqsQueryXml.Response(action, output, requestId)).ConfigureAwait(false);
         }
-
-        if (ids.Count > SqsLimits.MaxBatchEntries)
+        catch (AwsServiceException e)
         {
-            throw SqsErrors.TooManyEntries(ids.Count);
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            if (string.IsNullOrEmpty(id) || id.Length > 80 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            if (context.Response.HasStarted)
             {
-                throw SqsErrors.InvalidBatchEntryId();
+                context.Abort();
+                return;
             }
 
-            if (!seen.Add(id))
-            {
-                throw SqsErrors.IdsNotDistinct(id);
-            }
+            context.Response.Clear();
+            await WriteXmlAsync(context, e.StatusCode, SqsQueryXml.Error(e.Code, e.Message, e.StatusCode < 500, requestId)).ConfigureAwait(false);
         }
     }
 
-    private static MessageOutput ToOutput(SqsReceivedMessage message, HashSet<string> systemNames, string[] attributeNames)
+    /// <summary>Runs a Query action; the same operations, and so the same rules and errors, as JSON.</summary>
+    internal async Task<object> RunQueryAsync(string action, SqsQueryParameters p, string baseUrl, CancellationToken ct) => action switch
     {
-        var all = systemNames.Contains("All");
-        var system = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Add(string name, string value)
+        "CreateQueue" => operations.CreateQueue(p.CreateQueue(), baseUrl),
+        "GetQueueUrl" => operations.GetQueueUrl(p.GetQueueUrl(), baseUrl),
+        "ListQueues" => operations.ListQueues(p.ListQueues(), baseUrl),
+        "DeleteQueue" => operations.DeleteQueue(p.QueueUrl()),
+        "PurgeQueue" => operations.PurgeQueue(p.QueueUrl()),
+        "GetQueueAttributes" => operations.GetQueueAttributes(p.GetQueueAttributes()),
+        "SetQueueAttributes" => operations.SetQueueAttributes(p.SetQueueAttributes()),
+        "SendMessage" => await operations.SendMessageAsync(p.SendMessage(), ct).ConfigureAwait(false),
+        "SendMessageBatch" => await operations.SendMessageBatchAsync(p.SendMessageBatch(), ct).ConfigureAwait(false),
+        "ReceiveMessage" => await operations.ReceiveMessageAsync(p.ReceiveMessage(), ct).ConfigureAwait(false),
+        "DeleteMessage" => await operations.DeleteMessageAsync(p.DeleteMessage(), ct).ConfigureAwait(false),
+        "DeleteMessageBatch" => await operations.DeleteMessageBatchAsync(p.DeleteMessageBatch(), ct).ConfigureAwait(false),
+        "ChangeMessageVisibility" => operations.ChangeMessageVisibility(p.ChangeMessageVisibility()),
+        "ChangeMessageVisibilityBatch" => operations.ChangeMessageVisibilityBatch(p.ChangeMessageVisibilityBatch()),
+        _ => throw new AwsServiceException("InvalidAction", $"The action {action} is not valid for this endpoint."),
+    };
+
+    /// <summary>Query parameters from the URL and, for a form POST, the body; a POST to a queue's URL names that queue.</summary>
+    private static async Task<SqsQueryParameters> ReadQueryAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in request.Query)
         {
-            if (all || systemNames.Contains(name))
+            values[name] = value.ToString();
+        }
+
+        if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+            foreach (var (name, value) in form)
             {
-                system[name] = value;
+                values[name] = value.ToString();
             }
         }
 
-        Add("ApproximateReceiveCount", message.ReceiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("SentTimestamp", message.SentAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("ApproximateFirstReceiveTimestamp", message.FirstReceivedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("SenderId", "AIDAIT2UOQQY3AUEKVGXU");
-
-        var wantAllAttributes = attributeNames.Contains("All") || attributeNames.Contains(".*");
-        var attributes = message.MessageAttributes
-            .Where(a => wantAllAttributes || attributeNames.Contains(a.Key)
-                || attributeNames.Any(n => n.EndsWith(".*", StringComparison.Ordinal) && a.Key.StartsWith(n[..^1], StringComparison.Ordinal)))
-            .ToDictionary(a => a.Key, a => new MessageAttributeValue(a.Value.DataType, a.Value.StringValue, a.Value.BinaryValue), StringComparer.Ordinal);
-        return new MessageOutput(
-            message.MessageId,
-            message.ReceiptHandle,
-            message.Md5OfBody,
-            message.Body,
-            system.Count > 0 ? system : null,
-            attributes.Count > 0 ? message.Md5OfMessageAttributes : null,
-            attributes.Count > 0 ? attributes : null);
+        var path = request.Path.Value ?? "/";
+        var pathQueue = path.Trim('/').Split('/') is [var account, var queueName] && account.Length > 0 && queueName.Length > 0
+            ? $"{BaseUrl(context)}/{account}/{queueName}"
+            : null;
+        return new SqsQueryParameters(values, pathQueue);
     }
 
-    private static Dictionary<string, SqsMessageAttribute> ToAttributes(Dictionary<string, MessageAttributeValue>? attributes) =>
-        (attributes ?? []).ToDictionary(
-            a => a.Key,
-            a => new SqsMessageAttribute(a.Value.DataType ?? throw SqsErrors.InvalidParameterValue($"The message attribute '{a.Key}' must contain a DataType."), a.Value.StringValue, a.Value.BinaryValue),
-            StringComparer.Ordinal);
-
-    /// <summary>The URL a client reaches the queue at: the host it used, then account and name.</summary>
-    private string UrlOf(HttpContext context, string name) =>
-        $"{context.Request.Scheme}://{context.Request.Host}/{store.AccountId}/{name}";
+    private static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}";
 
     private static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
         where T : class
@@ -293,7 +208,17 @@ internal sealed class SqsEndpoint(SqsQueueStore store) : IAwsServiceEndpoint
         await JsonSerializer.SerializeAsync(context.Response.Body, output, type, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, AwsServiceException error)
+    private static async Task WriteXmlAsync(HttpContext context, int status, byte[] body)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/xml";
+        response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteJsonErrorAsync(HttpContext context, AwsServiceException error)
     {
         var response = context.Response;
         if (response.HasStarted)

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.LocalCloud.Protocols;
+using Pipeline.LocalCloud.S3.Http;
+using Pipeline.LocalCloud.Sqs;
+using Pipeline.LocalCloud.Storage;
+
+namespace Pipeline.LocalCloud.S3.Notifications;
+
+/// <summary>PutBucketNotificationConfiguration and GetBucketNotificationConfiguration (<c>?notification</c>).</summary>
+internal sealed class NotificationOperations(IObjectStore store, NotificationConfigurationStore configurations, IServiceProvider services, TimeProvider time)
+{
+    public async Task GetAsync(HttpContext context, string bucket)
+    {
+        await RequireBucketAsync(context, bucket).ConfigureAwait(false);
+        await S3Xml.WriteAsync(context, NotificationConfigurationXml.ToXml(configurations.Get(bucket))).ConfigureAwait(false);
+    }
+
+    public async Task PutAsync(HttpContext context, string bucket)
+    {
+        await RequireBucketAsync(context, bucket).ConfigureAwait(false);
+        var document = await S3Xml.ReadAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
+        var configuration = NotificationConfigurationXml.Parse(document);
+        NotificationRules.CheckNoOverlap(configuration);
+        var queues = services.GetService<ISqsQueues>();
+        NotificationRules.CheckDestinations(configuration, queues);
+        configurations.Set(bucket, configuration);
+
+        // S3 proves each destination works with a test message once the configuration is accepted.
+        var requestId = RequestIds.Of(context);
+        foreach (var queue in configuration.QueueConfigurations.Select(q => q.QueueArn).Distinct(StringComparer.Ordinal))
+        {
+            await queues!.SendAsync(queue, S3EventMessages.TestEvent(bucket, requestId, time.GetUtcNow()), cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.Headers["x-amz-request-id"] = requestId;
+    }
+
+    private async Task RequireBucketAsync(HttpContext context, string bucket)
+    {
+        if (!await store.BucketExistsAsync(bucket, context.RequestAborted).ConfigureAwait(false))
+        {
+            throw S3Errors.NoSuchBucket(bucket);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Pipeline.LocalCloud.S3.Notifications;
+
+/// <summary>
+/// The message bodies S3 sends to queues: event records (<c>{"Records":[…]}</c>, eventVersion 2.1) and the
+/// <c>s3:TestEvent</c> sent when a configuration is saved. Written by hand with <see cref="Utf8JsonWriter"/> to keep
+/// AWS's member order and stay trimming-safe.
+/// </summary>
+public static class S3EventMessages
+{
+    /// <summary>Stands in for the requester and bucket owner ids of real records; LocalCloud has no IAM.</summary>
+    public const string LocalPrincipalId = "LOCALCLOUD";
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Record(S3EventDetails details, string region, string configurationId)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("Records");
+            json.WriteStartObject();
+            json.WriteString("eventVersion", "2.1");
+            json.WriteString("eventSource", "aws:s3");
+            json.WriteString("awsRegion", region);
+            json.WriteString("eventTime", Timestamp(details.Time));
+            json.WriteString("eventName", details.EventName);
+            json.WriteStartObject("userIdentity");
+            json.WriteString("principalId", LocalPrincipalId);
+            json.WriteEndObject();
+            json.WriteStartObject("requestParameters");
+            json.WriteString("sourceIPAddress", "127.0.0.1");
+            json.WriteEndObject();
+            json.WriteStartObject("responseElements");
+            json.WriteString("x-amz-request-id", details.RequestId);
+            json.WriteString("x-amz-id-2", HostId(details.RequestId));
+            json.WriteEndObject();
+            json.WriteStartObject("s3");
+            json.WriteString("s3SchemaVersion", "1.0");
+            json.WriteString("configurationId", configurationId);
+            json.WriteStartObject("bucket");
+            json.WriteString("name", details.Bucket);
+            json.WriteStartObject("ownerIdentity");
+            json.WriteString("principalId", LocalPrincipalId);
+            json.WriteEndObject();
+            json.WriteString("arn", $"arn:aws:s3:::{details.Bucket}");
+            json.WriteEndObject();
+            json.WriteStartObject("object");
+            json.WriteString("key", S3EventKeyEncoder.Encode(details.Key));
+            if (details.Size is { } size)
+            {
+                json.WriteNumber("size", size);
+            }
+
+            if (details.ETag is { } etag)
+            {
+                json.WriteString("eTag", etag.Trim('"'));
+            }
+
+            json.WriteString("sequencer", details.Sequencer);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    public static string TestEvent(string bucket, string requestId, DateTimeOffset time)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("Service", "Amazon S3");
+            json.WriteString("Event", "s3:TestEvent");
+            json.WriteString("Time", Timestamp(time));
+            json.WriteString("Bucket", bucket);
+            json.WriteString("RequestId", requestId);
+            json.WriteString("HostId", HostId(requestId));
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    // S3's x-amz-id-2 is an opaque base64 token; derived from the request id so one request shows one value.
+    private static string HostId(string requestId) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(requestId)));
+}

@@ -1,0 +1,4 @@
+namespace Pipeline.LocalCloud.Sqs.Api;
+
+/// <summary>One handle of ChangeMessageVisibilityBatch.</summary>
+internal sealed record ChangeMessageVisibilityBatchEntry(string? Id, string? ReceiptHandle, int? VisibilityTimeout);

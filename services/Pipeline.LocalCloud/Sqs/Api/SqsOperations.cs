@@ -1,0 +1,223 @@
+using System.Globalization;
+using Pipeline.LocalCloud.Hosting;
+
+namespace Pipeline.LocalCloud.Sqs.Api;
+
+/// <summary>
+/// SQS's operations on the API's request and answer shapes, shared by both wire protocols (JSON 1.0 and Query):
+/// the endpoint only reads a request into these shapes and writes the answer back in the caller's protocol.
+/// </summary>
+/// <remarks><c>baseUrl</c> is the scheme and host the client used; queue URLs are built on it.</remarks>
+internal sealed class SqsOperations(SqsQueueStore store)
+{
+    /// <summary>The AWS SenderId of messages LocalCloud holds; it has no IAM principals.</summary>
+    public const string SenderId = "AIDAIT2UOQQY3AUEKVGXU";
+
+    public QueueUrlOutput CreateQueue(CreateQueueInput input, string baseUrl) =>
+        new(UrlOf(baseUrl, store.Create(input.QueueName, input.Attributes)));
+
+    public QueueUrlOutput GetQueueUrl(GetQueueUrlInput input, string baseUrl) =>
+        new(UrlOf(baseUrl, store.Resolve(input.QueueName ?? throw SqsErrors.MissingParameter("QueueName"))));
+
+    public ListQueuesOutput ListQueues(ListQueuesInput input, string baseUrl) =>
+        new(store.List(input.QueueNamePrefix).Take(input.MaxResults ?? 1000).Select(n => UrlOf(baseUrl, n)).ToArray());
+
+    public EmptyOutput DeleteQueue(QueueUrlInput input)
+    {
+        store.Delete(input.QueueUrl);
+        return new EmptyOutput();
+    }
+
+    public EmptyOutput PurgeQueue(QueueUrlInput input)
+    {
+        store.Purge(input.QueueUrl);
+        return new EmptyOutput();
+    }
+
+    public GetQueueAttributesOutput GetQueueAttributes(GetQueueAttributesInput input) =>
+        new(store.GetAttributes(input.QueueUrl, input.AttributeNames));
+
+    public EmptyOutput SetQueueAttributes(SetQueueAttributesInput input)
+    {
+        store.SetAttributes(input.QueueUrl, input.Attributes ?? throw SqsErrors.MissingParameter("Attributes"));
+        return new EmptyOutput();
+    }
+
+    public async Task<SendMessageOutput> SendMessageAsync(SendMessageInput input, CancellationToken cancellationToken)
+    {
+        var result = await store.SendAsync(
+            SqsQueueStore.NameOf(input.QueueUrl),
+            input.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
+            ToAttributes(input.MessageAttributes),
+            input.DelaySeconds,
+            cancellationToken).ConfigureAwait(false);
+        return new SendMessageOutput(result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes);
+    }
+
+    public async Task<SendMessageBatchOutput> SendMessageBatchAsync(SendMessageBatchInput input, CancellationToken cancellationToken)
+    {
+        var queue = store.Resolve(input.QueueUrl);
+        var entries = input.Entries ?? [];
+        CheckBatch(entries.Select(e => e.Id).ToArray());
+        var successful = new List<SendMessageBatchResultEntry>();
+        var failed = new List<BatchResultErrorEntry>();
+        foreach (var entry in entries)
+        {
+            try
+            {
+                var result = await store.SendAsync(
+                    queue,
+                    entry.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
+                    ToAttributes(entry.MessageAttributes),
+                    entry.DelaySeconds,
+                    cancellationToken).ConfigureAwait(false);
+                successful.Add(new SendMessageBatchResultEntry(entry.Id!, result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes));
+            }
+            catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
+            {
+                failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
+            }
+        }
+
+        return new SendMessageBatchOutput([.. successful], [.. failed]);
+    }
+
+    public async Task<ReceiveMessageOutput> ReceiveMessageAsync(ReceiveMessageInput input, CancellationToken cancellationToken)
+    {
+        var messages = await store.ReceiveAsync(
+            SqsQueueStore.NameOf(input.QueueUrl),
+            input.MaxNumberOfMessages ?? 1,
+            input.VisibilityTimeout is { } v ? TimeSpan.FromSeconds(v) : null,
+            input.WaitTimeSeconds is { } w ? TimeSpan.FromSeconds(w) : null,
+            cancellationToken).ConfigureAwait(false);
+        var systemNames = (input.MessageSystemAttributeNames ?? []).Concat(input.AttributeNames ?? []).ToHashSet(StringComparer.Ordinal);
+        return new ReceiveMessageOutput(messages.Select(m => ToOutput(m, systemNames, input.MessageAttributeNames ?? [])).ToArray());
+    }
+
+    public async Task<EmptyOutput> DeleteMessageAsync(DeleteMessageInput input, CancellationToken cancellationToken)
+    {
+        await store.DeleteAsync(SqsQueueStore.NameOf(input.QueueUrl), input.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), cancellationToken).ConfigureAwait(false);
+        return new EmptyOutput();
+    }
+
+    public async Task<DeleteMessageBatchOutput> DeleteMessageBatchAsync(DeleteMessageBatchInput input, CancellationToken cancellationToken)
+    {
+        var queue = store.Resolve(input.QueueUrl);
+        var entries = input.Entries ?? [];
+        CheckBatch(entries.Select(e => e.Id).ToArray());
+        var successful = new List<BatchResultEntry>();
+        var failed = new List<BatchResultErrorEntry>();
+        foreach (var entry in entries)
+        {
+            try
+            {
+                await store.DeleteAsync(queue, entry.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), cancellationToken).ConfigureAwait(false);
+                successful.Add(new BatchResultEntry(entry.Id!));
+            }
+            catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
+            {
+                failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
+            }
+        }
+
+        return new DeleteMessageBatchOutput([.. successful], [.. failed]);
+    }
+
+    public EmptyOutput ChangeMessageVisibility(ChangeMessageVisibilityInput input)
+    {
+        store.ChangeVisibility(input.QueueUrl, input.ReceiptHandle, input.VisibilityTimeout ?? throw SqsErrors.MissingParameter("VisibilityTimeout"));
+        return new EmptyOutput();
+    }
+
+    public ChangeMessageVisibilityBatchOutput ChangeMessageVisibilityBatch(ChangeMessageVisibilityBatchInput input)
+    {
+        var queue = store.Resolve(input.QueueUrl);
+        var entries = input.Entries ?? [];
+        CheckBatch(entries.Select(e => e.Id).ToArray());
+        var successful = new List<BatchResultEntry>();
+        var failed = new List<BatchResultErrorEntry>();
+        foreach (var entry in entries)
+        {
+            try
+            {
+                store.ChangeVisibility(queue, entry.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), entry.VisibilityTimeout ?? throw SqsErrors.MissingParameter("VisibilityTimeout"));
+                successful.Add(new BatchResultEntry(entry.Id!));
+            }
+            catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
+            {
+                failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
+            }
+        }
+
+        return new ChangeMessageVisibilityBatchOutput([.. successful], [.. failed]);
+    }
+
+    /// <summary>Batch rules checked before any entry is processed, as AWS does.</summary>
+    internal static void CheckBatch(IReadOnlyList<string?> ids)
+    {
+        if (ids.Count == 0)
+        {
+            throw SqsErrors.EmptyBatch();
+        }
+
+        if (ids.Count > SqsLimits.MaxBatchEntries)
+        {
+            throw SqsErrors.TooManyEntries(ids.Count);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (string.IsNullOrEmpty(id) || id.Length > 80 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                throw SqsErrors.InvalidBatchEntryId();
+            }
+
+            if (!seen.Add(id))
+            {
+                throw SqsErrors.IdsNotDistinct(id);
+            }
+        }
+    }
+
+    private static MessageOutput ToOutput(SqsReceivedMessage message, HashSet<string> systemNames, string[] attributeNames)
+    {
+        var all = systemNames.Contains("All");
+        var system = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string name, string value)
+        {
+            if (all || systemNames.Contains(name))
+            {
+                system[name] = value;
+            }
+        }
+
+        Add("ApproximateReceiveCount", message.ReceiveCount.ToString(CultureInfo.InvariantCulture));
+        Add("SentTimestamp", message.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        Add("ApproximateFirstReceiveTimestamp", message.FirstReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        Add("SenderId", SenderId);
+
+        var wantAllAttributes = attributeNames.Contains("All") || attributeNames.Contains(".*");
+        var attributes = message.MessageAttributes
+            .Where(a => wantAllAttributes || attributeNames.Contains(a.Key)
+                || attributeNames.Any(n => n.EndsWith(".*", StringComparison.Ordinal) && a.Key.StartsWith(n[..^1], StringComparison.Ordinal)))
+            .ToDictionary(a => a.Key, a => new MessageAttributeValue(a.Value.DataType, a.Value.StringValue, a.Value.BinaryValue), StringComparer.Ordinal);
+        return new MessageOutput(
+            message.MessageId,
+            message.ReceiptHandle,
+            message.Md5OfBody,
+            message.Body,
+            system.Count > 0 ? system : null,
+            attributes.Count > 0 ? message.Md5OfMessageAttributes : null,
+            attributes.Count > 0 ? attributes : null);
+    }
+
+    private static Dictionary<string, SqsMessageAttribute> ToAttributes(Dictionary<string, MessageAttributeValue>? attributes) =>
+        (attributes ?? []).ToDictionary(
+            a => a.Key,
+            a => new SqsMessageAttribute(a.Value.DataType ?? throw SqsErrors.InvalidParameterValue($"The message attribute '{a.Key}' must contain a DataType."), a.Value.StringValue, a.Value.BinaryValue),
+            StringComparer.Ordinal);
+
+    /// <summary>The URL a client reaches the queue at: the host it used, then account and name.</summary>
+    private string UrlOf(string baseUrl, string name) => $"{baseUrl}/{store.AccountId}/{name}";
+}

@@ -1,0 +1,191 @@
+using System.Text;
+using System.Xml;
+
+namespace Pipeline.LocalCloud.Sqs.Api;
+
+/// <summary>
+/// SQS's Query-protocol answers: <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;/ActionResult&gt;&lt;ResponseMetadata&gt;</c>
+/// in the 2012-11-05 namespace, written from the same answer shapes as JSON, and <c>&lt;ErrorResponse&gt;</c> errors
+/// with the query-era codes (<c>AWS.SimpleQueueService.NonExistentQueue</c>, …).
+/// </summary>
+internal static class SqsQueryXml
+{
+    public const string Namespace = "http://queue.amazonaws.com/doc/2012-11-05/";
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        // A message body keeps its carriage returns, which XML parsers would otherwise fold into line feeds.
+        NewLineHandling = NewLineHandling.Entitize,
+        OmitXmlDeclaration = false,
+    };
+
+    public static byte[] Response(string action, object output, string requestId) => Write(w =>
+    {
+        w.WriteStartElement(action + "Response", Namespace);
+        var result = Result(output);
+        if (result is not null)
+        {
+            w.WriteStartElement(action + "Result", Namespace);
+            result(w);
+            w.WriteEndElement();
+        }
+
+        w.WriteStartElement("ResponseMetadata", Namespace);
+        w.WriteElementString("RequestId", Namespace, requestId);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    });
+
+    public static byte[] Error(string code, string message, bool sender, string requestId) => Write(w =>
+    {
+        w.WriteStartElement("ErrorResponse", Namespace);
+        w.WriteStartElement("Error", Namespace);
+        w.WriteElementString("Type", Namespace, sender ? "Sender" : "Receiver");
+        w.WriteElementString("Code", Namespace, SqsErrors.QueryCodeOf(code));
+        w.WriteElementString("Message", Namespace, message);
+        w.WriteStartElement("Detail", Namespace);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteElementString("RequestId", Namespace, requestId);
+        w.WriteEndElement();
+    });
+
+    private static Action<XmlWriter>? Result(object output) => output switch
+    {
+        EmptyOutput => null,
+        QueueUrlOutput o => w => Element(w, "QueueUrl", o.QueueUrl),
+        ListQueuesOutput o => w =>
+        {
+            foreach (var url in o.QueueUrls)
+            {
+                Element(w, "QueueUrl", url);
+            }
+        },
+        GetQueueAttributesOutput o => w =>
+        {
+            foreach (var (name, value) in o.Attributes)
+            {
+                NameValue(w, "Attribute", name, value);
+            }
+        },
+        SendMessageOutput o => w =>
+        {
+            Element(w, "MessageId", o.MessageId);
+            Element(w, "MD5OfMessageBody", o.MD5OfMessageBody);
+            Element(w, "MD5OfMessageAttributes", o.MD5OfMessageAttributes);
+        },
+        SendMessageBatchOutput o => w =>
+        {
+            foreach (var entry in o.Successful)
+            {
+                w.WriteStartElement("SendMessageBatchResultEntry", Namespace);
+                Element(w, "Id", entry.Id);
+                Element(w, "MessageId", entry.MessageId);
+                Element(w, "MD5OfMessageBody", entry.MD5OfMessageBody);
+                Element(w, "MD5OfMessageAttributes", entry.MD5OfMessageAttributes);
+                w.WriteEndElement();
+            }
+
+            Failures(w, o.Failed);
+        },
+        ReceiveMessageOutput o => w =>
+        {
+            foreach (var message in o.Messages)
+            {
+                Message(w, message);
+            }
+        },
+        DeleteMessageBatchOutput o => w =>
+        {
+            Successes(w, "DeleteMessageBatchResultEntry", o.Successful);
+            Failures(w, o.Failed);
+        },
+        ChangeMessageVisibilityBatchOutput o => w =>
+        {
+            Successes(w, "ChangeMessageVisibilityBatchResultEntry", o.Successful);
+            Failures(w, o.Failed);
+        },
+        _ => throw new ArgumentException($"No Query shape for {output.GetType().Name}.", nameof(output)),
+    };
+
+    private static void Message(XmlWriter w, MessageOutput message)
+    {
+        w.WriteStartElement("Message", Namespace);
+        Element(w, "MessageId", message.MessageId);
+        Element(w, "ReceiptHandle", message.ReceiptHandle);
+        Element(w, "MD5OfBody", message.MD5OfBody);
+        Element(w, "Body", message.Body);
+        foreach (var (name, value) in message.Attributes ?? [])
+        {
+            NameValue(w, "Attribute", name, value);
+        }
+
+        Element(w, "MD5OfMessageAttributes", message.MD5OfMessageAttributes);
+        foreach (var (name, value) in message.MessageAttributes ?? [])
+        {
+            w.WriteStartElement("MessageAttribute", Namespace);
+            Element(w, "Name", name);
+            w.WriteStartElement("Value", Namespace);
+            Element(w, "StringValue", value.StringValue);
+            Element(w, "BinaryValue", value.BinaryValue is { } bytes ? Convert.ToBase64String(bytes) : null);
+            Element(w, "DataType", value.DataType);
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+    }
+
+    private static void Successes(XmlWriter w, string element, BatchResultEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            w.WriteStartElement(element, Namespace);
+            Element(w, "Id", entry.Id);
+            w.WriteEndElement();
+        }
+    }
+
+    private static void Failures(XmlWriter w, BatchResultErrorEntry[] entries)
+    {
+        foreach (var entry in entries)
+        {
+            w.WriteStartElement("BatchResultErrorEntry", Namespace);
+            Element(w, "Id", entry.Id);
+            Element(w, "SenderFault", entry.SenderFault ? "true" : "false");
+            Element(w, "Code", SqsErrors.QueryCodeOf(entry.Code));
+            Element(w, "Message", entry.Message);
+            w.WriteEndElement();
+        }
+    }
+
+    private static void NameValue(XmlWriter w, string element, string name, string value)
+    {
+        w.WriteStartElement(element, Namespace);
+        Element(w, "Name", name);
+        Element(w, "Value", value);
+        w.WriteEndElement();
+    }
+
+    private static void Element(XmlWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteElementString(name, Namespace, value);
+        }
+    }
+
+    private static byte[] Write(Action<XmlWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, Settings))
+        {
+            writer.WriteStartDocument();
+            body(writer);
+            writer.WriteEndDocument();
+        }
+
+        return buffer.ToArray();
+    }
+}
