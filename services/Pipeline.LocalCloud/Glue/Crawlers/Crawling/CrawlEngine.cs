@@ -73,7 +73,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
         var existingPartitions = existing is null ? [] : await PartitionsAsync(databaseName, tableName, cancellationToken).ConfigureAwait(false);
         var known = existingPartitions.Select(p => Key(p.Values)).ToHashSet(StringComparer.Ordinal);
         var newFoldersOnly = existing is not null && policies.Recrawl == RecrawlBehavior.CrawlNewFoldersOnly;
-        var newPartitions = layout.Partitions.Where(p => !known.Contains(Key(p.Values))).ToList();
+        var newPartitions = layout.Keys.Count == 0 ? [] : layout.Partitions.Where(p => !known.Contains(Key(p.Values))).ToList();
         var read = newFoldersOnly ? newPartitions : layout.Partitions;
         var readObjects = layout.Keys.Count == 0 ? (newFoldersOnly ? [] : objects) : read.SelectMany(p => p.Objects).ToList();
 

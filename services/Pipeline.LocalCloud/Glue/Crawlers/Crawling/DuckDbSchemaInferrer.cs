@@ -72,7 +72,7 @@ internal sealed class DuckDbSchemaInferrer : IFileSchemaInferrer, IDisposable
 
     private static FileSchema Json(DuckDbConnection connection, string path, bool gzip)
     {
-        var source = $"read_json(?, format = 'newline_delimited', records = true, compression = '{(gzip ? "gzip" : "none")}', "
+        var source = $"read_json(?, format = 'newline_delimited', records = true, compression = '{(gzip ? "gzip" : "uncompressed")}', "
             + "sample_size = -1, maximum_depth = -1, map_inference_threshold = -1, hive_partitioning = false)";
         var columns = Describe(connection, "SELECT * FROM " + source, path, FileFormat.Json);
 

@@ -134,7 +134,9 @@ internal sealed class DuckDbTypeParser
         var json = _format == FileFormat.Json;
         return name switch
         {
+            // read_json types a field that is only ever null as JSON: no evidence of a type yet.
             "NULL" => HiveUnknown.Instance,
+            "JSON" when json => HiveUnknown.Instance,
             "BOOLEAN" or "BOOL" => HivePrimitive.Boolean,
             "TINYINT" => new HivePrimitive("tinyint"),
             "SMALLINT" or "UTINYINT" => new HivePrimitive("smallint"),
