@@ -109,6 +109,23 @@ public sealed class GlueCliCrawlTests : IClassFixture<LocalCloudFixture>
         Assert.Contains("P-busy-raw", names.EnumerateArray().Select(n => n.GetString()));
     }
 
+    [AwsCliFact]
+    public async Task A_crawl_running_when_LocalCloud_stops_is_READY_and_CANCELLED_after_the_restart()
+    {
+        await SetUpAsync("restart-lake", "restart_db", "P-restart-raw", "s3://restart-lake/raw/restart/");
+        await _cloud.App.Services.GetRequiredService<GlueCrawlers>().BeginCrawlAsync("P-restart-raw");
+
+        await _cloud.RestartAsync();
+        var crawler = (await Ok(_cloud.Cli.RunAsync("glue", "get-crawler", "--name", "P-restart-raw"))).GetProperty("Crawler");
+        var restart = await _cloud.Cli.RunAsync("glue", "start-crawler", "--name", "P-restart-raw");
+
+        Assert.Equal("READY", crawler.GetProperty("State").GetString());
+        Assert.Equal("CANCELLED", crawler.GetProperty("LastCrawl").GetProperty("Status").GetString());
+        Assert.Equal("/aws-glue/crawlers", crawler.GetProperty("LastCrawl").GetProperty("LogGroup").GetString());
+        Assert.Equal(0, restart.ExitCode);
+        Assert.Equal("SUCCEEDED", (await WaitReadyAsync("P-restart-raw")).GetProperty("LastCrawl").GetProperty("Status").GetString());
+    }
+
     private async Task SetUpAsync(string bucket, string database, string crawler, string target)
     {
         var cli = _cloud.Cli;
