@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.LocalCloud.Events;
 using Pipeline.LocalCloud.Glue.Crawlers;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 
@@ -26,6 +27,10 @@ public sealed class GlueCliCrawlTests : IClassFixture<LocalCloudFixture>
         await UploadAsync("clicks-lake", "raw/clicks/year=2026/month=01/day=05", """{"event_id":"e1","ts":"2026-01-05T10:00:00Z","user":{"id":7,"name":"ana"},"tags":["a"],"price":1.5}""");
         await UploadAsync("clicks-lake", "raw/clicks/year=2026/month=01/day=06", """{"event_id":"e2","ts":"2026-01-06T10:00:00Z","user":{"id":8,"name":"bo","plan":{"tier":"gold"}},"tags":[],"price":2}""");
 
+        await Ok(cli.RunAsync(
+            "events", "put-rule", "--name", "P-crawler-state", "--event-pattern",
+            """{"source":["aws.glue"],"detail-type":["Glue Crawler State Change"],"detail":{"state":["Succeeded","Failed"],"crawlerName":[{"prefix":"P-"}]}}"""));
+
         await Ok(cli.RunAsync("glue", "start-crawler", "--name", "P-clicks-raw"));
         var crawler = await WaitReadyAsync("P-clicks-raw");
         var tables = (await Ok(cli.RunAsync("glue", "get-tables", "--database-name", "clicks_db"))).GetProperty("TableList");
@@ -42,6 +47,17 @@ public sealed class GlueCliCrawlTests : IClassFixture<LocalCloudFixture>
             sd.GetProperty("Columns").EnumerateArray().Select(c => c.GetProperty("Name").GetString() + ":" + c.GetProperty("Type").GetString()));
         Assert.Equal("org.openx.data.jsonserde.JsonSerDe", sd.GetProperty("SerdeInfo").GetProperty("SerializationLibrary").GetString());
         Assert.Equal("gzip", table.GetProperty("Parameters").GetProperty("compressionType").GetString());
+        var events = _cloud.App.Services.GetRequiredService<IEventHistory>().Recent
+            .Where(e => e.DetailType == "Glue Crawler State Change" && e.EnvelopeJson.Contains("\"P-clicks-raw\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal("aws.glue", e.Source));
+        Assert.Empty(events[0].MatchedRules);
+        Assert.Equal(["P-crawler-state"], events[1].MatchedRules);
+        var succeeded = JsonDocument.Parse(events[1].EnvelopeJson).RootElement.GetProperty("detail");
+        Assert.Equal("Succeeded", succeeded.GetProperty("state").GetString());
+        Assert.Equal("1", succeeded.GetProperty("tablesCreated").GetString());
+        Assert.Equal("2", succeeded.GetProperty("partitionsCreated").GetString());
         Assert.Equal(["2026/01/05", "2026/01/06"], partitions.Select(p => string.Join('/', p.GetProperty("Values").EnumerateArray().Select(v => v.GetString()))));
         Assert.Equal("s3://clicks-lake/raw/clicks/year=2026/month=01/day=06/", partitions[1].GetProperty("StorageDescriptor").GetProperty("Location").GetString());
 
