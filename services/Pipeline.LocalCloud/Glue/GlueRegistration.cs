@@ -16,6 +16,7 @@ public static class GlueRegistration
     {
         services.AddSingleton<IGlueCatalog>(sp => new GlueCatalog(sp.GetRequiredService<LocalCloudOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new GlueCrawlers(sp.GetRequiredService<LocalCloudOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddLocalGlueCrawler();
         services.AddSingleton<IAwsServiceEndpoint, GlueEndpoint>();
         return services;
     }

@@ -12,7 +12,7 @@ namespace Pipeline.LocalCloud.Glue.Api;
 /// Glue's Data Catalog over its JSON 1.1 protocol: <c>POST /</c> with <c>X-Amz-Target: AWSGlue.&lt;Operation&gt;</c>.
 /// The operations are thin: the catalog checks and answers.
 /// </summary>
-internal sealed class GlueEndpoint(IGlueCatalog catalog, GlueCrawlers crawlers) : IAwsServiceEndpoint
+internal sealed class GlueEndpoint(IGlueCatalog catalog, CrawlerApi crawlerApi) : IAwsServiceEndpoint
 {
     public const string TargetPrefix = "AWSGlue";
 
@@ -36,7 +36,7 @@ internal sealed class GlueEndpoint(IGlueCatalog catalog, GlueCrawlers crawlers) 
 
         var operation = target[(dot + 1)..];
         var ct = context.RequestAborted;
-        if (operation.Contains("Crawler", StringComparison.Ordinal))
+        if (CrawlerApi.Handles(operation))
         {
             await HandleCrawlerAsync(context, operation, ct).ConfigureAwait(false);
             return;
@@ -77,21 +77,8 @@ internal sealed class GlueEndpoint(IGlueCatalog catalog, GlueCrawlers crawlers) 
     private async Task HandleCrawlerAsync(HttpContext context, string operation, CancellationToken ct)
     {
         var request = await ReadAsync(context, GlueApiJsonContext.Default.CreateCrawlerRequest).ConfigureAwait(false);
-        var response = operation switch
-        {
-            "CreateCrawler" => await Empty<CrawlerResponse>(crawlers.CreateAsync(request, ct)).ConfigureAwait(false),
-            "GetCrawler" => new CrawlerResponse { Crawler = await crawlers.GetAsync(request.Name, ct).ConfigureAwait(false) },
-            "GetCrawlers" => await CrawlerPage(request, ct).ConfigureAwait(false),
-            "DeleteCrawler" => await Empty<CrawlerResponse>(crawlers.DeleteAsync(request.Name, ct)).ConfigureAwait(false),
-            _ => throw UnknownOperation(operation),
-        };
+        var response = await crawlerApi.HandleAsync(operation, request, ct).ConfigureAwait(false);
         await WriteAsync(context, response, GlueApiJsonContext.Default.CrawlerResponse).ConfigureAwait(false);
-    }
-
-    private async Task<CrawlerResponse> CrawlerPage(CreateCrawlerRequest request, CancellationToken ct)
-    {
-        var page = await crawlers.ListAsync(request.NextToken, request.MaxResults, ct).ConfigureAwait(false);
-        return new CrawlerResponse { Crawlers = page.Items, NextToken = page.NextToken };
     }
 
     private static async Task WriteAsync<T>(HttpContext context, T response, JsonTypeInfo<T> type)

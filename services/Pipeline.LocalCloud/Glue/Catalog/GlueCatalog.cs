@@ -182,6 +182,48 @@ internal sealed class GlueCatalog : IGlueCatalog
             return CatalogPaging.Page(partitions, p => string.Join('\u0001', p.Values), nextToken, maxResults);
         }, cancellationToken);
 
+    public Task<Partition> UpdatePartitionAsync(string databaseName, string tableName, IReadOnlyList<string> values, PartitionInput input, CancellationToken cancellationToken = default) =>
+        WriteAsync(state =>
+        {
+            var table = FindTable(state, Name(databaseName, "DatabaseName"), Name(tableName, "TableName"));
+            var existing = FindPartition(state, table, values) ?? throw GlueErrors.NotFound("Cannot find partition.");
+            var updated = existing with
+            {
+                LastAccessTime = input.LastAccessTime ?? existing.LastAccessTime,
+                StorageDescriptor = input.StorageDescriptor,
+                Parameters = input.Parameters ?? [],
+            };
+            state.Partitions[state.Partitions.IndexOf(existing)] = updated;
+            return updated;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<PartitionError>> BatchDeletePartitionAsync(string databaseName, string tableName, IReadOnlyList<IReadOnlyList<string>> values, CancellationToken cancellationToken = default)
+    {
+        if (values.Count is < 1 or > 25)
+        {
+            throw GlueErrors.InvalidInput($"PartitionsToDelete must hold 1 to 25 partitions, not {values.Count}.");
+        }
+
+        return WriteAsync<IReadOnlyList<PartitionError>>(state =>
+        {
+            var table = FindTable(state, Name(databaseName, "DatabaseName"), Name(tableName, "TableName"));
+            var errors = new List<PartitionError>();
+            foreach (var partitionValues in values)
+            {
+                if (FindPartition(state, table, partitionValues) is { } partition)
+                {
+                    state.Partitions.Remove(partition);
+                }
+                else
+                {
+                    errors.Add(new PartitionError([.. partitionValues], new ErrorDetail("EntityNotFoundException", "Cannot find partition.")));
+                }
+            }
+
+            return errors;
+        }, cancellationToken);
+    }
+
     /// <summary>Checks a name against the model (1–255 characters of its single-line pattern) and lower-cases it, as Glue stores names.</summary>
     internal static string Name(string? name, string member)
     {

@@ -44,4 +44,10 @@ internal interface IGlueCatalog
 
     /// <param name="expression">A predicate over partition keys such as <c>year='2026' AND month='01'</c>; see <see cref="PartitionExpression"/>.</param>
     Task<CatalogPage<Partition>> GetPartitionsAsync(string databaseName, string tableName, string? expression = null, string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a partition's storage descriptor and parameters, keeping its values and creation time.</summary>
+    Task<Partition> UpdatePartitionAsync(string databaseName, string tableName, IReadOnlyList<string> values, PartitionInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the partitions that exist among <paramref name="values"/>; the missing ones come back as EntityNotFoundException errors, as in Glue.</summary>
+    Task<IReadOnlyList<PartitionError>> BatchDeletePartitionAsync(string databaseName, string tableName, IReadOnlyList<IReadOnlyList<string>> values, CancellationToken cancellationToken = default);
 }

@@ -1,11 +1,15 @@
 namespace Pipeline.LocalCloud.Glue.Crawlers;
 
-/// <summary>GetCrawler's and GetCrawlers' members; unset members are omitted.</summary>
+/// <summary>The members of the crawler operations' outputs; unset members are omitted.</summary>
 internal sealed record CrawlerResponse
 {
     public Crawler? Crawler { get; init; }
 
     public IReadOnlyList<Crawler>? Crawlers { get; init; }
+
+    public IReadOnlyList<string>? CrawlerNames { get; init; }
+
+    public IReadOnlyList<CrawlerMetrics>? CrawlerMetricsList { get; init; }
 
     public string? NextToken { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Pipeline.LocalCloud.Glue.Crawlers;
 
-/// <summary>CreateCrawler's members, and the Name of GetCrawler and DeleteCrawler.</summary>
+/// <summary>The members of the crawler operations' inputs: CreateCrawler's and UpdateCrawler's definition, the Name of Get/Start/Stop/DeleteCrawler, and paging.</summary>
 internal sealed record CreateCrawlerRequest
 {
     public string? Name { get; init; }
@@ -22,4 +22,7 @@ internal sealed record CreateCrawlerRequest
     public string? NextToken { get; init; }
 
     public int? MaxResults { get; init; }
+
+    /// <summary>GetCrawlerMetrics' filter.</summary>
+    public List<string>? CrawlerNameList { get; init; }
 }

@@ -1,16 +1,24 @@
 using System.Text.Json;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
+using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers;
 
 /// <summary>
-/// Crawler definitions, kept in <c>&lt;data dir&gt;/glue/crawlers.json</c>. Nothing crawls yet: every crawler is READY.
-/// Crawler names, unlike catalog names, are case-sensitive in Glue.
+/// Crawler definitions and their run state (READY → RUNNING → STOPPING → READY), kept in
+/// <c>&lt;data dir&gt;/glue/crawlers.json</c>. The crawl itself is <see cref="CrawlerRunner"/>'s; this class only keeps
+/// the transitions consistent. A crawler found RUNNING or STOPPING when the file is read was interrupted by a
+/// shutdown: it comes back READY with a CANCELLED last crawl. Crawler names, unlike catalog names, are case-sensitive in Glue.
 /// </summary>
 internal sealed class GlueCrawlers
 {
+    public const string LogGroup = "/aws-glue/crawlers";
+
+    // Enough history for a stable median without the file growing with every crawl.
+    private const int RuntimeHistory = 20;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
     private readonly string _file;
@@ -49,7 +57,7 @@ internal sealed class GlueCrawlers
                 throw GlueErrors.Exists($"{name} already exists");
             }
 
-            var now = _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+            var now = Now();
             var crawler = new Crawler
             {
                 Name = name,
@@ -80,7 +88,7 @@ internal sealed class GlueCrawlers
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return (_crawlers ??= Load()).FirstOrDefault(c => c.Name == checkedName) ?? throw GlueErrors.NotFound($"Crawler with name {checkedName} has not been found");
+            return ToWire(Find(checkedName));
         }
         finally
         {
@@ -93,7 +101,8 @@ internal sealed class GlueCrawlers
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return CatalogPaging.Page(_crawlers ??= Load(), c => c.Name, nextToken, maxResults);
+            var page = CatalogPaging.Page(_crawlers ??= Load(), c => c.Name, nextToken, maxResults);
+            return new CatalogPage<Crawler>(page.Items.Select(ToWire).ToList(), page.NextToken);
         }
         finally
         {
@@ -108,9 +117,11 @@ internal sealed class GlueCrawlers
         try
         {
             var crawlers = _crawlers ??= Load();
-            if (!crawlers.Any(c => c.Name == checkedName))
+            var existing = crawlers.FirstOrDefault(c => c.Name == checkedName)
+                ?? throw GlueErrors.NotFound($"Crawler entry with name {checkedName} does not exist");
+            if (existing.State != CrawlerState.Ready)
             {
-                throw GlueErrors.NotFound($"Crawler entry with name {checkedName} does not exist");
+                throw CrawlerErrors.RunningCannotChange(checkedName);
             }
 
             Save(crawlers.Where(c => c.Name != checkedName).ToList());
@@ -121,6 +132,180 @@ internal sealed class GlueCrawlers
         }
     }
 
+    /// <summary>ListCrawlers: the names only, in pages.</summary>
+    public async Task<CatalogPage<string>> ListNamesAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken = default)
+    {
+        var page = await ListAsync(nextToken, maxResults, cancellationToken).ConfigureAwait(false);
+        return new CatalogPage<string>(page.Items.Select(c => c.Name).ToList(), page.NextToken);
+    }
+
+    /// <summary>UpdateCrawler: replaces the members the request sets; a running crawler cannot change.</summary>
+    public async Task<Crawler> UpdateAsync(CreateCrawlerRequest request, CancellationToken cancellationToken = default)
+    {
+        var name = CheckName(request.Name, "name");
+        if (request.Targets?.S3Targets?.Any(t => string.IsNullOrEmpty(t.Path)) == true)
+        {
+            throw GlueErrors.InvalidInput("Every S3 target needs a Path.");
+        }
+
+        return await ChangeAsync(name, crawler =>
+        {
+            if (crawler.State != CrawlerState.Ready)
+            {
+                throw CrawlerErrors.RunningCannotChange(name);
+            }
+
+            return crawler with
+            {
+                Role = string.IsNullOrEmpty(request.Role) ? crawler.Role : request.Role,
+                Targets = request.Targets ?? crawler.Targets,
+                DatabaseName = request.DatabaseName ?? crawler.DatabaseName,
+                Description = request.Description ?? crawler.Description,
+                TablePrefix = request.TablePrefix ?? crawler.TablePrefix,
+                SchemaChangePolicy = request.SchemaChangePolicy ?? crawler.SchemaChangePolicy,
+                RecrawlPolicy = request.RecrawlPolicy ?? crawler.RecrawlPolicy,
+                LastUpdated = Now(),
+                Version = crawler.Version + 1,
+            };
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>READY → RUNNING; the stored definition the crawl runs with.</summary>
+    /// <exception cref="AwsServiceException">CrawlerRunningException unless READY; EntityNotFoundException.</exception>
+    public Task<Crawler> BeginCrawlAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        var checkedName = CheckName(name, "name");
+        return ChangeAsync(checkedName, crawler => crawler.State == CrawlerState.Ready
+            ? crawler with { State = CrawlerState.Running, CurrentCrawlStart = Now() }
+            : throw CrawlerErrors.AlreadyRunning(checkedName), cancellationToken);
+    }
+
+    /// <summary>RUNNING → STOPPING; the runner cancels the crawl and finishes it as CANCELLED.</summary>
+    /// <exception cref="AwsServiceException">CrawlerNotRunningException when READY, CrawlerStoppingException when STOPPING.</exception>
+    public Task<Crawler> RequestStopAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        var checkedName = CheckName(name, "name");
+        return ChangeAsync(checkedName, crawler => crawler.State switch
+        {
+            CrawlerState.Running => crawler with { State = CrawlerState.Stopping },
+            CrawlerState.Stopping => throw CrawlerErrors.Stopping(checkedName),
+            _ => throw CrawlerErrors.NotRunning(checkedName),
+        }, cancellationToken);
+    }
+
+    /// <summary>Back to READY with the crawl's outcome as LastCrawl; a crawl stopped on request ends CANCELLED whatever it reached.</summary>
+    public Task<Crawler> FinishCrawlAsync(string name, LastCrawlStatus status, string? errorMessage, CrawlCounts counts, CancellationToken cancellationToken = default) =>
+        ChangeAsync(name, crawler =>
+        {
+            var start = crawler.CurrentCrawlStart ?? Now();
+            var finalStatus = crawler.State == CrawlerState.Stopping ? LastCrawlStatus.Cancelled : status;
+            var stats = crawler.Stats ?? new CrawlerRunStats();
+            var runtimes = stats.RecentRuntimes.Append(Math.Max(0, Now() - start)).TakeLast(RuntimeHistory).ToList();
+            return crawler with
+            {
+                State = CrawlerState.Ready,
+                CurrentCrawlStart = null,
+                LastCrawl = LastCrawl(crawler.Name, finalStatus, finalStatus == LastCrawlStatus.Cancelled && errorMessage is null ? null : errorMessage, start),
+                Stats = finalStatus == LastCrawlStatus.Succeeded
+                    ? new CrawlerRunStats { RecentRuntimes = runtimes, TablesCreated = counts.TablesCreated, TablesUpdated = counts.TablesUpdated, TablesDeleted = counts.TablesDeleted }
+                    : stats with { RecentRuntimes = runtimes },
+            };
+        }, cancellationToken);
+
+    /// <summary>GetCrawlerMetrics: the named crawlers that exist (all when <paramref name="names"/> is empty), in pages.</summary>
+    public async Task<CatalogPage<CrawlerMetrics>> MetricsAsync(IReadOnlyList<string>? names, string? nextToken, int? maxResults, CancellationToken cancellationToken = default)
+    {
+        if (names is { Count: > 100 })
+        {
+            throw GlueErrors.InvalidInput("1 validation error detected: Value at 'crawlerNameList' failed to satisfy constraint: Member must have length less than or equal to 100");
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var crawlers = (_crawlers ??= Load()).Where(c => names is not { Count: > 0 } || names.Contains(c.Name, StringComparer.Ordinal)).ToList();
+            var page = CatalogPaging.Page(crawlers, c => c.Name, nextToken, maxResults);
+            return new CatalogPage<CrawlerMetrics>(page.Items.Select(Metrics).ToList(), page.NextToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private CrawlerMetrics Metrics(Crawler crawler)
+    {
+        var runtimes = crawler.Stats?.RecentRuntimes ?? [];
+        var median = Median(runtimes);
+        var running = crawler.State != CrawlerState.Ready;
+        var elapsed = running && crawler.CurrentCrawlStart is { } start ? Math.Max(0, Now() - start) : 0;
+        return new CrawlerMetrics
+        {
+            CrawlerName = crawler.Name,
+            TimeLeftSeconds = running ? Math.Max(0, median - elapsed) : 0,
+            StillEstimating = running && runtimes.Count == 0,
+            LastRuntimeSeconds = runtimes.Count > 0 ? runtimes[^1] : 0,
+            MedianRuntimeSeconds = median,
+            TablesCreated = crawler.Stats?.TablesCreated ?? 0,
+            TablesUpdated = crawler.Stats?.TablesUpdated ?? 0,
+            TablesDeleted = crawler.Stats?.TablesDeleted ?? 0,
+        };
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static LastCrawlInfo LastCrawl(string name, LastCrawlStatus status, string? errorMessage, double start) => new()
+    {
+        Status = status,
+        ErrorMessage = errorMessage,
+        LogGroup = LogGroup,
+        LogStream = name,
+        MessagePrefix = Guid.NewGuid().ToString(),
+        StartTime = start,
+    };
+
+    // What GetCrawler answers: the file-only members dropped, the elapsed time of a running crawl added.
+    private Crawler ToWire(Crawler crawler) => crawler with
+    {
+        CurrentCrawlStart = null,
+        Stats = null,
+        CrawlElapsedTime = crawler.State != CrawlerState.Ready && crawler.CurrentCrawlStart is { } start
+            ? Math.Max(0, (long)Math.Round((Now() - start) * 1000))
+            : null,
+    };
+
+    private Crawler Find(string name) =>
+        (_crawlers ??= Load()).FirstOrDefault(c => c.Name == name) ?? throw CrawlerErrors.NotFound(name);
+
+    private async Task<Crawler> ChangeAsync(string name, Func<Crawler, Crawler> change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var crawlers = _crawlers ??= Load();
+            var existing = Find(name);
+            var changed = change(existing);
+            Save(crawlers.Select(c => c.Name == name ? changed : c).ToList());
+            return changed;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private double Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
     private static string CheckName(string? name, string member)
     {
         // Same limits as catalog names, but the name is kept as given.
@@ -128,8 +313,24 @@ internal sealed class GlueCrawlers
         return name!;
     }
 
-    private List<Crawler> Load() =>
-        File.Exists(_file) ? JsonSerializer.Deserialize(File.ReadAllBytes(_file), GlueApiJsonContext.Default.ListCrawler) ?? [] : [];
+    private List<Crawler> Load()
+    {
+        var crawlers = File.Exists(_file) ? JsonSerializer.Deserialize(File.ReadAllBytes(_file), GlueApiJsonContext.Default.ListCrawler) ?? [] : [];
+        if (!crawlers.Any(c => c.State != CrawlerState.Ready))
+        {
+            return crawlers;
+        }
+
+        // Crawls do not survive a restart: whatever ran is over, and says so.
+        var recovered = crawlers.Select(c => c.State == CrawlerState.Ready ? c : c with
+        {
+            State = CrawlerState.Ready,
+            CurrentCrawlStart = null,
+            LastCrawl = LastCrawl(c.Name, LastCrawlStatus.Cancelled, "LocalCloud stopped while the crawl was running.", c.CurrentCrawlStart ?? Now()),
+        }).ToList();
+        Save(recovered);
+        return recovered;
+    }
 
     private void Save(List<Crawler> crawlers)
     {
