@@ -36,6 +36,11 @@ internal sealed class GlueEndpoint(IGlueCatalog catalog, GlueCrawlers crawlers) 
 
         var operation = target[(dot + 1)..];
         var ct = context.RequestAborted;
+        if (await Jobs.Api.GlueJobsApi.TryHandleAsync(context, operation).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (operation.Contains("Crawler", StringComparison.Ordinal))
         {
             await HandleCrawlerAsync(context, operation, ct).ConfigureAwait(false);
