@@ -39,6 +39,7 @@ internal sealed class GlueJobs : IAsyncDisposable
     private List<Job>? _jobs;
     private List<JobRun>? _runs;
     private List<JobRun> _interrupted = [];
+    private int _disposed;
 
     public GlueJobs(LocalCloudOptions cloud, TimeProvider time, IEnumerable<IGlueJobScript> scripts, IEventBus? events = null, ILogger<GlueJobs>? logger = null)
     {
@@ -316,6 +317,12 @@ internal sealed class GlueJobs : IAsyncDisposable
     /// <summary>Ends the runs in progress without recording an outcome: the next start fails them as interrupted.</summary>
     public async ValueTask DisposeAsync()
     {
+        // The host stops it, and the container disposes it again.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Task[] running;
         lock (_lock)
         {

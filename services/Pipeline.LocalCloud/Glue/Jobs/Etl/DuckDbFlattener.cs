@@ -23,6 +23,7 @@ internal sealed class DuckDbFlattener
     private readonly DuckDbConnection _connection;
     private readonly IReadOnlyList<(string Name, GlueType Type)> _rawColumns;
     private readonly string _timeField;
+    private readonly Dictionary<string, string> _sqlNames;
     private int _files;
 
     public DuckDbFlattener(DuckDbConnection connection, IEnumerable<(string Name, string Type)> rawColumns, string idField, string timeField, IEnumerable<string> partitionKeys)
@@ -35,10 +36,17 @@ internal sealed class DuckDbFlattener
         TimeName = FlattenPlan.OutputName(Plan, timeField);
         Keys = FlattenPlan.PartitionKeys(Plan, partitionKeys, timeField);
         _rawColumns = columns.Select(c => (c.Name, GlueTypes.Parse(c.Type))).ToList();
+        _sqlNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < _rawColumns.Count; i++)
+        {
+            _sqlNames[_rawColumns[i].Name] = "c" + i.ToString(CultureInfo.InvariantCulture);
+        }
 
         // Times are parsed and rendered in UTC whatever the machine's zone.
         _connection.Execute("SET TimeZone = 'UTC'");
-        var definitions = _rawColumns.Select(c => $"{DuckDbSql.Identifier(c.Name)} {ReadType(c.Name, c.Type)}");
+        // DuckDB's names are case-insensitive and the catalog's are not (a_b and A_B are two columns), so raw columns
+        // are named by position.
+        var definitions = _rawColumns.Select(c => $"{_sqlNames[c.Name]} {ReadType(c.Name, c.Type)}");
         _connection.Execute($"CREATE OR REPLACE TEMP TABLE raw ({string.Join(", ", definitions)}, {FileColumn} INTEGER)");
         _connection.Execute($"CREATE OR REPLACE TEMP TABLE existing_ids (id VARCHAR)");
     }
@@ -57,11 +65,14 @@ internal sealed class DuckDbFlattener
     /// <summary>Appends one NDJSON file (gzip or plain, told by its first bytes) to <c>raw</c>, after the earlier ones.</summary>
     public long Load(string path)
     {
-        var columns = "{" + string.Join(", ", _rawColumns.Select(c => $"{DuckDbSql.Literal(c.Name)}: {DuckDbSql.Literal(ReadType(c.Name, c.Type))}")) + "}";
-        var compression = IsGzip(path) ? "gzip" : "none";
+        // Each top-level key is taken by its exact name and converted to the catalog's type; a value that does not
+        // convert is null, as Spark's match_catalog cast makes it.
+        var values = _rawColumns.Select(c =>
+            $"json_transform(json_extract(json, {DuckDbSql.Literal("$.\"" + c.Name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")}), {DuckDbSql.Literal(Structure(c.Name, c.Type))})");
+        var compression = IsGzip(path) ? "gzip" : "uncompressed";
         var index = _files++;
         return _connection.Execute(
-            $"INSERT INTO raw SELECT *, {index.ToString(CultureInfo.InvariantCulture)} FROM read_json(?, format = 'newline_delimited', compression = '{compression}', columns = {columns})",
+            $"INSERT INTO raw SELECT {string.Join(", ", values)}, {index.ToString(CultureInfo.InvariantCulture)} FROM read_json_objects(?, format = 'newline_delimited', compression = '{compression}')",
             path);
     }
 
@@ -168,9 +179,9 @@ internal sealed class DuckDbFlattener
         $"coalesce(nullif({DuckDbSql.Identifier(key)}, ''), {DuckDbSql.Literal(HiveDefaultPartition)})";
 
     // A struct child is read through struct_extract, which gives null for a null or missing struct.
-    private static string Access(IReadOnlyList<string> path)
+    private string Access(IReadOnlyList<string> path)
     {
-        var expression = DuckDbSql.Identifier(path[0]);
+        var expression = _sqlNames[path[0]];
         foreach (var part in path.Skip(1))
         {
             expression = $"struct_extract({expression}, {DuckDbSql.Literal(part)})";
@@ -180,7 +191,7 @@ internal sealed class DuckDbFlattener
     }
 
     // ISO 8601 with Z or an offset of at most 18:00 → UTC TIMESTAMP; digits past microseconds are cut, as Spark does.
-    private static string TimeExpression(PlannedColumn column)
+    private string TimeExpression(PlannedColumn column)
     {
         var text = $"CAST({Access(column.SourcePath)} AS VARCHAR)";
         var micros = $"regexp_replace({text}, '([.][0-9]{{6}})[0-9]+', '\\1')";
@@ -194,6 +205,24 @@ internal sealed class DuckDbFlattener
         Span<byte> magic = stackalloc byte[2];
         return stream.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
     }
+
+    // json_transform's structure: a type name, [element] for an array, {"field": …} for a struct.
+    private string Structure(string name, GlueType type)
+    {
+        if (name == _timeField && type is GluePrimitiveType)
+        {
+            return "\"VARCHAR\"";
+        }
+
+        return StructureOf(type);
+    }
+
+    private static string StructureOf(GlueType type) => type switch
+    {
+        GlueArrayType a => "[" + StructureOf(a.Element) + "]",
+        GlueStructType s => "{" + string.Join(",", s.Fields.Select(f => "\"" + System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(f.Name) + "\":" + StructureOf(f.Type))) + "}",
+        _ => "\"" + GlueTypes.ToDuckDb(type) + "\"",
+    };
 
     // The time field is read as text whatever its catalog type, so one parser decides what is a valid time.
     private string ReadType(string name, GlueType type) =>
