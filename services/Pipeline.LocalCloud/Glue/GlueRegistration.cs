@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers;
+using Pipeline.LocalCloud.Glue.Jobs;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.LocalCloud.Glue;
@@ -18,6 +19,7 @@ public static class GlueRegistration
         services.AddSingleton(sp => new GlueCrawlers(sp.GetRequiredService<LocalCloudOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.AddLocalGlueCrawler();
         services.AddSingleton<IAwsServiceEndpoint, GlueEndpoint>();
+        services.AddLocalGlueJobs();
         return services;
     }
 }

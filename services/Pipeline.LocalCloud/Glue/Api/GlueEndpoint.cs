@@ -36,6 +36,11 @@ internal sealed class GlueEndpoint(IGlueCatalog catalog, CrawlerApi crawlerApi) 
 
         var operation = target[(dot + 1)..];
         var ct = context.RequestAborted;
+        if (await Jobs.Api.GlueJobsApi.TryHandleAsync(context, operation).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (CrawlerApi.Handles(operation))
         {
             await HandleCrawlerAsync(context, operation, ct).ConfigureAwait(false);

@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Glue.Jobs.Api;
+
+internal sealed record BatchStopJobRunResult(IReadOnlyList<BatchStopJobRunSuccessfulSubmission> SuccessfulSubmissions, IReadOnlyList<BatchStopJobRunError> Errors);

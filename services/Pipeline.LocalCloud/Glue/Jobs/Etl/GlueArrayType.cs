@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+
+internal sealed record GlueArrayType(GlueType Element) : GlueType;

@@ -1,0 +1,579 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.LocalCloud.Events;
+using Pipeline.LocalCloud.Glue.Catalog;
+using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.LocalCloud.Hosting;
+
+namespace Pipeline.LocalCloud.Glue.Jobs;
+
+/// <summary>
+/// Glue jobs and their runs: definitions in <c>&lt;data dir&gt;/glue/jobs.json</c>, runs in
+/// <c>&lt;data dir&gt;/glue/job-runs.json</c>. A run executes in the background with the script chosen by the file name of
+/// the job's script location; finished runs emit <c>Glue Job State Change</c> on the default bus. A run LocalCloud was
+/// still executing when it stopped is FAILED when the state is next loaded. Job names are case-sensitive, as in Glue.
+/// </summary>
+internal sealed class GlueJobs : IAsyncDisposable
+{
+    public const int DefaultTimeoutMinutes = 2880;
+
+    public const int DefaultMaxConcurrentRuns = 1;
+
+    public const string LogGroupName = "/aws-glue/jobs";
+
+    public const string InterruptedMessage = "LocalCloud stopped while this run was in progress, so the run did not finish; start a new run.";
+
+    private const int MaxRunPageSize = 200;
+
+    private readonly Lock _lock = new();
+    private readonly LocalCloudOptions _cloud;
+    private readonly TimeProvider _time;
+    private readonly IEventBus? _events;
+    private readonly IReadOnlyList<IGlueJobScript> _scripts;
+    private readonly ILogger _logger;
+    private readonly string _jobsFile;
+    private readonly string _runsFile;
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly Dictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
+    private List<Job>? _jobs;
+    private List<JobRun>? _runs;
+    private List<JobRun> _interrupted = [];
+    private int _disposed;
+
+    public GlueJobs(LocalCloudOptions cloud, TimeProvider time, IEnumerable<IGlueJobScript> scripts, IEventBus? events = null, ILogger<GlueJobs>? logger = null)
+    {
+        _cloud = cloud;
+        _time = time;
+        _events = events;
+        _scripts = scripts.ToList();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _jobsFile = Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "jobs.json");
+        _runsFile = Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-runs.json");
+    }
+
+    public async Task<Job> CreateAsync(string? name, JobUpdate definition, CancellationToken cancellationToken = default)
+    {
+        var checkedName = CheckName(name, "name");
+        Check(definition);
+        Job job;
+        lock (_lock)
+        {
+            var jobs = LoadJobs();
+            if (jobs.Any(j => j.Name == checkedName))
+            {
+                throw GlueErrors.Exists($"{checkedName} already exists.");
+            }
+
+            var now = Now();
+            job = Define(checkedName, definition, now, now);
+            SaveJobs([.. jobs, job]);
+        }
+
+        await EmitInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        return job;
+    }
+
+    public async Task<Job> GetAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        var checkedName = CheckName(name, "jobName");
+        Job job;
+        lock (_lock)
+        {
+            job = Find(checkedName);
+        }
+
+        await EmitInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        return job;
+    }
+
+    public Task<CatalogPage<Job>> ListAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            return Task.FromResult(CatalogPaging.Page(LoadJobs(), j => j.Name!, nextToken, maxResults));
+        }
+    }
+
+    public Task<string> UpdateAsync(string? name, JobUpdate? update, CancellationToken cancellationToken = default)
+    {
+        var checkedName = CheckName(name, "jobName");
+        if (update is null)
+        {
+            throw Missing("jobUpdate");
+        }
+
+        Check(update);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var jobs = LoadJobs();
+            var existing = Find(checkedName);
+            SaveJobs(jobs.Select(j => j.Name == checkedName ? Define(checkedName, update, existing.CreatedOn ?? Now(), Now()) : j).ToList());
+        }
+
+        return Task.FromResult(checkedName);
+    }
+
+    /// <summary>Deletes the definition (Glue answers the name whether or not it existed); runs already started finish.</summary>
+    public Task<string> DeleteAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        var checkedName = CheckName(name, "jobName");
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var jobs = LoadJobs();
+            if (jobs.Any(j => j.Name == checkedName))
+            {
+                SaveJobs(jobs.Where(j => j.Name != checkedName).ToList());
+            }
+        }
+
+        return Task.FromResult(checkedName);
+    }
+
+    /// <summary>Starts a run in the background and returns its id at once, as Glue does.</summary>
+    /// <exception cref="AwsServiceException">EntityNotFoundException, ConcurrentRunsExceededException, InvalidInputException.</exception>
+    public async Task<string> StartRunAsync(JobsRequest request, CancellationToken cancellationToken = default)
+    {
+        var jobName = CheckName(request.JobName, "jobName");
+        if (request.Timeout is < 1)
+        {
+            throw GlueErrors.InvalidInput($"1 validation error detected: Value '{request.Timeout}' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+
+        await EmitInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        ActiveRun active;
+        Job job;
+        JobRun run;
+        lock (_lock)
+        {
+            job = LoadJobs().FirstOrDefault(j => j.Name == jobName)
+                ?? throw GlueErrors.NotFound("Failed to start job run due to missing metadata");
+            var runs = LoadRuns();
+            if (request.JobRunId is { } retried && runs.Any(r => r.Id == retried))
+            {
+                throw GlueErrors.InvalidInput($"Job run {retried} already exists.");
+            }
+
+            var max = job.ExecutionProperty?.MaxConcurrentRuns ?? DefaultMaxConcurrentRuns;
+            var inProgress = runs.Count(r => r.JobName == jobName && r.JobRunState is JobRunState.Starting or JobRunState.Running);
+            if (inProgress >= max)
+            {
+                throw new AwsServiceException("ConcurrentRunsExceededException", $"Concurrent runs exceeded for {jobName}");
+            }
+
+            var now = Now();
+            run = new JobRun
+            {
+                Id = JobRunIds.New(),
+                Attempt = 0,
+                JobName = jobName,
+                StartedOn = now,
+                LastModifiedOn = now,
+                JobRunState = JobRunState.Starting,
+                Arguments = request.Arguments ?? [],
+                Timeout = request.Timeout ?? job.Timeout ?? DefaultTimeoutMinutes,
+                MaxCapacity = job.MaxCapacity,
+                WorkerType = request.WorkerType ?? job.WorkerType,
+                NumberOfWorkers = request.NumberOfWorkers ?? job.NumberOfWorkers,
+                GlueVersion = job.GlueVersion,
+                LogGroupName = LogGroupName,
+            };
+            SaveRuns([.. runs, run]);
+            active = new ActiveRun(jobName, run.Id!, _shutdown.Token);
+            _active[run.Id!] = active;
+        }
+
+        active.Completion = Task.Run(() => ExecuteAsync(active, job, run), CancellationToken.None);
+        return run.Id!;
+    }
+
+    public async Task<JobRun> GetRunAsync(string? jobName, string? runId, CancellationToken cancellationToken = default)
+    {
+        var name = CheckName(jobName, "jobName");
+        var id = CheckName(runId, "runId");
+        await EmitInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            return LoadRuns().FirstOrDefault(r => r.JobName == name && r.Id == id)
+                ?? throw GlueErrors.NotFound($"Job Run Id {id} for job {name} not found");
+        }
+    }
+
+    /// <summary>The job's runs, newest first.</summary>
+    public async Task<CatalogPage<JobRun>> GetRunsAsync(string? jobName, string? nextToken, int? maxResults, CancellationToken cancellationToken = default)
+    {
+        var name = CheckName(jobName, "jobName");
+        if (maxResults is < 1 or > MaxRunPageSize)
+        {
+            throw GlueErrors.InvalidInput($"1 validation error detected: Value '{maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and {MaxRunPageSize}");
+        }
+
+        await EmitInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            if (!LoadJobs().Any(j => j.Name == name))
+            {
+                throw GlueErrors.NotFound($"Job with name: {name} not found");
+            }
+
+            // Newest first; the list is in start order, so ties on the clock keep the later start first.
+            var runs = LoadRuns().Where(r => r.JobName == name).Reverse().OrderByDescending(r => r.StartedOn).ToList();
+            var start = 0;
+            if (nextToken is not null)
+            {
+                var index = runs.FindIndex(r => r.Id == nextToken);
+                if (index < 0)
+                {
+                    throw GlueErrors.InvalidInput("Invalid pagination token");
+                }
+
+                start = index + 1;
+            }
+
+            var size = maxResults ?? 100;
+            var page = runs.Skip(start).Take(size).ToList();
+            var more = start + size < runs.Count;
+            return new CatalogPage<JobRun>(page, more ? page[^1].Id : null);
+        }
+    }
+
+    /// <summary>Asks runs to stop: STARTING and RUNNING runs go to STOPPING, then STOPPED once their work has ended.</summary>
+    public Task<BatchStopJobRunResult> StopRunsAsync(string? jobName, IReadOnlyList<string>? runIds, CancellationToken cancellationToken = default)
+    {
+        var name = CheckName(jobName, "jobName");
+        if (runIds is null)
+        {
+            throw Missing("jobRunIds");
+        }
+
+        if (runIds.Count is < 1 or > 25)
+        {
+            throw GlueErrors.InvalidInput($"1 validation error detected: Value at 'jobRunIds' failed to satisfy constraint: Member must have length between 1 and 25");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var stopped = new List<BatchStopJobRunSuccessfulSubmission>();
+        var errors = new List<BatchStopJobRunError>();
+        var toStop = new List<ActiveRun>();
+        lock (_lock)
+        {
+            var runs = LoadRuns();
+            foreach (var id in runIds)
+            {
+                var index = runs.FindIndex(r => r.JobName == name && r.Id == id);
+                if (index < 0)
+                {
+                    errors.Add(new(name, id, new("EntityNotFoundException", $"Job Run Id {id} for job {name} not found")));
+                }
+                else if (runs[index].JobRunState is not (JobRunState.Starting or JobRunState.Running))
+                {
+                    errors.Add(new(name, id, new("InvalidInputException", $"Job Run cannot be stopped in current state {Wire(runs[index].JobRunState)}.")));
+                }
+                else
+                {
+                    runs[index] = runs[index] with { JobRunState = JobRunState.Stopping, LastModifiedOn = Now() };
+                    stopped.Add(new(name, id));
+                    if (_active.TryGetValue(id, out var active))
+                    {
+                        toStop.Add(active);
+                    }
+                }
+            }
+
+            SaveRuns(runs);
+        }
+
+        foreach (var active in toStop)
+        {
+            active.Stop();
+        }
+
+        return Task.FromResult(new BatchStopJobRunResult(stopped, errors));
+    }
+
+    /// <summary>Loads the state (failing runs a previous LocalCloud left unfinished) and emits their events.</summary>
+    public Task RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            LoadRuns();
+        }
+
+        return EmitInterruptedAsync(cancellationToken);
+    }
+
+    /// <summary>Completes when the run has reached its final state (for tests and shutdown).</summary>
+    public Task WaitForRunAsync(string runId)
+    {
+        lock (_lock)
+        {
+            return _active.TryGetValue(runId, out var active) ? active.Completion : Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Ends the runs in progress without recording an outcome: the next start fails them as interrupted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        // The host stops it, and the container disposes it again.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        Task[] running;
+        lock (_lock)
+        {
+            running = _active.Values.Select(a => a.Completion).ToArray();
+        }
+
+        await _shutdown.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _logger.LogWarning("Glue job runs did not end within 30 seconds of shutdown.");
+        }
+
+        _shutdown.Dispose();
+    }
+
+    private async Task ExecuteAsync(ActiveRun active, Job job, JobRun run)
+    {
+        var log = new JobRunLog(_cloud.DataDirectory, active.JobName, active.JobRunId, _time);
+        var timeout = TimeSpan.FromMinutes(run.Timeout ?? DefaultTimeoutMinutes);
+        using var timer = _time.CreateTimer(_ => active.TimeOut(), null, timeout, Timeout.InfiniteTimeSpan);
+        JobRunState final;
+        string? error = null;
+        try
+        {
+            Transition(active.JobRunId, r => r.JobRunState == JobRunState.Starting ? r with { JobRunState = JobRunState.Running } : r);
+            var location = job.Command?.ScriptLocation ?? string.Empty;
+            var fileName = location[(location.LastIndexOf('/') + 1)..];
+            var script = _scripts.FirstOrDefault(s => s.FileName == fileName)
+                ?? throw new InvalidOperationException($"Unsupported script '{location}': LocalCloud runs only {string.Join(", ", _scripts.Select(s => s.FileName))}");
+            var arguments = JobArguments.Merge(job.DefaultArguments, run.Arguments, job.NonOverridableArguments);
+            log.Write($"Run {active.JobRunId} of {active.JobName} started with script {location}");
+            active.Token.ThrowIfCancellationRequested();
+            await script.RunAsync(new JobRunContext(active.JobName, active.JobRunId, arguments, log), active.Token).ConfigureAwait(false);
+            final = JobRunState.Succeeded;
+        }
+        catch (Exception) when (_shutdown.IsCancellationRequested && !active.StopRequested && !active.TimedOut)
+        {
+            log.Write("LocalCloud is shutting down; the run is abandoned.");
+            Forget(active);
+            return;
+        }
+        catch (Exception) when (active.TimedOut)
+        {
+            final = JobRunState.Timeout;
+            error = $"Job run timed out after {run.Timeout} minutes.";
+        }
+        catch (Exception) when (active.StopRequested)
+        {
+            final = JobRunState.Stopped;
+        }
+        catch (Exception e)
+        {
+            final = JobRunState.Failed;
+            error = e.Message;
+            log.Write("ERROR " + e);
+        }
+
+        log.Write($"Run {active.JobRunId} finished: {Wire(final)}{(error is null ? string.Empty : " - " + error)}");
+        var finished = Transition(active.JobRunId, r => Finish(r, final, error));
+        Forget(active);
+        _logger.LogInformation("Glue job {Job} run {RunId} {State}", active.JobName, active.JobRunId, Wire(final));
+        await EmitAsync(finished, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private JobRun Finish(JobRun run, JobRunState state, string? error)
+    {
+        var now = Now();
+        return run with
+        {
+            JobRunState = state,
+            ErrorMessage = error,
+            CompletedOn = now,
+            LastModifiedOn = now,
+            ExecutionTime = (int)Math.Round(now - (run.StartedOn ?? now), MidpointRounding.AwayFromZero),
+        };
+    }
+
+    private JobRun Transition(string runId, Func<JobRun, JobRun> change)
+    {
+        lock (_lock)
+        {
+            var runs = LoadRuns();
+            var index = runs.FindIndex(r => r.Id == runId);
+            var changed = change(runs[index]);
+            if (changed != runs[index])
+            {
+                runs[index] = changed with { LastModifiedOn = Now() };
+                SaveRuns(runs);
+            }
+
+            return runs[index];
+        }
+    }
+
+    private void Forget(ActiveRun active)
+    {
+        lock (_lock)
+        {
+            _active.Remove(active.JobRunId);
+        }
+
+        active.Dispose();
+    }
+
+    private async Task EmitInterruptedAsync(CancellationToken cancellationToken)
+    {
+        List<JobRun> interrupted;
+        lock (_lock)
+        {
+            interrupted = _interrupted;
+            _interrupted = [];
+        }
+
+        foreach (var run in interrupted)
+        {
+            await EmitAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EmitAsync(JobRun run, CancellationToken cancellationToken)
+    {
+        var detail = JobStateEvents.For(run.JobName!, run.Id!, run.JobRunState, run.ErrorMessage);
+        if (detail is null || _events is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _events.PublishAsync(JobStateEvents.Source, JobStateEvents.DetailType, JsonSerializer.Serialize(detail, GlueJobsJsonContext.Default.JobStateChangeDetail), [], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The run's outcome is recorded either way; a lost event is logged, not turned into a failed run.
+            _logger.LogError(e, "Could not emit Glue Job State Change for {Job} run {RunId}", run.JobName, run.Id);
+        }
+    }
+
+    private Job Find(string name) =>
+        LoadJobs().FirstOrDefault(j => j.Name == name) ?? throw GlueErrors.NotFound($"Job with name: {name} not found");
+
+    private static Job Define(string name, JobUpdate definition, double createdOn, double modifiedOn) => new()
+    {
+        Name = name,
+        Description = definition.Description,
+        LogUri = definition.LogUri,
+        Role = definition.Role,
+        CreatedOn = createdOn,
+        LastModifiedOn = modifiedOn,
+        ExecutionProperty = new ExecutionProperty { MaxConcurrentRuns = definition.ExecutionProperty?.MaxConcurrentRuns ?? DefaultMaxConcurrentRuns },
+        Command = definition.Command,
+        DefaultArguments = definition.DefaultArguments,
+        NonOverridableArguments = definition.NonOverridableArguments,
+        MaxRetries = definition.MaxRetries ?? 0,
+        Timeout = definition.Timeout ?? DefaultTimeoutMinutes,
+        MaxCapacity = definition.MaxCapacity,
+        WorkerType = definition.WorkerType,
+        NumberOfWorkers = definition.NumberOfWorkers,
+        GlueVersion = definition.GlueVersion,
+        ExecutionClass = definition.ExecutionClass,
+    };
+
+    private static void Check(JobUpdate definition)
+    {
+        if (string.IsNullOrEmpty(definition.Role))
+        {
+            throw Missing("role");
+        }
+
+        if (definition.Command is null)
+        {
+            throw Missing("command");
+        }
+
+        if (definition.Timeout is < 1)
+        {
+            throw GlueErrors.InvalidInput($"1 validation error detected: Value '{definition.Timeout}' at 'timeout' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+
+        if (definition.ExecutionProperty?.MaxConcurrentRuns is < 1)
+        {
+            throw GlueErrors.InvalidInput("MaxConcurrentRuns should be greater than 0.");
+        }
+    }
+
+    private static string CheckName(string? name, string member)
+    {
+        if (name is null)
+        {
+            throw Missing(member);
+        }
+
+        if (name.Length is < 1 or > 255)
+        {
+            throw GlueErrors.InvalidInput($"1 validation error detected: Value '{name}' at '{member}' failed to satisfy constraint: Member must have length between 1 and 255");
+        }
+
+        return name;
+    }
+
+    private static AwsServiceException Missing(string member) =>
+        GlueErrors.InvalidInput($"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");
+
+    private static string Wire(JobRunState state) => JsonSerializer.Serialize(state, GlueJobsJsonContext.Default.JobRunState).Trim('"');
+
+    private double Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+
+    private List<Job> LoadJobs() =>
+        _jobs ??= File.Exists(_jobsFile) ? JsonSerializer.Deserialize(File.ReadAllBytes(_jobsFile), GlueJobsJsonContext.Default.ListJob) ?? [] : [];
+
+    private List<JobRun> LoadRuns()
+    {
+        if (_runs is not null)
+        {
+            return _runs;
+        }
+
+        var runs = File.Exists(_runsFile) ? JsonSerializer.Deserialize(File.ReadAllBytes(_runsFile), GlueJobsJsonContext.Default.ListJobRun) ?? [] : [];
+        var interrupted = new List<JobRun>();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (runs[i].JobRunState is JobRunState.Starting or JobRunState.Running or JobRunState.Stopping)
+            {
+                runs[i] = Finish(runs[i], JobRunState.Failed, InterruptedMessage);
+                interrupted.Add(runs[i]);
+            }
+        }
+
+        _runs = runs;
+        if (interrupted.Count > 0)
+        {
+            SaveRuns(runs);
+            _interrupted.AddRange(interrupted);
+        }
+
+        return runs;
+    }
+
+    private void SaveJobs(List<Job> jobs)
+    {
+        GlueFiles.WriteAtomically(_jobsFile, JsonSerializer.SerializeToUtf8Bytes(jobs, GlueJobsJsonContext.Default.ListJob));
+        _jobs = jobs;
+    }
+
+    private void SaveRuns(List<JobRun> runs)
+    {
+        GlueFiles.WriteAtomically(_runsFile, JsonSerializer.SerializeToUtf8Bytes(runs, GlueJobsJsonContext.Default.ListJobRun));
+        _runs = runs;
+    }
+}

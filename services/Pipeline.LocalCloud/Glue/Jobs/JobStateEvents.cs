@@ -1,0 +1,21 @@
+using Pipeline.LocalCloud.Glue.Jobs.Api;
+
+namespace Pipeline.LocalCloud.Glue.Jobs;
+
+/// <summary>The <c>Glue Job State Change</c> events Glue sends for finished runs (none for STARTING, RUNNING, STOPPING).</summary>
+internal static class JobStateEvents
+{
+    public const string Source = "aws.glue";
+
+    public const string DetailType = "Glue Job State Change";
+
+    /// <summary>The event's detail for a finished run; null for a state Glue sends no event for.</summary>
+    public static JobStateChangeDetail? For(string jobName, string jobRunId, JobRunState state, string? errorMessage) => state switch
+    {
+        JobRunState.Succeeded => new(jobName, "INFO", "SUCCEEDED", jobRunId, "Job run succeeded"),
+        JobRunState.Stopped => new(jobName, "INFO", "STOPPED", jobRunId, "Job run stopped"),
+        JobRunState.Timeout => new(jobName, "WARN", "TIMEOUT", jobRunId, "Job run timed out"),
+        JobRunState.Failed => new(jobName, "ERROR", "FAILED", jobRunId, $"JobName:{jobName} and JobRunId:{jobRunId} failed to execute with exception {errorMessage}"),
+        _ => null,
+    };
+}
