@@ -7,7 +7,8 @@ namespace Pipeline.LocalCloud.Athena.Engine;
 /// <summary>DuckDB's errors as Athena words the same failures (Trino's error names, <c>line L:C</c> positions).</summary>
 internal static partial class DuckDbErrors
 {
-    public static AthenaQueryException Translate(DuckDbException error, string sql)
+    /// <param name="shift">Characters DuckDB's statement had before <paramref name="sql"/> on its first line.</param>
+    public static AthenaQueryException Translate(DuckDbException error, string sql, int shift = 0)
     {
         var message = error.Message;
         var newline = message.IndexOf('\n', StringComparison.Ordinal);
@@ -15,7 +16,7 @@ internal static partial class DuckDbErrors
         var colon = first.IndexOf(": ", StringComparison.Ordinal);
         var kind = colon < 0 ? "" : first[..colon];
         var text = colon < 0 ? first : first[(colon + 2)..];
-        var position = Position(message, sql);
+        var position = Position(message, sql, shift);
 
         Match match;
         if ((match = ColumnNotFound().Match(text)).Success)
@@ -50,7 +51,7 @@ internal static partial class DuckDbErrors
     }
 
     /// <summary>The <c>line L:C</c> of the caret DuckDB draws under the offending text, or <c>line 1:1</c>.</summary>
-    private static string Position(string message, string sql)
+    private static string Position(string message, string sql, int shift)
     {
         var lines = message.Split('\n');
         for (var i = 0; i < lines.Length - 1; i++)
@@ -78,6 +79,11 @@ internal static partial class DuckDbErrors
                 var probe = snippet[3..Math.Min(snippet.Length, 3 + 30)].TrimEnd('.');
                 var found = probe.Length == 0 ? -1 : sqlLine.IndexOf(probe, StringComparison.Ordinal);
                 column = found < 0 ? 1 : found + (caret - prefix - 3) + 1;
+            }
+
+            if (lineNumber == 1 && !snippet.StartsWith("...", StringComparison.Ordinal))
+            {
+                column -= shift;
             }
 
             return $"line {lineNumber}:{Math.Max(1, column)}";

@@ -32,7 +32,6 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
         "CREATE TEMP MACRO to_unixtime(x) AS epoch(x)",
         "CREATE TEMP MACRO cardinality(x) AS len(x)",
         "CREATE TEMP MACRO element_at(x, i) AS x[i]",
-        "CREATE TEMP MACRO date_parse(s, f) AS strptime(s, replace(replace(replace(f, '%i', '%M'), '%s', '%S'), '%T', '%H:%M:%S'))",
     ];
 
     public async Task<QueryOutcome> RunAsync(QueryRequest request, CancellationToken cancellationToken)
@@ -133,12 +132,19 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
     private static QueryOutcome Execute(DuckDbConnection connection, string sql, QueryAnalysis analysis, long scanned, CancellationToken cancellationToken)
     {
         var types = new List<(string Name, string Type)>();
-        using (var describe = connection.Query($"DESCRIBE {sql}"))
+        const string Describe = "DESCRIBE ";
+        try
         {
+            using var describe = connection.Query(Describe + sql);
             while (describe.Read())
             {
                 types.Add((describe.GetString(0), describe.GetString(1)));
             }
+        }
+        catch (DuckDbException e)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw DuckDbErrors.Translate(e, sql, Describe.Length);
         }
 
         var names = analysis.OutputNames is { } output && output.Count == types.Count
