@@ -34,6 +34,19 @@ internal static partial class DuckDbErrors
             return QueryErrors.Analysis($"TABLE_NOT_FOUND: {position}: Table '{match.Groups[1].Value}' does not exist");
         }
 
+        if (kind == "Conversion Error" && (match = CastFailure().Match(text)).Success)
+        {
+            var target = match.Groups[2].Value switch
+            {
+                "INT8" => "TINYINT",
+                "INT16" => "SMALLINT",
+                "INT32" => "INT",
+                "INT64" => "BIGINT",
+                var other => other,
+            };
+            return QueryErrors.Data($"INVALID_CAST_ARGUMENT: Cannot cast '{match.Groups[1].Value}' to {target}");
+        }
+
         return kind switch
         {
             "Parser Error" => QueryErrors.Analysis($"{position}: {text}"),
@@ -100,6 +113,9 @@ internal static partial class DuckDbErrors
 
     [GeneratedRegex("^Table with name \"?([^\" ]+)\"? does not exist")]
     private static partial Regex TableNotFound();
+
+    [GeneratedRegex("^Could not convert string '(.*)' to ([A-Z0-9]+)")]
+    private static partial Regex CastFailure();
 
     [GeneratedRegex(@"^LINE (\d+): ")]
     private static partial Regex LinePattern();

@@ -77,7 +77,7 @@ internal static class ViewBuilder
         var parts = new List<string>();
         foreach (var group in table.Files.GroupBy(f => f.Gzip))
         {
-            parts.Add($"SELECT * FROM read_json({ScanMeter.FileList(group)}, columns = {columns}, format = 'newline_delimited', compression = '{(group.Key ? "gzip" : "none")}', filename = '{FileColumn}')");
+            parts.Add($"SELECT * FROM read_json({ScanMeter.FileList(group)}, columns = {columns}, format = 'newline_delimited', compression = '{(group.Key ? "gzip" : "uncompressed")}', filename = '{FileColumn}')");
         }
 
         return string.Join(" UNION ALL ", parts);
