@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pipeline.LocalCloud.Athena;
 using Pipeline.LocalCloud.Events;
 using Pipeline.LocalCloud.Firehose;
 using Pipeline.LocalCloud.Glue;
@@ -69,6 +70,7 @@ public static class LocalCloudApp
         builder.Services.AddLocalSns();
         builder.Services.AddLocalEvents();
         builder.Services.AddLocalGlue();
+        builder.Services.AddLocalAthena();
 
         var app = builder.Build();
         var router = app.Services.GetRequiredService<ServiceRouter>();

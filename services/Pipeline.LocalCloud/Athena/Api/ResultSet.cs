@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Athena.Api;
+
+internal sealed record ResultSet(IReadOnlyList<Row> Rows, ResultSetMetadata ResultSetMetadata);

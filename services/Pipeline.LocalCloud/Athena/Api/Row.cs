@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Athena.Api;
+
+internal sealed record Row(IReadOnlyList<Datum> Data);

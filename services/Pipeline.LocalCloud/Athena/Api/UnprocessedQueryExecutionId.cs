@@ -1,0 +1,3 @@
+namespace Pipeline.LocalCloud.Athena.Api;
+
+internal sealed record UnprocessedQueryExecutionId(string QueryExecutionId, string ErrorCode, string ErrorMessage);

@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Text;
+
+namespace Pipeline.LocalCloud.Athena.Sql;
+
+/// <summary>
+/// Glue (Hive) column types as DuckDB types: <c>struct&lt;a:bigint,b:array&lt;string&gt;&gt;</c> →
+/// <c>STRUCT("a" BIGINT, "b" VARCHAR[])</c>. Unknown names throw <see cref="FormatException"/>.
+/// </summary>
+internal static class HiveTypes
+{
+    public static string ToDuckDb(string hiveType)
+    {
+        var position = 0;
+        var result = Parse(hiveType, ref position);
+        SkipSpaces(hiveType, ref position);
+        if (position != hiveType.Length)
+        {
+            throw new FormatException($"Unexpected '{hiveType[position..]}' in type '{hiveType}'.");
+        }
+
+        return result;
+    }
+
+    private static string Parse(string text, ref int position)
+    {
+        SkipSpaces(text, ref position);
+        var start = position;
+        while (position < text.Length && (char.IsAsciiLetterOrDigit(text[position]) || text[position] == '_'))
+        {
+            position++;
+        }
+
+        var name = text[start..position].ToLowerInvariant();
+        switch (name)
+        {
+            case "array":
+            {
+                Expect(text, ref position, '<');
+                var element = Parse(text, ref position);
+                Expect(text, ref position, '>');
+                return element + "[]";
+            }
+
+            case "map":
+            {
+                Expect(text, ref position, '<');
+                var key = Parse(text, ref position);
+                Expect(text, ref position, ',');
+                var value = Parse(text, ref position);
+                Expect(text, ref position, '>');
+                return $"MAP({key}, {value})";
+            }
+
+            case "struct":
+            {
+                Expect(text, ref position, '<');
+                var fields = new StringBuilder("STRUCT(");
+                var first = true;
+                SkipSpaces(text, ref position);
+                while (position < text.Length && text[position] != '>')
+                {
+                    if (!first)
+                    {
+                        Expect(text, ref position, ',');
+                    }
+
+                    SkipSpaces(text, ref position);
+                    var colon = text.IndexOf(':', position);
+                    if (colon < 0)
+                    {
+                        throw new FormatException($"A struct field without a type in '{text}'.");
+                    }
+
+                    var field = text[position..colon].Trim().Trim('`');
+                    position = colon + 1;
+                    var type = Parse(text, ref position);
+                    fields.Append(first ? "" : ", ").Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\" ").Append(type);
+                    first = false;
+                    SkipSpaces(text, ref position);
+                }
+
+                Expect(text, ref position, '>');
+                return fields.Append(')').ToString();
+            }
+
+            case "decimal":
+            case "numeric":
+            {
+                var arguments = Arguments(text, ref position);
+                var precision = arguments.Count > 0 ? arguments[0] : 10;
+                var scale = arguments.Count > 1 ? arguments[1] : 0;
+                return $"DECIMAL({precision},{scale})";
+            }
+
+            case "varchar":
+            case "char":
+                Arguments(text, ref position);
+                return "VARCHAR";
+            case "string":
+                return "VARCHAR";
+            case "int":
+            case "integer":
+                return "INTEGER";
+            case "bigint":
+                return "BIGINT";
+            case "smallint":
+                return "SMALLINT";
+            case "tinyint":
+                return "TINYINT";
+            case "double":
+                return "DOUBLE";
+            case "float":
+            case "real":
+                return "FLOAT";
+            case "boolean":
+                return "BOOLEAN";
+            case "timestamp":
+                return "TIMESTAMP";
+            case "date":
+                return "DATE";
+            case "binary":
+                return "BLOB";
+            default:
+                throw new FormatException($"Unknown type '{name}' in '{text}'.");
+        }
+    }
+
+    private static List<int> Arguments(string text, ref int position)
+    {
+        SkipSpaces(text, ref position);
+        var values = new List<int>();
+        if (position >= text.Length || text[position] != '(')
+        {
+            return values;
+        }
+
+        var close = text.IndexOf(')', position);
+        if (close < 0)
+        {
+            throw new FormatException($"Unclosed '(' in '{text}'.");
+        }
+
+        foreach (var part in text[(position + 1)..close].Split(','))
+        {
+            values.Add(int.Parse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture));
+        }
+
+        position = close + 1;
+        return values;
+    }
+
+    private static void Expect(string text, ref int position, char expected)
+    {
+        SkipSpaces(text, ref position);
+        if (position >= text.Length || text[position] != expected)
+        {
+            throw new FormatException($"Expected '{expected}' at {position} in '{text}'.");
+        }
+
+        position++;
+    }
+
+    private static void SkipSpaces(string text, ref int position)
+    {
+        while (position < text.Length && char.IsWhiteSpace(text[position]))
+        {
+            position++;
+        }
+    }
+}
