@@ -22,7 +22,17 @@ public sealed class NotifierHandler(JobNotifier notifier)
             read?.SetTag("aws.glue.job_name", invocation.Detail?.JobName);
             read?.SetTag("aws.glue.job_run_id", invocation.Detail?.JobRunId);
             readContext = read?.Context ?? Activity.Current?.Context ?? default;
-            report = await notifier.ReadAsync(invocation, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                report = await notifier.ReadAsync(invocation, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                read?.SetStatus(ActivityStatusCode.Error, e.Message);
+                read?.AddException(e);
+                throw;
+            }
+
             if (report is null)
             {
                 read?.SetTag("pipeline.action", nameof(NotifierAction.Ignored));
@@ -39,7 +49,18 @@ public sealed class NotifierHandler(JobNotifier notifier)
         activity?.SetTag("faas.invocation_id", context.AwsRequestId);
         activity?.SetTag("pipeline.dataset", report.Dataset);
         activity?.SetTag("aws.glue.job_run_state", report.StateName);
-        var outcome = await notifier.PublishAsync(report, cancellationToken).ConfigureAwait(false);
+        NotifierOutcome outcome;
+        try
+        {
+            outcome = await notifier.PublishAsync(report, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            activity?.AddException(e);
+            throw;
+        }
+
         activity?.SetTag("messaging.message.id", outcome.MessageId);
         NotifierTelemetry.Notifications.Add(1, new KeyValuePair<string, object?>("state", report.StateName));
         return outcome;

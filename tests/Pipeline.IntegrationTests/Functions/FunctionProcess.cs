@@ -50,6 +50,13 @@ internal sealed class FunctionProcess : IAsyncDisposable
         return (_process.ExitCode, await _stdout + await _stderr);
     }
 
+    /// <summary>Waits for the process to end by itself (an init failure ends it) and returns what <see cref="StopAsync"/> does.</summary>
+    public async Task<(int ExitCode, string Output)> ExitAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        return (_process.ExitCode, await _stdout + await _stderr);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
