@@ -15,7 +15,7 @@ public sealed class GlueLastCrawlStatusTests
     public async Task The_last_crawl_status_reads_tolerantly(string status, LastCrawlStatus? expected)
     {
         var clients = new AwsTestClients();
-        clients.Handler.ThenJson(HttpStatusCode.OK, $$"""{"Crawler":{"Name":"c","State":"RUNNING","CrawlElapsedTime":1500,"LastCrawl":{"Status":"{{status}}","StartTime":1.7e9}}}""");
+        clients.Handler.ThenJson(HttpStatusCode.OK, """{"Crawler":{"Name":"c","State":"RUNNING","CrawlElapsedTime":1500,"LastCrawl":{"Status":""" + "\"" + status + "\"" + ""","StartTime":1.7e9}}}""");
         var glue = new GlueClient(clients.Options());
 
         var crawler = await glue.GetCrawlerAsync("c");
