@@ -6,6 +6,8 @@ namespace Pipeline.Aws.Glue;
 /// <summary>The last crawl of a crawler.</summary>
 public sealed record LastCrawlInfo
 {
+    /// <summary>Null when the service reports a status outside the API model.</summary>
+    [JsonConverter(typeof(LastCrawlStatusConverter))]
     public LastCrawlStatus? Status { get; init; }
 
     public string? ErrorMessage { get; init; }

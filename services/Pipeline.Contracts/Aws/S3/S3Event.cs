@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.Contracts.Aws.S3;
 
 /// <summary>An S3 event notification (the body of the SQS message S3 sends).</summary>
-public sealed record S3Event(IReadOnlyList<S3EventRecord> Records);
+/// <remarks>S3 spells the list <c>Records</c>, unlike every other member of the event.</remarks>
+public sealed record S3Event([property: JsonPropertyName("Records")] IReadOnlyList<S3EventRecord> Records);

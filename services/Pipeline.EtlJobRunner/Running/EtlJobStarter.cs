@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Pipeline.Aws;
+using Pipeline.Aws.Glue;
+using Pipeline.Contracts.Aws.EventBridge;
+using Pipeline.Contracts.Datasets;
+
+namespace Pipeline.EtlJobRunner.Running;
+
+/// <summary>
+/// Starts the dataset's ETL job when its raw crawler succeeds (docs/orchestration.md, "EtlJobRunner"): once per
+/// EventBridge event id, over the raw partitions the crawl created or that lie within the lookback window.
+/// </summary>
+public sealed partial class EtlJobStarter
+{
+    private static readonly JsonSerializerOptions PartitionsJson = new()
+    {
+        // '=' and '/' stay readable in the job's arguments and logs.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly RunnerJsonContext Json = new(PartitionsJson);
+
+    private readonly IGlueClient _glue;
+    private readonly DatasetCatalog _catalog;
+    private readonly RunnerSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EtlJobStarter> _logger;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+    public EtlJobStarter(
+        IGlueClient glue,
+        DatasetCatalog catalog,
+        RunnerSettings settings,
+        TimeProvider time,
+        ILogger<EtlJobStarter> logger,
+        Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        ArgumentNullException.ThrowIfNull(glue);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _glue = glue;
+        _catalog = catalog;
+        _settings = settings;
+        _time = time;
+        _logger = logger;
+        _delay = delay ?? ((span, ct) => Task.Delay(span, time, ct));
+    }
+
+    /// <summary>The dataset whose raw crawler this is (<c>P-&lt;dataset&gt;-raw</c>), or null.</summary>
+    public string? DatasetOfCrawler(string? crawlerName)
+    {
+        if (crawlerName is null)
+        {
+            return null;
+        }
+
+        return _catalog.All
+            .Select(d => d.Name)
+            .FirstOrDefault(name => DeploymentDescription.RawCrawlerName(_settings.NamePrefix, name) == crawlerName);
+    }
+
+    /// <param name="crawlerEvent">The <c>Glue Crawler State Change</c> event.</param>
+    /// <param name="traceParent">The W3C context the job run continues, or null when nothing is traced.</param>
+    /// <exception cref="CrawlFailedException">The crawler reported <c>Failed</c>.</exception>
+    /// <exception cref="AwsServiceException">Glue failed, or stayed at its concurrency limit past the retry budget.</exception>
+    public async Task<RunnerOutcome> HandleAsync(EventBridgeEvent<GlueCrawlerStateChange> crawlerEvent, string? traceParent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(crawlerEvent);
+        var detail = crawlerEvent.Detail;
+        var crawler = detail?.CrawlerName;
+        if (crawlerEvent.DetailType != GlueCrawlerStateChange.DetailType || detail is null || DatasetOfCrawler(crawler) is not { } dataset)
+        {
+            LogIgnoredCrawler(crawler ?? "(none)", crawlerEvent.DetailType, crawlerEvent.Id);
+            return new RunnerOutcome(RunnerAction.Ignored);
+        }
+
+        switch (detail.State)
+        {
+            case GlueCrawlerState.Failed:
+                var reason = string.Join(": ", new[] { detail.Message, detail.ErrorMessage }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                reason = reason.Length == 0 ? "no message" : reason;
+                LogCrawlFailed(crawler!, dataset, reason, crawlerEvent.Id);
+                throw new CrawlFailedException(crawler!, reason);
+            case GlueCrawlerState.Succeeded:
+                break;
+            default:
+                LogIgnoredState(crawler!, detail.State.ToString());
+                return new RunnerOutcome(RunnerAction.Ignored, dataset);
+        }
+
+        var job = DeploymentDescription.EtlJobName(_settings.NamePrefix, dataset);
+        if (await FindRunOfEventAsync(job, crawlerEvent.Id, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            LogDuplicate(crawlerEvent.Id, job, existing);
+            return new RunnerOutcome(RunnerAction.Duplicate, dataset, job, existing);
+        }
+
+        var partitions = await SelectPartitionsAsync(dataset, crawlerEvent, cancellationToken).ConfigureAwait(false);
+        if (partitions.Count == 0)
+        {
+            LogNoPartitions(crawler!, dataset);
+            return new RunnerOutcome(RunnerAction.NoPartitions, dataset, job, null, partitions);
+        }
+
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [JobArguments.Dataset] = dataset,
+            [JobArguments.Partitions] = JsonSerializer.Serialize(partitions.ToArray(), Json.StringArray),
+            [JobArguments.SourceEventId] = crawlerEvent.Id,
+        };
+        if (!string.IsNullOrEmpty(traceParent))
+        {
+            arguments[JobArguments.TraceParent] = traceParent;
+        }
+
+        var runId = await StartWithRetriesAsync(new StartJobRunRequest { JobName = job, Arguments = arguments }, cancellationToken).ConfigureAwait(false);
+        LogStarted(job, runId, dataset, partitions.Count, crawlerEvent.Id);
+        return new RunnerOutcome(RunnerAction.Started, dataset, job, runId, partitions);
+    }
+
+    /// <summary>The id of a recent run started for <paramref name="eventId"/>, or null.</summary>
+    private async Task<string?> FindRunOfEventAsync(string job, string eventId, CancellationToken cancellationToken)
+    {
+        var searched = 0;
+        string? token = null;
+        do
+        {
+            var page = await _glue.GetJobRunsAsync(job, token, null, cancellationToken).ConfigureAwait(false);
+            foreach (var run in page.JobRuns ?? [])
+            {
+                if (run.Arguments is { } arguments
+                    && arguments.TryGetValue(JobArguments.SourceEventId, out var id)
+                    && id == eventId)
+                {
+                    return run.Id;
+                }
+
+                searched++;
+            }
+
+            token = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+        }
+        while (token is not null && searched < _settings.DuplicateSearchRuns);
+
+        return null;
+    }
+
+    /// <summary>
+    /// The raw partitions this crawl created (CreationTime ≥ crawl start), plus those whose hour overlaps the
+    /// <c>etl_partition_lookback_hours</c> before the completion; sorted, as paths relative to the raw root.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> SelectPartitionsAsync(string dataset, EventBridgeEvent<GlueCrawlerStateChange> crawlerEvent, CancellationToken cancellationToken)
+    {
+        var deployment = _catalog.Deployment;
+        var completion = ParseTime(crawlerEvent.Detail.CompletionDate) ?? crawlerEvent.Time;
+
+        // runningTime is whole seconds: a second more keeps a partition made in the crawl's first instant.
+        var running = double.TryParse(crawlerEvent.Detail.RunningTimeSeconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? TimeSpan.FromSeconds(seconds + 1)
+            : TimeSpan.Zero;
+        var crawlStart = completion - running;
+        var windowStart = completion - TimeSpan.FromHours(deployment.EtlPartitionLookbackHours);
+
+        var layout = new RawPartitionLayout(deployment, dataset);
+        var all = await _glue.GetAllPartitionsAsync(deployment.CatalogDatabase, deployment.RawTableFor(dataset), null, cancellationToken).ConfigureAwait(false);
+        var selected = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var partition in all)
+        {
+            if (layout.PathOf(partition) is not { } path)
+            {
+                LogUnplacedPartition(string.Join(",", partition.Values), dataset);
+                continue;
+            }
+
+            var createdByCrawl = partition.CreationTime is { } created && created >= crawlStart;
+            var recent = RawPartitionLayout.TimeRangeOf(path) is { } range
+                && range.Start <= completion
+                && range.Start + range.Length > windowStart;
+            if (createdByCrawl || recent)
+            {
+                selected.Add(path);
+            }
+        }
+
+        return [.. selected];
+    }
+
+    /// <summary>StartJobRun, retrying <c>ConcurrentRunsExceededException</c> with doubling backoff within the budget.</summary>
+    private async Task<string> StartWithRetriesAsync(StartJobRunRequest request, CancellationToken cancellationToken)
+    {
+        var began = _time.GetUtcNow();
+        var backoff = _settings.FirstBackoff;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _glue.StartJobRunAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException e) when (e.ErrorCode == GlueErrorCodes.ConcurrentRunsExceeded
+                && _time.GetUtcNow() - began + backoff <= _settings.ConcurrencyRetryBudget)
+            {
+                LogConcurrencyRetry(request.JobName, attempt, backoff.TotalSeconds);
+            }
+
+            await _delay(backoff, cancellationToken).ConfigureAwait(false);
+            backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _settings.MaxBackoff.Ticks));
+        }
+    }
+
+    private static DateTimeOffset? ParseTime(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {DetailType} event {EventId} of crawler {Crawler}: not a raw crawler of this deployment")]
+    private partial void LogIgnoredCrawler(string crawler, string detailType, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ignored crawler {Crawler} state {State}")]
+    private partial void LogIgnoredState(string crawler, string state);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Crawler {Crawler} of {Dataset} failed: {Reason} (event {EventId}); no job run")]
+    private partial void LogCrawlFailed(string crawler, string dataset, string reason, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} was delivered again: {Job} run {RunId} already carries it")]
+    private partial void LogDuplicate(string eventId, string job, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Crawler {Crawler} succeeded but {Dataset} has no raw partition to process; no job run")]
+    private partial void LogNoPartitions(string crawler, string dataset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition ({Values}) of {Dataset} matches neither the raw layout nor the raw root; skipped")]
+    private partial void LogUnplacedPartition(string values, string dataset);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} is at its concurrent-runs limit (attempt {Attempt}); retrying in {Seconds} s")]
+    private partial void LogConcurrencyRetry(string job, int attempt, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Job} run {RunId} for {Dataset} over {Count} partition(s) (event {EventId})")]
+    private partial void LogStarted(string job, string runId, string dataset, int count, string eventId);
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Pipeline.EtlJobRunner.Running;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunnerOutcome))]
+[JsonSerializable(typeof(string[]))]
+public sealed partial class RunnerJsonContext : JsonSerializerContext;
