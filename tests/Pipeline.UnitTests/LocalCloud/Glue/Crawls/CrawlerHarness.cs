@@ -105,7 +105,9 @@ internal sealed class CrawlerHarness : IDisposable
 
     public void Dispose()
     {
+        // A crawl a test left running must end before its files go.
         Inferrer.Open();
+        Runner.StopAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(30));
         _duckDb.Dispose();
         try
         {

@@ -2,7 +2,10 @@ using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Crawls.Fakes;
 
-/// <summary>Passes to the real inferrer, counting files, and holds every call while the gate is closed.</summary>
+/// <summary>
+/// Passes to the real inferrer, counting files, and holds every call while the gate is closed, deaf to cancellation
+/// like a file read in progress, so a stopped crawl stays STOPPING until the gate opens.
+/// </summary>
 internal sealed class GatedInferrer(IFileSchemaInferrer inner) : IFileSchemaInferrer
 {
     private readonly ManualResetEventSlim _gate = new(initialState: true);
@@ -20,7 +23,8 @@ internal sealed class GatedInferrer(IFileSchemaInferrer inner) : IFileSchemaInfe
     {
         Interlocked.Increment(ref _calls);
         Entered.Set();
-        _gate.Wait(cancellationToken);
+        _gate.Wait();
+        cancellationToken.ThrowIfCancellationRequested();
         return inner.Infer(path, cancellationToken);
     }
 }
