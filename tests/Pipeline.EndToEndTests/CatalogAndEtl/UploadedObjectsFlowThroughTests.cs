@@ -53,7 +53,7 @@ public sealed class UploadedObjectsFlowThroughTests
             async () =>
             {
                 var query = await AthenaQuery.RunAsync(athena, pipeline.Names.WorkGroup, sql);
-                return query.Succeeded ? (Rows: int.Parse(query.Rows[0][0]!, CultureInfo.InvariantCulture), Distinct: int.Parse(query.Rows[0][1]!, CultureInfo.InvariantCulture)) : (-1, -1);
+                return query.Succeeded ? (Rows: int.Parse(query.Rows[0][0]!, CultureInfo.InvariantCulture), Distinct: int.Parse(query.Rows[0][1]!, CultureInfo.InvariantCulture)) : (Rows: -1, Distinct: -1);
             },
             c => c.Rows >= records.Length,
             TimeSpan.FromMinutes(3),
