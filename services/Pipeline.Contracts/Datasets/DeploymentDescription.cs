@@ -46,10 +46,6 @@ public sealed record DeploymentDescription
     [JsonPropertyName("etl_output_compression")]
     public string EtlOutputCompression { get; set; } = "snappy";
 
-    /// <summary>Besides the partitions a crawl created, the ETL runner reprocesses raw partitions this recent.</summary>
-    [JsonPropertyName("etl_partition_lookback_hours")]
-    public int EtlPartitionLookbackHours { get; set; } = 48;
-
     public Dictionary<string, EnvironmentSettings> Environments { get; set; } = [];
 
     /// <summary>The per-dataset resource name convention: <c>&lt;name_prefix&gt;-&lt;dataset&gt;</c>.</summary>

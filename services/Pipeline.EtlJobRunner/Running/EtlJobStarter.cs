@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.Aws;
 using Pipeline.Aws.Glue;
@@ -10,18 +8,11 @@ namespace Pipeline.EtlJobRunner.Running;
 
 /// <summary>
 /// Starts the dataset's ETL job when its raw crawler succeeds (docs/orchestration.md, "EtlJobRunner"): once per
-/// EventBridge event id, over the raw partitions the crawl created or that lie within the lookback window.
+/// EventBridge event id. The run gets no <c>--partitions</c>: a crawl reports only the partitions it created, not the
+/// older ones that received objects, so the job reads every raw partition and its bookmark skips what it has read.
 /// </summary>
 public sealed partial class EtlJobStarter
 {
-    private static readonly JsonSerializerOptions PartitionsJson = new()
-    {
-        // '=' and '/' stay readable in the job's arguments and logs.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    private static readonly RunnerJsonContext Json = new(PartitionsJson);
-
     private readonly IGlueClient _glue;
     private readonly DatasetCatalog _catalog;
     private readonly RunnerSettings _settings;
@@ -99,17 +90,9 @@ public sealed partial class EtlJobStarter
             return new RunnerOutcome(RunnerAction.Duplicate, dataset, job, existing);
         }
 
-        var partitions = await SelectPartitionsAsync(dataset, crawlerEvent, cancellationToken).ConfigureAwait(false);
-        if (partitions.Count == 0)
-        {
-            LogNoPartitions(crawler!, dataset);
-            return new RunnerOutcome(RunnerAction.NoPartitions, dataset, job, null, partitions);
-        }
-
         var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [JobArguments.Dataset] = dataset,
-            [JobArguments.Partitions] = JsonSerializer.Serialize(partitions.ToArray(), Json.StringArray),
             [JobArguments.SourceEventId] = crawlerEvent.Id,
         };
         if (!string.IsNullOrEmpty(traceParent))
@@ -118,8 +101,8 @@ public sealed partial class EtlJobStarter
         }
 
         var runId = await StartWithRetriesAsync(new StartJobRunRequest { JobName = job, Arguments = arguments }, cancellationToken).ConfigureAwait(false);
-        LogStarted(job, runId, dataset, partitions.Count, crawlerEvent.Id);
-        return new RunnerOutcome(RunnerAction.Started, dataset, job, runId, partitions);
+        LogStarted(job, runId, dataset, crawlerEvent.Id);
+        return new RunnerOutcome(RunnerAction.Started, dataset, job, runId);
     }
 
     /// <summary>The id of a recent run started for <paramref name="eventId"/>, or null.</summary>
@@ -149,46 +132,6 @@ public sealed partial class EtlJobStarter
         return null;
     }
 
-    /// <summary>
-    /// The raw partitions this crawl created (CreationTime ≥ crawl start), plus those whose hour overlaps the
-    /// <c>etl_partition_lookback_hours</c> before the completion; sorted, as paths relative to the raw root.
-    /// </summary>
-    private async Task<IReadOnlyList<string>> SelectPartitionsAsync(string dataset, EventBridgeEvent<GlueCrawlerStateChange> crawlerEvent, CancellationToken cancellationToken)
-    {
-        var deployment = _catalog.Deployment;
-        var completion = ParseTime(crawlerEvent.Detail.CompletionDate) ?? crawlerEvent.Time;
-
-        // runningTime is whole seconds: a second more keeps a partition made in the crawl's first instant.
-        var running = double.TryParse(crawlerEvent.Detail.RunningTimeSeconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-            ? TimeSpan.FromSeconds(seconds + 1)
-            : TimeSpan.Zero;
-        var crawlStart = completion - running;
-        var windowStart = completion - TimeSpan.FromHours(deployment.EtlPartitionLookbackHours);
-
-        var layout = new RawPartitionLayout(deployment, dataset);
-        var all = await _glue.GetAllPartitionsAsync(deployment.CatalogDatabase, deployment.RawTableFor(dataset), null, cancellationToken).ConfigureAwait(false);
-        var selected = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var partition in all)
-        {
-            if (layout.PathOf(partition) is not { } path)
-            {
-                LogUnplacedPartition(string.Join(",", partition.Values), dataset);
-                continue;
-            }
-
-            var createdByCrawl = partition.CreationTime is { } created && created >= crawlStart;
-            var recent = RawPartitionLayout.TimeRangeOf(path) is { } range
-                && range.Start <= completion
-                && range.Start + range.Length > windowStart;
-            if (createdByCrawl || recent)
-            {
-                selected.Add(path);
-            }
-        }
-
-        return [.. selected];
-    }
-
     /// <summary>StartJobRun, retrying <c>ConcurrentRunsExceededException</c> with doubling backoff within the budget.</summary>
     private async Task<string> StartWithRetriesAsync(StartJobRunRequest request, CancellationToken cancellationToken)
     {
@@ -211,11 +154,6 @@ public sealed partial class EtlJobStarter
         }
     }
 
-    private static DateTimeOffset? ParseTime(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? time
-            : null;
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {DetailType} event {EventId} of crawler {Crawler}: not a raw crawler of this deployment")]
     private partial void LogIgnoredCrawler(string crawler, string detailType, string eventId);
 
@@ -228,15 +166,9 @@ public sealed partial class EtlJobStarter
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventId} was delivered again: {Job} run {RunId} already carries it")]
     private partial void LogDuplicate(string eventId, string job, string runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Crawler {Crawler} succeeded but {Dataset} has no raw partition to process; no job run")]
-    private partial void LogNoPartitions(string crawler, string dataset);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Partition ({Values}) of {Dataset} matches neither the raw layout nor the raw root; skipped")]
-    private partial void LogUnplacedPartition(string values, string dataset);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} is at its concurrent-runs limit (attempt {Attempt}); retrying in {Seconds} s")]
     private partial void LogConcurrencyRetry(string job, int attempt, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Job} run {RunId} for {Dataset} over {Count} partition(s) (event {EventId})")]
-    private partial void LogStarted(string job, string runId, string dataset, int count, string eventId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Job} run {RunId} for {Dataset} (event {EventId})")]
+    private partial void LogStarted(string job, string runId, string dataset, string eventId);
 }

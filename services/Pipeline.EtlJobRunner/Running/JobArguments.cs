@@ -4,7 +4,6 @@ namespace Pipeline.EtlJobRunner.Running;
 public static class JobArguments
 {
     public const string Dataset = "--dataset";
-    public const string Partitions = "--partitions";
     public const string TraceParent = "--traceparent";
     public const string SourceEventId = "--source_event_id";
 }

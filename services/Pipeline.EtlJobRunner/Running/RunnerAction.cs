@@ -14,7 +14,4 @@ public enum RunnerAction
 
     /// <summary>Not a crawler of this deployment, or not a final state.</summary>
     Ignored,
-
-    /// <summary>The crawl succeeded but left no raw partition to process.</summary>
-    NoPartitions,
 }

@@ -4,5 +4,4 @@ namespace Pipeline.EtlJobRunner.Running;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(RunnerOutcome))]
-[JsonSerializable(typeof(string[]))]
 public sealed partial class RunnerJsonContext : JsonSerializerContext;

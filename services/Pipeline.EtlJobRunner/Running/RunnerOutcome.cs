@@ -5,5 +5,4 @@ public sealed record RunnerOutcome(
     RunnerAction Action,
     string? Dataset = null,
     string? JobName = null,
-    string? JobRunId = null,
-    IReadOnlyList<string>? Partitions = null);
+    string? JobRunId = null);

@@ -162,7 +162,7 @@ module "etl_runner" {
   source = "../../modules/lambda-function"
 
   name                   = "${var.name_prefix}-etl-runner"
-  description            = "Starts the ETL job of a dataset whose raw crawler succeeded, with the partitions it found."
+  description            = "Starts the ETL job of a dataset whose raw crawler succeeded."
   package_path           = "${local.package_dir}/etl-runner.zip"
   architecture           = var.function_architecture
   memory_size            = var.function_memory_size
@@ -177,11 +177,6 @@ module "etl_runner" {
       sid       = "RunEtlJobs"
       actions   = ["glue:StartJobRun", "glue:GetJobRuns"]
       resources = values(module.etl.job_arns)
-    },
-    {
-      sid       = "ReadRawPartitions"
-      actions   = ["glue:GetPartitions"]
-      resources = concat(["${local.glue_arn_prefix}:catalog", module.catalog.database_arn], [for table in values(module.catalog.raw_table_names) : "${local.glue_arn_prefix}:table/${module.catalog.database_name}/${table}"])
     },
   ]
 }

@@ -23,9 +23,6 @@ internal sealed class FakeGlueClient : IGlueClient
     /// <summary>GetCrawler's answer per crawler name.</summary>
     public Func<string, Crawler> Crawler { get; set; } = name => throw Error("GetCrawler", GlueErrorCodes.EntityNotFound, $"Crawler entry with name {name} does not exist");
 
-    /// <summary>Partitions per table name (database ignored), served in pages of <see cref="PageSize"/>.</summary>
-    public Dictionary<string, List<Partition>> Partitions { get; } = new(StringComparer.Ordinal);
-
     /// <summary>Runs per job, newest first, served in pages of <see cref="PageSize"/>.</summary>
     public Dictionary<string, List<JobRun>> JobRuns { get; } = new(StringComparer.Ordinal);
 
@@ -58,17 +55,8 @@ internal sealed class FakeGlueClient : IGlueClient
         return Task.FromResult(Crawler(name));
     }
 
-    public Task<GetPartitionsPage> GetPartitionsAsync(string databaseName, string tableName, string? expression = null, string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default)
-    {
-        Calls.Enqueue($"GetPartitions {databaseName}.{tableName}");
-        if (!Partitions.TryGetValue(tableName, out var all))
-        {
-            throw Error("GetPartitions", GlueErrorCodes.EntityNotFound, $"Table {tableName} not found.");
-        }
-
-        var (page, next) = Page(all, nextToken);
-        return Task.FromResult(new GetPartitionsPage(page, next));
-    }
+    public Task<GetPartitionsPage> GetPartitionsAsync(string databaseName, string tableName, string? expression = null, string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("No function reads partitions.");
 
     public Task<string> StartJobRunAsync(StartJobRunRequest request, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.IntegrationTests.LocalCloud.Glue;
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Athena;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Pipeline.DuckDb;
-using Pipeline.IntegrationTests.LocalCloud.Glue;
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Athena;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AwsCli = Pipeline.IntegrationTests.LocalCloud.Firehose.AwsCli;
+using AwsCli = Pipeline.IntegrationTests.LocalCloud.Cli.AwsCli;
 using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 using Pipeline.LocalCloud.Events;
 

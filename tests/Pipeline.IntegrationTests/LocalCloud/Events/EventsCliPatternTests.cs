@@ -1,6 +1,6 @@
 using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 using Pipeline.LocalCloud.Events;
-using AwsCli = Pipeline.IntegrationTests.LocalCloud.Firehose.AwsCli;
+using AwsCli = Pipeline.IntegrationTests.LocalCloud.Cli.AwsCli;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Events;
 

@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 using System.Text.Json.Serialization;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Glue;

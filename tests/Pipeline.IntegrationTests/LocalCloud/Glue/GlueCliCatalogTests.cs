@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 namespace Pipeline.IntegrationTests.LocalCloud.Glue;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;

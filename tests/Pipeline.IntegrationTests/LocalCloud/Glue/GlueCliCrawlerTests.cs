@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 namespace Pipeline.IntegrationTests.LocalCloud.Glue;
 
 /// <summary>The AWS CLI against LocalCloud's crawler definitions: created, read READY, listed, deleted.</summary>

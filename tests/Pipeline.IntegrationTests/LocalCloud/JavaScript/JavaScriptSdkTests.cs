@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.IntegrationTests.LocalCloud.Firehose;
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 using Pipeline.LocalCloud.Firehose;
 using Pipeline.LocalCloud.Storage;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Pipeline.IntegrationTests.LocalCloud.Sqs;
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 
 namespace Pipeline.IntegrationTests.LocalCloud.S3;
 

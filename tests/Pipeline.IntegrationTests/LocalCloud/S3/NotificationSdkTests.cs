@@ -2,7 +2,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.IntegrationTests.LocalCloud.Sqs;
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 using Pipeline.LocalCloud.Sqs;
 
 namespace Pipeline.IntegrationTests.LocalCloud.S3;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
-using AwsCli = Pipeline.IntegrationTests.LocalCloud.Firehose.AwsCli;
+using AwsCli = Pipeline.IntegrationTests.LocalCloud.Cli.AwsCli;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Sns;
 

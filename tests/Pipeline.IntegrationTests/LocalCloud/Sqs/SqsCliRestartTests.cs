@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 namespace Pipeline.IntegrationTests.LocalCloud.Sqs;
 
 /// <summary>A queue and its unreceived message survive a LocalCloud restart over the same data directory.</summary>

@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 namespace Pipeline.IntegrationTests.LocalCloud.Sqs;
 
 /// <summary>The AWS CLI against LocalCloud's SQS: a message goes in, comes out once with its attributes, and is deleted.</summary>

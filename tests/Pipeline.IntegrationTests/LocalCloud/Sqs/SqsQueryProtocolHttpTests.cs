@@ -1,3 +1,4 @@
+using Pipeline.IntegrationTests.LocalCloud.Cli;
 using System.Net;
 using System.Xml.Linq;
 

@@ -73,7 +73,6 @@ public sealed class RunnerAnswersReferenceEventsTests
     public async Task The_sample_success_of_our_crawler_starts_the_job_with_the_documented_arguments()
     {
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion.AddSeconds(-3));
 
         var outcome = await fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), RunnerFixture.TraceParentValue, CancellationToken.None);
 
@@ -84,12 +83,11 @@ public sealed class RunnerAnswersReferenceEventsTests
             new Dictionary<string, string>
             {
                 ["--dataset"] = "vehicle_telemetry",
-                ["--partitions"] = """["year=2017/month=11/day=11/hour=01"]""",
                 ["--traceparent"] = RunnerFixture.TraceParentValue,
                 ["--source_event_id"] = "3d675db5-59b9-6388-b8e8-e0a9b6d567a9",
             },
             request.Arguments);
         Assert.Equal("jr_0001", outcome.JobRunId);
-        Assert.Equal([$"GetJobRuns {RunnerFixture.Job}", $"GetPartitions pipeline.{RunnerFixture.RawTable}", $"StartJobRun {RunnerFixture.Job}"], fixture.Glue.Calls);
+        Assert.Equal([$"GetJobRuns {RunnerFixture.Job}", $"StartJobRun {RunnerFixture.Job}"], fixture.Glue.Calls);
     }
 }

@@ -11,16 +11,10 @@ internal sealed class RunnerFixture
 {
     public const string Crawler = "pipeline-test-vehicle_telemetry-raw";
     public const string Job = "pipeline-test-vehicle_telemetry-etl";
-    public const string RawTable = "raw_vehicle_telemetry";
     public const string TraceParentValue = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     /// <summary>The reference success event's completion time.</summary>
     public static readonly DateTimeOffset Completion = new(2017, 11, 11, 1, 25, 0, TimeSpan.Zero);
-
-    public RunnerFixture()
-    {
-        Glue.Partitions[RawTable] = [];
-    }
 
     public FakeGlueClient Glue { get; } = new();
 
@@ -40,12 +34,4 @@ internal sealed class RunnerFixture
         edit?.Invoke(json);
         return FunctionEvents.Crawler(json.ToJsonString());
     }
-
-    public void AddPartition(string year, string month, string day, string hour, DateTimeOffset created) =>
-        Glue.Partitions[RawTable].Add(new Partition
-        {
-            Values = [year, month, day, hour],
-            CreationTime = created,
-            StorageDescriptor = new StorageDescriptor { Location = $"s3://pipeline-test-data-lake/raw/vehicle_telemetry/year={year}/month={month}/day={day}/hour={hour}/" },
-        });
 }

@@ -21,7 +21,6 @@ public sealed class RunnerPassesTheTraceTests
         };
         ActivitySource.AddActivityListener(listener);
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion);
         var handler = new EtlJobRunnerHandler(fixture.Starter);
 
         var outcome = await handler.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), new LambdaContext { AwsRequestId = "req-etl", Deadline = DateTimeOffset.UtcNow.AddMinutes(1) }, CancellationToken.None);

@@ -14,7 +14,6 @@ public sealed class RunnerRetriesConcurrencyLimitTests
     public async Task The_run_starts_once_a_slot_frees_up()
     {
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion);
         fixture.Glue.StartJobRunErrors.Enqueue(Concurrent());
         fixture.Glue.StartJobRunErrors.Enqueue(Concurrent());
         fixture.Glue.StartJobRunErrors.Enqueue(Concurrent());
@@ -30,7 +29,6 @@ public sealed class RunnerRetriesConcurrencyLimitTests
     public async Task A_limit_that_persists_past_the_budget_fails_the_invocation()
     {
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion);
         fixture.Glue.StartJobRunAlwaysFails = Concurrent;
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), null, CancellationToken.None));
@@ -45,7 +43,6 @@ public sealed class RunnerRetriesConcurrencyLimitTests
     public async Task Other_errors_are_not_retried()
     {
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion);
         fixture.Glue.StartJobRunAlwaysFails = () => FakeGlueClient.Error("StartJobRun", GlueErrorCodes.EntityNotFound, "Job not found");
 
         await Assert.ThrowsAsync<AwsServiceException>(() => fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), null, CancellationToken.None));

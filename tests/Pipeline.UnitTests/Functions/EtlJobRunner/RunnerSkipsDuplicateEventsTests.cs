@@ -19,7 +19,6 @@ public sealed class RunnerSkipsDuplicateEventsTests
     public async Task A_run_of_the_same_event_on_a_later_page_is_found_and_nothing_starts()
     {
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion);
         fixture.Glue.JobRuns[RunnerFixture.Job] = [Run("jr_new", "other-event"), Run("jr_mid", null), Run("jr_dup", EventId)];
 
         var outcome = await fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), null, CancellationToken.None);
@@ -34,7 +33,6 @@ public sealed class RunnerSkipsDuplicateEventsTests
     public async Task Delivering_the_same_event_twice_starts_one_run()
     {
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion);
         var crawlerEvent = RunnerFixture.Event("glue-crawler-state-change-succeeded.json");
 
         var first = await fixture.Starter.HandleAsync(crawlerEvent, null, CancellationToken.None);
@@ -51,7 +49,6 @@ public sealed class RunnerSkipsDuplicateEventsTests
     public async Task Runs_of_other_events_do_not_stop_a_new_run()
     {
         var fixture = new RunnerFixture();
-        fixture.AddPartition("2017", "11", "11", "01", RunnerFixture.Completion);
         fixture.Glue.JobRuns[RunnerFixture.Job] = [Run("jr_a", "event-a"), Run("jr_b", "event-b"), Run("jr_c", "event-c")];
 
         var outcome = await fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), null, CancellationToken.None);

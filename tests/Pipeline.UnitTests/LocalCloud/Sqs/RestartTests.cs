@@ -2,6 +2,8 @@ using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Sqs;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
 
+using Pipeline.UnitTests.Support;
+
 namespace Pipeline.UnitTests.LocalCloud.Sqs;
 
 /// <summary>Queues and messages, in flight or not, survive a restart over the same state file.</summary>

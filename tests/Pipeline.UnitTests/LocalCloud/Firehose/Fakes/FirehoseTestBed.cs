@@ -4,6 +4,8 @@ using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda;
 
+using Pipeline.UnitTests.Support;
+
 namespace Pipeline.UnitTests.LocalCloud.Firehose.Fakes;
 
 /// <summary>

@@ -4,6 +4,8 @@ using Pipeline.LocalCloud.Sqs;
 using Pipeline.UnitTests.LocalCloud.LambdaService.EventSources.Fakes;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
 
+using Pipeline.UnitTests.Support;
+
 namespace Pipeline.UnitTests.LocalCloud.LambdaService.EventSources;
 
 /// <summary>A poller round gathers up to BatchSize within the batching window, invokes once, then deletes what succeeded.</summary>

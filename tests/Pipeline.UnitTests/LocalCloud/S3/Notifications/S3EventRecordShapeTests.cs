@@ -77,7 +77,7 @@ public sealed class S3EventRecordShapeTests
     [Fact]
     public void Sequencers_grow_even_within_one_clock_tick()
     {
-        var sequencer = new EventSequencer(new Sqs.Fakes.ManualTimeProvider(Put.Time));
+        var sequencer = new EventSequencer(new ManualTimeProvider(Put.Time));
 
         var values = Enumerable.Range(0, 5).Select(_ => sequencer.Next()).ToList();
 

@@ -1,6 +1,8 @@
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Sqs;
 
+using Pipeline.UnitTests.Support;
+
 namespace Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
 
 /// <summary>A queue store on a manual clock.</summary>

@@ -1,6 +1,8 @@
 using Pipeline.LocalCloud.Sqs;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
 
+using Pipeline.UnitTests.Support;
+
 namespace Pipeline.UnitTests.LocalCloud.LambdaService.EventSources.Fakes;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
+namespace Pipeline.UnitTests.Support;
 
 /// <summary>A clock that moves only when a test advances it, firing the timers (Task.Delay) that come due.</summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pipeline.IntegrationTests.LocalCloud.Glue;
+namespace Pipeline.IntegrationTests.LocalCloud.Cli;
 
 /// <summary>What one <c>aws</c> command printed and returned.</summary>
 internal sealed record CliResult(int ExitCode, string Stdout, string Stderr)

@@ -1,4 +1,4 @@
-namespace Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
+namespace Pipeline.UnitTests.Support;
 
 /// <summary>A timer of <see cref="ManualTimeProvider"/>.</summary>
 internal sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer

@@ -1,4 +1,4 @@
-namespace Pipeline.IntegrationTests.LocalCloud.Firehose;
+namespace Pipeline.IntegrationTests.LocalCloud.Cli;
 
 /// <summary>Finds the AWS CLI on PATH once per run.</summary>
 internal static class AwsCliLocator
@@ -8,7 +8,7 @@ internal static class AwsCliLocator
     public static string? Path => Found.Value;
 
     public static string? MissingReason => Path is null
-        ? "The AWS CLI ('aws') is not on PATH (pip install awscli); the Firehose CLI tests cannot run."
+        ? "The AWS CLI ('aws') is not on PATH (pip install awscli); the AWS CLI tests cannot run."
         : null;
 
     /// <summary>CI has the CLI, so there a missing CLI is a failure, not a skip.</summary>

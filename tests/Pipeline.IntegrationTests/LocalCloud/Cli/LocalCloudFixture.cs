@@ -3,14 +3,14 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Pipeline.LocalCloud.Hosting;
 
-namespace Pipeline.IntegrationTests.LocalCloud.Sqs;
+namespace Pipeline.IntegrationTests.LocalCloud.Cli;
 
 /// <summary>LocalCloud in process on a free loopback port over a temporary data directory, restartable over the same directory.</summary>
 public sealed class LocalCloudFixture : IAsyncLifetime
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "localcloud-sqs-" + Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "localcloud-" + Guid.NewGuid().ToString("N"));
 
-    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "localcloud-sqs-cli-" + Guid.NewGuid().ToString("N"));
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "localcloud-cli-" + Guid.NewGuid().ToString("N"));
 
     public WebApplication App { get; private set; } = null!;
 

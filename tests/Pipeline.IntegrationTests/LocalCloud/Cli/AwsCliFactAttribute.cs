@@ -1,4 +1,4 @@
-namespace Pipeline.IntegrationTests.LocalCloud.Firehose;
+namespace Pipeline.IntegrationTests.LocalCloud.Cli;
 
 /// <summary>A fact that drives LocalCloud with the AWS CLI: skipped, with the reason, without the CLI; failing in CI.</summary>
 [AttributeUsage(AttributeTargets.Method)]

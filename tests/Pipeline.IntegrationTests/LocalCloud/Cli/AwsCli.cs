@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.IntegrationTests.LocalCloud.Sqs;
+namespace Pipeline.IntegrationTests.LocalCloud.Cli;
 
 /// <summary>Runs the AWS CLI against LocalCloud with throwaway credentials and no user configuration.</summary>
 internal sealed class AwsCli(string endpointUrl, string workDirectory)
