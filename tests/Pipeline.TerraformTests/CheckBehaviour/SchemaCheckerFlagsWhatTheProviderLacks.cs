@@ -6,7 +6,7 @@ namespace Pipeline.TerraformTests.CheckBehaviour;
 public sealed class SchemaCheckerFlagsWhatTheProviderLacks
 {
     private static IReadOnlyList<string> Check(string hcl) =>
-        SchemaChecker.Check(HclParser.ParseSnippets(new Dictionary<string, string> { ["main.tf"] = hcl }), SharedSchema.Instance);
+        SchemaChecker.Check(HclParser.ParseSnippets(new Dictionary<string, string> { ["main.tf"] = hcl }), AwsProviderSchema.Instance);
 
     [Fact]
     public void AnUnknownResourceTypeIsFlagged() =>

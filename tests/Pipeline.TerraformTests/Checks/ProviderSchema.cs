@@ -3,14 +3,12 @@ using System.Text.Json.Nodes;
 namespace Pipeline.TerraformTests.Checks;
 
 /// <summary>
-/// The hashicorp/aws provider schema of shared/reference/terraform: per resource and data source type, its
+/// The hashicorp/aws provider schema (see <see cref="Support.AwsProviderSchema"/>): per resource and data source type, its
 /// arguments (with "required") and nested blocks (with "block", "nesting", "required").
 /// </summary>
 public sealed class ProviderSchema(JsonObject root)
 {
     public string Version { get; } = root["version"]!.GetValue<string>();
-
-    public static ProviderSchema Load(string path) => new(JsonNode.Parse(File.ReadAllText(path))!.AsObject());
 
     public JsonObject? Resource(string type) => root["resources"]?[type]?.AsObject();
 

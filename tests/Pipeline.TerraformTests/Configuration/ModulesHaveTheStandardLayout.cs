@@ -25,7 +25,7 @@ public sealed partial class ModulesHaveTheStandardLayout
     public void TheEnvironmentPinsTheProviderLineOfTheReferenceSchema()
     {
         var versions = File.ReadAllText(Path.Combine(RepositoryPaths.Terraform, "environments", "dev", "versions.tf"));
-        var schemaVersion = SharedSchema.Instance.Version.Split('.');
+        var schemaVersion = AwsProviderSchema.Instance.Version.Split('.');
 
         var pin = PessimisticVersion().Match(versions);
 

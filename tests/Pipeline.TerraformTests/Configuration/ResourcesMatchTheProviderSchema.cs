@@ -7,5 +7,5 @@ public sealed class ResourcesMatchTheProviderSchema
 {
     [Fact]
     public void EveryTypeArgumentAndBlockExistsAndRequiredOnesArePresent() =>
-        Problems.AssertNone(SchemaChecker.Check(HclParser.RepositoryTree, SharedSchema.Instance));
+        Problems.AssertNone(SchemaChecker.Check(HclParser.RepositoryTree, AwsProviderSchema.Instance));
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Pipeline.TerraformTests.Support;
@@ -16,33 +15,7 @@ public static class HclParser
 
     public static TerraformTree Parse(string folder)
     {
-        var checks = RepositoryPaths.Combine("tests", "terraform-checks");
-        if (!Directory.Exists(Path.Combine(checks, "node_modules", "@cdktf", "hcl2json")))
-        {
-            throw new InvalidOperationException(
-                "The HCL parser is not installed: run `npm ci --prefix tests/terraform-checks --no-audit --no-fund` (.ci/run does).");
-        }
-
-        var start = new ProcessStartInfo("node")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(checks, "hcl2json.mjs"));
-        start.ArgumentList.Add(folder);
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started.");
-        process.StandardInput.Close();
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"hcl2json.mjs failed ({process.ExitCode}): {error.Result}");
-        }
-
+        var output = NodeScript.Run("hcl2json.mjs", folder);
         var files = JsonNode.Parse(output)!["files"]!.AsObject();
         var parsed = new List<TerraformFile>();
         foreach (var (path, entry) in files)

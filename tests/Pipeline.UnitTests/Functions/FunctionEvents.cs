@@ -7,7 +7,7 @@ using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.Functions;
 
-/// <summary>The shared reference events, read (and adapted) the way the functions receive them.</summary>
+/// <summary>The AWS reference events (tests/reference/events), read (and adapted) the way the functions receive them.</summary>
 internal static class FunctionEvents
 {
     public const string Prefix = "pipeline-test";

@@ -5,7 +5,7 @@ using Pipeline.Contracts.Aws.Sqs;
 
 namespace Pipeline.UnitTests.Functions.CrawlerTrigger;
 
-/// <summary>The shared sample SQS/S3 events read into the contracts and get the documented answer.</summary>
+/// <summary>The AWS sample SQS/S3 events read into the contracts and get the documented answer.</summary>
 public sealed class TriggerAnswersReferenceEventsTests
 {
     [Fact]

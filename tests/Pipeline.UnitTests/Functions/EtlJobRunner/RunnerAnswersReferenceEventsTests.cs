@@ -4,7 +4,7 @@ using Pipeline.EtlJobRunner.Running;
 
 namespace Pipeline.UnitTests.Functions.EtlJobRunner;
 
-/// <summary>The shared sample crawler events read into the contract and get the documented answer.</summary>
+/// <summary>The AWS sample crawler events read into the contract and get the documented answer.</summary>
 public sealed class RunnerAnswersReferenceEventsTests
 {
     [Fact]

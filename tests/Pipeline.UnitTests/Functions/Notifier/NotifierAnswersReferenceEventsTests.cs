@@ -4,7 +4,7 @@ using Pipeline.Notifier.Notifying;
 
 namespace Pipeline.UnitTests.Functions.Notifier;
 
-/// <summary>Every shared sample job event reads into the contract and gets the documented answer.</summary>
+/// <summary>Every AWS sample job event reads into the contract and gets the documented answer.</summary>
 public sealed class NotifierAnswersReferenceEventsTests
 {
     [Theory]

@@ -4,7 +4,7 @@ using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.LocalCloud.Events;
 
-/// <summary>Patterns against the sample Glue events in shared/reference/events, per EventBridge's documented semantics.</summary>
+/// <summary>Patterns against the sample Glue events in tests/reference/events, per EventBridge's documented semantics.</summary>
 public sealed class EventPatternMatchingTests
 {
     public static TheoryData<string, string, bool> Cases => new()
