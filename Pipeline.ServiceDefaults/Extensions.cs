@@ -1,19 +1,23 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Pipeline.ServiceDefaults.Health;
 using Pipeline.ServiceDefaults.Telemetry;
 
 namespace Pipeline.ServiceDefaults;
 
-/// <summary>What every hosted service of the pipeline shares.</summary>
+/// <summary>What every hosted service of the pipeline shares, as Aspire's service defaults.</summary>
 public static class Extensions
 {
-    /// <summary>Telemetry and configuration defaults for a service built on the generic host.</summary>
+    /// <summary>Configuration, OpenTelemetry (OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set) and health checks.</summary>
+    /// <param name="builder">The service's host builder.</param>
+    /// <param name="serviceName">The service name unless <c>OTEL_SERVICE_NAME</c> names another.</param>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string serviceName)
         where TBuilder : IHostApplicationBuilder
     {
         builder.AddDefaultConfiguration();
         builder.ConfigureOpenTelemetry(serviceName);
+        builder.AddDefaultHealthChecks();
         return builder;
     }
 
@@ -25,13 +29,13 @@ public static class Extensions
         return builder;
     }
 
-    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder, string serviceName)
-        where TBuilder : IHostApplicationBuilder
+    /// <summary>
+    /// <c>/health</c> (every check: ready to serve) and <c>/alive</c> (the "live" checks: the process answers), on
+    /// loopback only, as the Aspire app host polls them.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        var options = TelemetryOptions.FromEnvironment(serviceName, key => builder.Configuration[key]);
-        var providers = TelemetryProviders.Start(options);
-        builder.Services.AddSingleton(providers);
-        builder.Logging.AddOpenTelemetryLogging(options);
-        return builder;
+        app.MapPipelineHealthChecks();
+        return app;
     }
 }
