@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Amazon.S3.Model;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
 using Pipeline.Aws.EventBridge;
@@ -24,16 +26,14 @@ public sealed class OrchestrationDeployment(AwsClientFactory aws, DatasetCatalog
     /// <summary>The raw-objects queue with its dead-letter queue; returns the queue's ARN.</summary>
     public async Task<string> CreateRawObjectsQueueAsync(CancellationToken cancellationToken)
     {
-        var sqs = aws.CreateSqs();
-        var deadLetterUrl = await sqs.CreateQueueAsync(names.RawObjectsDeadLetterQueue, new Dictionary<string, string> { ["MessageRetentionPeriod"] = "1209600" }, cancellationToken);
-        var deadLetterArn = (await sqs.GetQueueAttributesAsync(deadLetterUrl, ["QueueArn"], cancellationToken))["QueueArn"];
+        using var sqs = aws.CreateSqs();
+        var deadLetterArn = await CreateQueueAsync(sqs, names.RawObjectsDeadLetterQueue, new Dictionary<string, string> { [QueueAttributeName.MessageRetentionPeriod] = "1209600" }, cancellationToken);
         var redrive = $$"""{"deadLetterTargetArn":"{{deadLetterArn}}","maxReceiveCount":"{{_settings.QueueMaxReceiveCount.ToString(CultureInfo.InvariantCulture)}}"}""";
-        var url = await sqs.CreateQueueAsync(names.RawObjectsQueue, new Dictionary<string, string>
+        return await CreateQueueAsync(sqs, names.RawObjectsQueue, new Dictionary<string, string>
         {
-            ["VisibilityTimeout"] = _settings.QueueVisibilityTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-            ["RedrivePolicy"] = redrive,
+            [QueueAttributeName.VisibilityTimeout] = _settings.QueueVisibilityTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            [QueueAttributeName.RedrivePolicy] = redrive,
         }, cancellationToken);
-        return (await sqs.GetQueueAttributesAsync(url, ["QueueArn"], cancellationToken))["QueueArn"];
     }
 
     /// <summary>Every object created under a dataset's raw root is announced on the queue (the error prefix is not).</summary>
@@ -209,6 +209,13 @@ public sealed class OrchestrationDeployment(AwsClientFactory aws, DatasetCatalog
     }
 
     private string Role(string name) => $"arn:aws:iam::{accountId}:role/{name}";
+
+    // CreateQueue is idempotent while the attributes match, so a restart finds the same queue; returns its ARN.
+    private static async Task<string> CreateQueueAsync(IAmazonSQS sqs, string name, Dictionary<string, string> attributes, CancellationToken cancellationToken)
+    {
+        var url = (await sqs.CreateQueueAsync(new CreateQueueRequest { QueueName = name, Attributes = attributes }, cancellationToken)).QueueUrl;
+        return (await sqs.GetQueueAttributesAsync(url, [QueueAttributeName.QueueArn], cancellationToken)).QueueARN;
+    }
 
     private static async Task IgnoreExistingAsync(Func<Task> create)
     {

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Pipeline.Aws;
-using Pipeline.Aws.Sqs;
 
 namespace Pipeline.AppHost.Resources;
 
@@ -11,36 +13,48 @@ namespace Pipeline.AppHost.Resources;
 public sealed class NotificationConsole : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly IAmazonSQS _sqs;
     private readonly Task _loop;
 
-    private NotificationConsole(SqsClient sqs, string queueUrl, TextWriter output)
+    private NotificationConsole(IAmazonSQS sqs, string queueUrl, TextWriter output)
     {
+        _sqs = sqs;
         _loop = Task.Run(() => PrintAsync(sqs, queueUrl, output, _stop.Token));
     }
 
     public static async Task<NotificationConsole> StartAsync(AwsClientFactory aws, string topicArn, string queueName, TextWriter output, CancellationToken cancellationToken)
     {
         var sqs = aws.CreateSqs();
-        var queueUrl = await sqs.CreateQueueAsync(queueName, cancellationToken: cancellationToken);
-        var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, ["QueueArn"], cancellationToken))["QueueArn"];
-        var sns = aws.CreateSns();
-        var subscribed = await sns.ListSubscriptionsByTopicAsync(topicArn, cancellationToken: cancellationToken);
-        if (!subscribed.Subscriptions.Any(s => s.Endpoint == queueArn))
+        try
         {
-            await sns.SubscribeAsync(topicArn, "sqs", queueArn, cancellationToken: cancellationToken);
-        }
+            var queueUrl = (await sqs.CreateQueueAsync(queueName, cancellationToken)).QueueUrl;
+            var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, [QueueAttributeName.QueueArn], cancellationToken)).QueueARN;
+            var sns = aws.CreateSns();
+            var subscribed = await sns.ListSubscriptionsByTopicAsync(topicArn, cancellationToken: cancellationToken);
+            if (!subscribed.Subscriptions.Any(s => s.Endpoint == queueArn))
+            {
+                await sns.SubscribeAsync(topicArn, "sqs", queueArn, cancellationToken: cancellationToken);
+            }
 
-        return new NotificationConsole(sqs, queueUrl, output);
+            return new NotificationConsole(sqs, queueUrl, output);
+        }
+        catch
+        {
+            sqs.Dispose();
+            throw;
+        }
     }
 
-    private static async Task PrintAsync(SqsClient sqs, string queueUrl, TextWriter output, CancellationToken stopping)
+    private static async Task PrintAsync(IAmazonSQS sqs, string queueUrl, TextWriter output, CancellationToken stopping)
     {
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                var messages = await sqs.ReceiveMessageAsync(new SqsReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 10 }, stopping);
-                foreach (var message in messages)
+                var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, MaxNumberOfMessages = 10, WaitTimeSeconds = 10 }, stopping);
+
+                // AWSSDK 4 leaves collections null when the response has none, rather than empty.
+                foreach (var message in received.Messages ?? [])
                 {
                     // SNS wraps what was published in its JSON envelope when it delivers to SQS.
                     using var envelope = JsonDocument.Parse(message.Body);
@@ -54,7 +68,7 @@ public sealed class NotificationConsole : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception e) when (e is AwsServiceException or HttpRequestException or JsonException)
+            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or JsonException)
             {
                 await output.WriteLineAsync($"[notification] cannot read notifications: {e.Message}");
                 await Task.Delay(TimeSpan.FromSeconds(5), stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -67,5 +81,6 @@ public sealed class NotificationConsole : IAsyncDisposable
         await _stop.CancelAsync();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
+        _sqs.Dispose();
     }
 }

@@ -5,6 +5,8 @@ namespace Pipeline.Aws;
 /// <summary>
 /// How clients reach AWS. Every property is optional: unset ones come from the standard AWS chain (environment
 /// variables, shared config and credentials files, SSO, instance metadata), as the AWS SDKs resolve them.
+/// The AWS SDK's clients (S3, SQS) take <see cref="Region"/>, <see cref="Endpoint"/>, <see cref="MaxAttempts"/> and
+/// <see cref="Credentials"/>; the rest tunes the thin clients only.
 /// </summary>
 public sealed record AwsClientOptions
 {

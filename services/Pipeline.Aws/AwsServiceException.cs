@@ -17,7 +17,6 @@ public sealed class AwsServiceException : Exception
         string message,
         HttpStatusCode httpStatusCode,
         string? requestId = null,
-        string? queryErrorCode = null,
         string? errorType = null)
         : base(message)
     {
@@ -26,7 +25,6 @@ public sealed class AwsServiceException : Exception
         ErrorCode = errorCode;
         HttpStatusCode = httpStatusCode;
         RequestId = requestId;
-        QueryErrorCode = queryErrorCode;
         ErrorType = errorType;
     }
 
@@ -45,17 +43,11 @@ public sealed class AwsServiceException : Exception
     /// <summary>The request id AWS assigned, for support cases and log correlation.</summary>
     public string? RequestId { get; }
 
-    /// <summary>
-    /// For query-compatible JSON services (SQS), the legacy Query-protocol code from the <c>x-amzn-query-error</c>
-    /// header, e.g. <c>AWS.SimpleQueueService.NonExistentQueue</c>; null otherwise.
-    /// </summary>
-    public string? QueryErrorCode { get; }
-
-    /// <summary><c>Sender</c> or <c>Receiver</c> when the service said whose fault it was; null otherwise.</summary>
+    /// <summary><c>Sender</c> or <c>Receiver</c> when a Query-protocol service said whose fault it was; null otherwise.</summary>
     public string? ErrorType { get; }
 
     /// <summary>True for a throttling error (by code, or HTTP 429).</summary>
-    public bool IsThrottling => AwsErrorCodes.IsThrottling(ErrorCode) || AwsErrorCodes.IsThrottling(QueryErrorCode) || HttpStatusCode == HttpStatusCode.TooManyRequests;
+    public bool IsThrottling => AwsErrorCodes.IsThrottling(ErrorCode) || HttpStatusCode == HttpStatusCode.TooManyRequests;
 
     /// <summary>True for an error on the service's side (HTTP 5xx).</summary>
     public bool IsServerError => (int)HttpStatusCode >= 500;

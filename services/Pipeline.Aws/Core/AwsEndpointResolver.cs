@@ -4,6 +4,7 @@ namespace Pipeline.Aws.Core;
 /// Picks the endpoint a client sends to, in the AWS SDKs' order: an explicit endpoint, then
 /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, then <c>AWS_ENDPOINT_URL</c>, then the service's public AWS endpoint.
 /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true</c> turns the two variables off, as it does for the SDKs.
+/// Only the thin clients use it: the AWS SDK's clients (S3, SQS) read the same variables themselves.
 /// </summary>
 public static class AwsEndpointResolver
 {
@@ -17,8 +18,8 @@ public static class AwsEndpointResolver
     public static Uri Resolve(AwsServiceDescriptor service, Uri? explicitEndpoint, string region, Func<string, string?> getEnvironmentVariable) =>
         ResolveConfigured(service, explicitEndpoint, getEnvironmentVariable) ?? DefaultEndpoint(service, region);
 
-    /// <summary>The explicit or environment-configured endpoint, or null when the service's AWS endpoint applies.</summary>
-    public static Uri? ResolveConfigured(AwsServiceDescriptor service, Uri? explicitEndpoint, Func<string, string?> getEnvironmentVariable)
+    // The explicit or environment-configured endpoint, or null when the service's AWS endpoint applies.
+    private static Uri? ResolveConfigured(AwsServiceDescriptor service, Uri? explicitEndpoint, Func<string, string?> getEnvironmentVariable)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);

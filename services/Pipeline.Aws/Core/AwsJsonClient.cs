@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Pipeline.Aws.Core;
 
 /// <summary>
-/// A client for one AWS JSON-protocol service (Firehose, Glue, Athena, SQS, EventBridge): POSTs the request as JSON
+/// A client for one AWS JSON-protocol service (Firehose, Glue, Athena, EventBridge): POSTs the request as JSON
 /// with <c>X-Amz-Target: &lt;TargetPrefix&gt;.&lt;Operation&gt;</c>, signed with SigV4. Shapes are serialised with
 /// source-generated <see cref="JsonTypeInfo{T}"/>s, so it stays trim- and AOT-safe.
 /// </summary>

@@ -31,21 +31,18 @@ public static class AwsJsonErrorParser
 
         // Precedence per the Smithy awsJson protocols: the header, then the body's code, then __type.
         var code = SanitizeCode(response.Header("x-amzn-ErrorType")) ?? SanitizeCode(bodyCode) ?? response.FallbackCode;
-        var (queryCode, errorType) = ParseQueryError(response.Header("x-amzn-query-error"));
         return new AwsServiceException(
             response.Service.ServiceId,
             response.Operation,
             code,
             message ?? response.FallbackMessage,
             response.StatusCode,
-            response.RequestId,
-            queryCode,
-            errorType);
+            response.RequestId);
     }
 
     /// <summary>
     /// Strips what AWS wraps around a code: everything from the first <c>:</c> (a documentation URL), then everything
-    /// up to the first <c>#</c> (the Smithy namespace). <c>com.amazonaws.sqs#QueueDoesNotExist</c> becomes <c>QueueDoesNotExist</c>.
+    /// up to the first <c>#</c> (the Smithy namespace). <c>com.amazonaws.firehose#ResourceNotFoundException</c> becomes <c>ResourceNotFoundException</c>.
     /// </summary>
     public static string? SanitizeCode(string? raw)
     {
@@ -70,22 +67,6 @@ public static class AwsJsonErrorParser
         return code.Length == 0 ? null : code;
     }
 
-    /// <summary>Splits <c>x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender</c> into code and fault.</summary>
-    public static (string? Code, string? ErrorType) ParseQueryError(string? header)
-    {
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return (null, null);
-        }
-
-        var separator = header.IndexOf(';', StringComparison.Ordinal);
-        return separator < 0
-            ? (header.Trim(), null)
-            : (NullIfEmpty(header[..separator].Trim()), NullIfEmpty(header[(separator + 1)..].Trim()));
-    }
-
     private static string? String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -6,10 +6,18 @@ using Amazon.Runtime;
 namespace Pipeline.Aws.Core;
 
 /// <summary>
-/// AWS Signature Version 4 (header form) for requests whose body is in memory. Written here rather than borrowed
-/// from AWSSDK.Core's <c>AWS4Signer</c> because that signer wants a service <c>ClientConfig</c> and an
-/// <c>AmazonWebServiceRequest</c> and reads the SDK's own clock; the unit tests check both produce the same signature.
+/// AWS Signature Version 4 (header form) for requests whose body is in memory. The unit tests check it produces
+/// AWSSDK.Core's signatures, for JSON POSTs and for encoded REST paths.
 /// </summary>
+/// <remarks>
+/// Not delegated to AWSSDK.Core 4.1's <c>AWS4Signer.SignRequest</c>, although it now takes the signing time: it signs
+/// an <c>IRequest</c> (<c>DefaultRequest</c>, in <c>Amazon.Runtime.Internal</c>, which AWS does not keep compatible)
+/// wrapped around an <c>AmazonWebServiceRequest</c>, against a service <c>ClientConfig</c> whose endpoint resolution an
+/// adapter could only stub; and it wants the path the way the SDK's marshallers hold it, unencoded with labels as path
+/// resources, which it encodes twice itself. The thin clients send already-encoded paths (Lambda function names,
+/// mapping ids), so passing the wire path signs it three times encoded; an adapter would have to turn every request
+/// back into the SDK's marshalling model, which is no smaller than this and less obviously right.
+/// </remarks>
 public static class AwsSigV4Signer
 {
     /// <summary>The algorithm name in the Authorization header.</summary>

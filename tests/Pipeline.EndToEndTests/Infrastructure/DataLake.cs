@@ -5,7 +5,7 @@ using Amazon.S3.Model;
 namespace Pipeline.EndToEndTests.Infrastructure;
 
 /// <summary>Reads what the pipeline delivered, through the S3 API, into a local folder that DuckDB can read.</summary>
-internal sealed class DataLake(AmazonS3Client s3, string bucket, string downloads)
+internal sealed class DataLake(IAmazonS3 s3, string bucket, string downloads)
 {
     public string Folder => downloads;
 

@@ -87,7 +87,7 @@ public sealed class FirehoseAgainstMotoTests(MotoServerFixture moto)
         Assert.Equal(AwsErrorCodes.ResourceNotFound, error.ErrorCode);
     }
 
-    private async Task<(FirehoseClient Firehose, AmazonS3Client S3, string Stream, string Bucket)> CreateStreamAsync()
+    private async Task<(FirehoseClient Firehose, IAmazonS3 S3, string Stream, string Bucket)> CreateStreamAsync()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var bucket = "pipeline-test-" + suffix;

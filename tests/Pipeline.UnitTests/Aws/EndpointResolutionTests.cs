@@ -36,13 +36,11 @@ public sealed class EndpointResolutionTests
     [InlineData("Firehose", "AWS_ENDPOINT_URL_FIREHOSE")]
     [InlineData("Glue", "AWS_ENDPOINT_URL_GLUE")]
     [InlineData("Athena", "AWS_ENDPOINT_URL_ATHENA")]
-    [InlineData("SQS", "AWS_ENDPOINT_URL_SQS")]
     [InlineData("SNS", "AWS_ENDPOINT_URL_SNS")]
     [InlineData("EventBridge", "AWS_ENDPOINT_URL_EVENTBRIDGE")]
-    [InlineData("S3", "AWS_ENDPOINT_URL_S3")]
     public void Each_service_reads_its_standard_variable(string serviceId, string variable)
     {
-        var service = new[] { AwsServices.Firehose, AwsServices.Glue, AwsServices.Athena, AwsServices.Sqs, AwsServices.Sns, AwsServices.EventBridge, AwsServices.S3 }
+        var service = new[] { AwsServices.Firehose, AwsServices.Glue, AwsServices.Athena, AwsServices.Sns, AwsServices.EventBridge }
             .Single(s => s.ServiceId == serviceId);
 
         Assert.Equal(variable, AwsEndpointResolver.ServiceVariable(service));
@@ -56,7 +54,6 @@ public sealed class EndpointResolutionTests
     public void Falls_back_to_the_public_endpoint(string region, string expected)
     {
         Assert.Equal(new Uri(expected), AwsEndpointResolver.Resolve(AwsServices.Firehose, null, region, Env()));
-        Assert.Null(AwsEndpointResolver.ResolveConfigured(AwsServices.Firehose, null, Env()));
     }
 
     [Fact]

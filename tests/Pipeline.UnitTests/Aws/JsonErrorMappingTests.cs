@@ -1,6 +1,5 @@
 using System.Net;
 using Pipeline.Aws;
-using Pipeline.Aws.Core;
 using Pipeline.UnitTests.Aws.Fakes;
 using Xunit;
 
@@ -48,24 +47,6 @@ public sealed class JsonErrorMappingTests
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => _aws.Firehose().DeleteDeliveryStreamAsync("s"));
 
         Assert.Equal(AwsErrorCodes.ResourceInUse, error.ErrorCode);
-    }
-
-    [Fact]
-    public async Task Reads_sqs_query_compatible_codes_from_x_amzn_query_error()
-    {
-        var sqs = new AwsJsonClient(AwsServices.Sqs, _aws.Options());
-        _aws.Handler.ThenJson(
-            HttpStatusCode.BadRequest,
-            """{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"The specified queue does not exist."}""",
-            ("x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender"));
-
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sqs.SendAsync(
-            "GetQueueUrl", new Pipeline.Aws.Core.AwsEmptyResponse(), AwsTestJsonContext.Default.AwsEmptyResponse, AwsTestJsonContext.Default.AwsEmptyResponse));
-
-        Assert.Equal("QueueDoesNotExist", error.ErrorCode);
-        Assert.Equal("AWS.SimpleQueueService.NonExistentQueue", error.QueryErrorCode);
-        Assert.Equal("Sender", error.ErrorType);
-        Assert.Equal(("SQS", "application/x-amz-json-1.0", "AmazonSQS.GetQueueUrl"), (error.Service, _aws.Handler.Single.ContentType, _aws.Handler.Single.Header("X-Amz-Target")));
     }
 
     [Fact]

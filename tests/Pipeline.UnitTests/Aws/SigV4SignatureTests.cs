@@ -67,4 +67,38 @@ public sealed class SigV4SignatureTests
         Assert.Equal(sdk.ForAuthorizationHeader, string.Join(",", ours.Headers.GetValues("Authorization")));
         Assert.Equal(sdkRequest.Headers["X-Amz-Date"], string.Join(",", ours.Headers.GetValues("X-Amz-Date")));
     }
+
+    [Theory]
+    [InlineData("pipeline-local-notifier")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:pipeline-local-notifier")]
+    [InlineData("a/b c")]
+    public void Matches_awssdk_cores_AWS4Signer_for_an_encoded_rest_path(string functionName)
+    {
+        var body = "{}"u8.ToArray();
+        var at = new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+
+        // The SDK's Lambda marshaller holds the name as a path resource and encodes it itself; the thin client sends it encoded.
+        var sdkRequest = new DefaultRequest(new SdkSignerRequest(), "lambda")
+        {
+            HttpMethod = "POST",
+            Endpoint = new Uri("http://127.0.0.1:4566/"),
+            ResourcePath = "/2015-03-31/functions/{FunctionName}/invocations",
+            Content = body,
+            AuthenticationRegion = "us-east-1",
+            OverrideSigningServiceName = "lambda",
+        };
+        sdkRequest.AddPathResource("{FunctionName}", functionName);
+        sdkRequest.Headers["Content-Type"] = "application/json";
+        var sdk = new AWS4Signer().SignRequest(sdkRequest, new SdkSignerConfig("lambda"), null, "AKID", "SECRET", at);
+
+        using var ours = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:4566/2015-03-31/functions/{Uri.EscapeDataString(functionName)}/invocations")
+        {
+            Content = new ByteArrayContent(body),
+        };
+        ours.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json");
+        ours.Headers.TryAddWithoutValidation("X-Amz-Content-SHA256", AwsSigV4Signer.HexSha256(body));
+        AwsSigV4Signer.Sign(ours, body, new ImmutableCredentials("AKID", "SECRET", null), "us-east-1", "lambda", at);
+
+        Assert.Equal(sdk.ForAuthorizationHeader, string.Join(",", ours.Headers.GetValues("Authorization")));
+    }
 }

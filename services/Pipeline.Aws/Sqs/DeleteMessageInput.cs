@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Sqs;
-
-internal sealed record DeleteMessageInput(string QueueUrl, string ReceiptHandle);

@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Sqs;
-
-internal sealed record QueueAttributesOutput(IReadOnlyDictionary<string, string>? Attributes);

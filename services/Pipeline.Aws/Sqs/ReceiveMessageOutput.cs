@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Sqs;
-
-internal sealed record ReceiveMessageOutput(IReadOnlyList<SqsReceivedMessage>? Messages);

@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Sqs;
-
-internal sealed record SetQueueAttributesInput(string QueueUrl, IReadOnlyDictionary<string, string> Attributes);
