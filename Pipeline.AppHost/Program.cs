@@ -1,28 +1,59 @@
 using Pipeline.AppHost;
-using Pipeline.AppHost.Deployment;
-using Pipeline.AppHost.Resources;
+using Pipeline.AppHost.Athena;
+using Pipeline.AppHost.Functions;
+using Pipeline.AppHost.Generators;
+using Pipeline.AppHost.Glue;
+using Pipeline.AppHost.LocalCloud;
+using Pipeline.AppHost.Notifications;
+using Pipeline.AppHost.Storage;
 using Pipeline.Contracts.Datasets;
 
-return await AppHostOptions.Command(RunAsync).Parse(args).InvokeAsync();
+// The pipeline on this machine, as the README's diagram draws it: LocalCloud with everything Terraform creates in
+// AWS, the four functions, and a generator per dataset. `dotnet run --project Pipeline.AppHost [--generator-rate N]
+// [--data-dir PATH] [--port N]`; the dashboard is on http://127.0.0.1:18888.
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = AppHostSettings.From(builder.Configuration);
+var catalog = DatasetCatalog.Load();
+var deployment = catalog.Deployment;
+var names = new PipelineNames(deployment.NamePrefixLocal, deployment);
+var datasets = catalog.All.Select(d => d.Name).Order(StringComparer.Ordinal).ToArray();
 
-static async Task<int> RunAsync(AppHostOptions options, CancellationToken stopping)
+// LocalCloud: S3, Firehose, Lambda, SQS, SNS, EventBridge, Glue and Athena on one loopback port.
+var cloud = builder.AddLocalCloud("localcloud", settings.Port, settings.DataDirectory);
+
+// Provisioning: creates in LocalCloud, through the AWS APIs, what Terraform creates in AWS; runs to completion.
+var provisioning = builder.AddProject<Projects.Pipeline_Provisioning>(JobNotificationReader.ProvisioningResource)
+    .WithLocalCloud(cloud)
+    .WithEnvironment("PIPELINE_DATA_DIR", settings.DataDirectory)
+    .WithParentRelationship(cloud);
+
+// What provisioning creates, as LocalCloud reports it: the data lake, the functions, Glue, the topic, Athena.
+var rawPrefixes = datasets.ToDictionary(d => d, deployment.RawRootFor, StringComparer.Ordinal);
+cloud.AddDataLake("data-lake", names.DataLakeBucket, rawPrefixes);
+foreach (var role in new[] { "firehose-transformer", "crawler-trigger", "etl-runner", "notifier" })
 {
-    var console = Console.Out;
-    var catalog = DatasetCatalog.Load();
-
-    // Infrastructure: LocalCloud, and in it what Terraform creates in AWS; then the functions and the events
-    // between them (DeployedPipeline walks the diagram step by step).
-    await using var cloud = await LocalCloudResource.StartAsync(options.Port, options.DataDirectory, stopping);
-    var pipeline = await DeployedPipeline.DeployAsync(cloud.Clients(), catalog, cloud.Options.AccountId, cloud.Options.DataDirectory, stopping);
-    await using var notifications = await NotificationConsole.StartAsync(cloud.Clients(), pipeline.TopicArn, pipeline.Names.ConsoleNotificationsQueue, console, stopping);
-
-    // Generator: both datasets at a modest rate.
-    await using var generators = options.GeneratorRate > 0
-        ? Generators.Start(pipeline.Deployment, cloud, options.GeneratorRate, console)
-        : Generators.None;
-
-    Summary.Print(console, options, cloud, pipeline.Deployment, pipeline.Functions);
-    await stopping.WhenCancelled();
-    console.WriteLine("Stopping: the generators, then LocalCloud and its functions.");
-    return 0;
+    cloud.AddLambdaFunction(role, names.Function(role));
 }
+
+foreach (var dataset in datasets)
+{
+    var resource = dataset.Replace('_', '-');
+    cloud.AddGlueCrawler($"crawler-{resource}", names.RawCrawler(dataset), dataset);
+    cloud.AddGlueJob($"etl-{resource}", names.EtlJob(dataset), dataset);
+}
+
+cloud.AddJobNotifications("job-notifications", $"arn:aws:sns:{LocalCloudExtensions.Region}:{PipelineNames.LocalAccountId}:{names.NotificationTopic}", names.ConsoleNotificationsQueue);
+cloud.AddAthenaWorkGroup(
+    "athena",
+    names.WorkGroup,
+    $"SELECT vendor, count(*) AS records, round(avg(vehicle_status_speed_kmh), 1) AS avg_speed_kmh FROM {names.Database}.{deployment.StageTableFor("vehicle_telemetry")} GROUP BY vendor ORDER BY records DESC");
+
+// Generators: one per dataset, once provisioning has created the delivery streams.
+foreach (var dataset in datasets)
+{
+    builder.AddGenerator($"generator-{dataset.Replace('_', '-')}", dataset, DeploymentDescription.ResourceName(names.Prefix, dataset), settings.GeneratorRate, AppHostSettings.DefaultGeneratorRate)
+        .WithLocalCloud(cloud)
+        .WaitForCompletion(provisioning);
+}
+
+builder.Build().Run();

@@ -35,6 +35,14 @@ public sealed class AthenaClient : IAthenaClient
     }
 
     /// <inheritdoc />
+    public async Task<WorkGroup> GetWorkGroupAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var output = await Client.SendAsync("GetWorkGroup", new WorkGroupInput(name), AthenaJsonContext.Default.WorkGroupInput, AthenaJsonContext.Default.GetWorkGroupOutput, cancellationToken).ConfigureAwait(false);
+        return output.WorkGroup ?? throw new JsonException("Athena GetWorkGroup answered without a WorkGroup.");
+    }
+
+    /// <inheritdoc />
     public async Task<string> StartQueryExecutionAsync(StartQueryExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -11,5 +11,7 @@ namespace Pipeline.Aws.Athena;
 [JsonSerializable(typeof(GetQueryExecutionOutput))]
 [JsonSerializable(typeof(GetQueryResultsInput))]
 [JsonSerializable(typeof(GetQueryResultsPage))]
+[JsonSerializable(typeof(WorkGroupInput))]
+[JsonSerializable(typeof(GetWorkGroupOutput))]
 [JsonSerializable(typeof(AwsEmptyResponse))]
 internal sealed partial class AthenaJsonContext : JsonSerializerContext;

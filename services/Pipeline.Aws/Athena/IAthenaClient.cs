@@ -6,6 +6,9 @@ public interface IAthenaClient
     /// <summary>CreateWorkGroup. <c>InvalidRequestException</c> for a taken name.</summary>
     Task CreateWorkGroupAsync(string name, WorkGroupConfiguration? configuration = null, string? description = null, CancellationToken cancellationToken = default);
 
+    /// <summary>GetWorkGroup. <c>InvalidRequestException</c> when there is no such workgroup.</summary>
+    Task<WorkGroup> GetWorkGroupAsync(string name, CancellationToken cancellationToken = default);
+
     /// <summary>StartQueryExecution; returns the query execution id.</summary>
     Task<string> StartQueryExecutionAsync(StartQueryExecutionRequest request, CancellationToken cancellationToken = default);
 

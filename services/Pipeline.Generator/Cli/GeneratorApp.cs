@@ -1,6 +1,7 @@
 using Pipeline.Aws.Firehose;
 using Pipeline.Contracts.Datasets;
 using Pipeline.Generator.Aws;
+using Pipeline.Generator.Control;
 using Pipeline.Generator.Data;
 using Pipeline.Generator.Progress;
 using Pipeline.Generator.Reporting;
@@ -59,6 +60,10 @@ public static class GeneratorApp
                 return ExitCodes.UsageError;
             }
 
+            var control = new RunControl();
+            await using var controlServer = settings.ControlPort is { } port
+                ? await ControlServer.StartAsync(port, control, cancellationToken)
+                : null;
             var runner = new FirehoseLoadRunner(
                 client,
                 source,
@@ -73,7 +78,8 @@ public static class GeneratorApp
                     MaxAttempts = settings.MaxAttempts,
                 },
                 host.Time,
-                statistics);
+                statistics,
+                control);
             using (var stopProgress = new CancellationTokenSource())
             {
                 var progress = CreateProgress(settings, host).RunAsync(statistics.Snapshot, stopProgress.Token);

@@ -114,10 +114,23 @@ public static class GeneratorCommand
             }
         });
 
+        var controlPort = new Option<int?>("--control-port")
+        {
+            Description = $"Serve POST /pause, /resume and /burst?records=N on 127.0.0.1:<port> to steer the run. Default: {GeneratorSettings.ControlPortVariable}, else none.",
+            DefaultValueFactory = _ => int.TryParse(host.GetEnvironmentVariable(GeneratorSettings.ControlPortVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null,
+        };
+        controlPort.Validators.Add(result =>
+        {
+            if (TryGetValue<int?>(result, out var value) && value is < 1 or > 65535)
+            {
+                result.AddError($"--control-port must be between 1 and 65535; got {value}.");
+            }
+        });
+
         var root = new RootCommand(Description)
         {
             dataset, stream, namePrefix, rate, duration, count, seed, startTime, endpointUrl, region, dryRun, output, report,
-            maxInFlight, batchSize, maxAttempts, invalidRatio,
+            maxInFlight, batchSize, maxAttempts, invalidRatio, controlPort,
         };
         root.Validators.Add(result =>
         {
@@ -153,6 +166,7 @@ public static class GeneratorCommand
                 BatchSize = parse.GetValue(batchSize),
                 MaxAttempts = parse.GetValue(maxAttempts),
                 InvalidRatio = parse.GetValue(invalidRatio),
+                ControlPort = parse.GetValue(controlPort),
             };
             return GeneratorApp.RunAsync(settings, catalog.Value, host, cancellationToken);
         });

@@ -22,4 +22,6 @@ public sealed record GeneratorHost
     public Func<DatasetCatalog> LoadCatalog { get; init; } = DatasetCatalog.Load;
 
     public IFirehoseClientFactory Clients { get; init; } = new FirehoseClientFactory();
+
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 }

@@ -5,6 +5,9 @@ public sealed record GeneratorSettings
 {
     public const string DefaultNamePrefix = "pipeline-local";
 
+    /// <summary>Names the control port when <c>--control-port</c> is not given (the app host sets it).</summary>
+    public const string ControlPortVariable = "PIPELINE_GENERATOR_CONTROL_PORT";
+
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(60);
 
     public required string Dataset { get; init; }
@@ -44,6 +47,9 @@ public sealed record GeneratorSettings
     public int MaxAttempts { get; init; } = 6;
 
     public double InvalidRatio { get; init; }
+
+    /// <summary>The loopback port of the control endpoint; null serves none.</summary>
+    public int? ControlPort { get; init; }
 
     public string StreamName => Stream ?? $"{NamePrefix}-{Dataset}";
 }

@@ -20,6 +20,8 @@ namespace Pipeline.Generator.Sending;
 /// with capped exponential backoff and jitter, up to <see cref="LoadOptions.MaxAttempts"/>. Errors that cannot heal
 /// (no such stream, access denied) stop the run.</item>
 /// <item>Tracing: each batch is a Producer span, and each record carries that span's <c>traceparent</c>.</item>
+/// <item>Control: a <see cref="RunControl"/> pauses the schedule (the paused time is not made up afterwards) and adds
+/// bursts of records on top of it.</item>
 /// </list>
 /// Time comes from a <see cref="TimeProvider"/>, so tests run minutes of schedule in milliseconds. The record memory
 /// handed to the client is pooled: it is valid for the duration of the call only.
@@ -32,6 +34,7 @@ public sealed class FirehoseLoadRunner
     private readonly TimeProvider _time;
     private readonly RetryBackoff _backoff;
     private readonly SemaphoreSlim _slots;
+    private readonly RunControl _control;
     private readonly ConcurrentBag<RecordBatch> _pool = [];
     private readonly ArrayBufferWriter<byte> _staging = new(16 * 1024);
     private CancellationTokenSource? _stop;
@@ -39,7 +42,7 @@ public sealed class FirehoseLoadRunner
     private Exception? _fatalError;
     private int _started;
 
-    public FirehoseLoadRunner(IFirehoseClient client, IRecordSource source, LoadOptions options, TimeProvider? time = null, RunStatistics? statistics = null)
+    public FirehoseLoadRunner(IFirehoseClient client, IRecordSource source, LoadOptions options, TimeProvider? time = null, RunStatistics? statistics = null, RunControl? control = null)
     {
         options.Validate();
         _client = client;
@@ -49,6 +52,7 @@ public sealed class FirehoseLoadRunner
         _backoff = new RetryBackoff(options.BaseBackoff, options.MaxBackoff, new Random());
         _slots = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
         Statistics = statistics ?? new RunStatistics(_time);
+        _control = control ?? new RunControl();
     }
 
     public RunStatistics Statistics { get; }
@@ -82,6 +86,22 @@ public sealed class FirehoseLoadRunner
         {
             while (produced < limit && !stop.IsCancellationRequested)
             {
+                batch = await AddBurstAsync(batch, stop);
+                if (_control.IsPaused)
+                {
+                    if (batch is { Count: > 0 })
+                    {
+                        await DispatchAsync(batch, stop);
+                        batch = null;
+                    }
+
+                    // The schedule resumes where it stopped: the paused time moves its start, nothing is made up.
+                    var pausedAt = _time.GetTimestamp();
+                    await WaitForChangeAsync(Timeout.InfiniteTimeSpan, stop);
+                    start += _time.GetTimestamp() - pausedAt;
+                    continue;
+                }
+
                 var elapsed = _time.GetElapsedTime(start);
                 var due = Math.Min(limit, pacer.DueCount(produced, elapsed));
                 for (; produced < due; produced++)
@@ -118,7 +138,7 @@ public sealed class FirehoseLoadRunner
                 var delay = wake - _time.GetElapsedTime(start);
                 if (delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)), _time, stop);
+                    await WaitForChangeAsync(TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds)), stop);
                 }
             }
 
@@ -155,6 +175,34 @@ public sealed class FirehoseLoadRunner
             : cancellationToken.IsCancellationRequested ? RunOutcome.Cancelled
             : Statistics.Snapshot().Failed > 0 ? RunOutcome.CompletedWithFailures
             : RunOutcome.Completed;
+    }
+
+    /// <summary>Adds the records bursts asked for, beyond the schedule and its limit.</summary>
+    private async ValueTask<RecordBatch?> AddBurstAsync(RecordBatch? batch, CancellationToken stop)
+    {
+        for (var burst = _control.TakeBurst(); burst > 0 && !stop.IsCancellationRequested; burst--)
+        {
+            batch = await AddNextAsync(batch, stop);
+        }
+
+        return batch;
+    }
+
+    /// <summary>Waits for <paramref name="delay"/>, or less when the control changes (a burst, a pause, a resume).</summary>
+    private async Task WaitForChangeAsync(TimeSpan delay, CancellationToken stop)
+    {
+        var changed = _control.Changed;
+        if (_control.PendingBurst > 0)
+        {
+            return;
+        }
+
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var sleep = Task.Delay(delay, _time, wake.Token);
+        await Task.WhenAny(sleep, changed).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        await sleep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stop.ThrowIfCancellationRequested();
     }
 
     private async ValueTask<RecordBatch?> AddNextAsync(RecordBatch? batch, CancellationToken stop)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Amazon.S3.Model;
 using Pipeline.Aws;
-using Pipeline.AppHost.Deployment;
+using Pipeline.Provisioning;
 using Pipeline.Aws.Glue;
 using Pipeline.Contracts.Datasets;
 using Pipeline.EndToEndTests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Pipeline.AppHost.Resources;
+using Pipeline.Provisioning;
 
 namespace Pipeline.EndToEndTests.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Amazon.Runtime;
-using Pipeline.AppHost.Resources;
+using Pipeline.Provisioning;
 using Pipeline.Aws;
 
 namespace Pipeline.EndToEndTests.Infrastructure;

@@ -1,4 +1,4 @@
-using Pipeline.AppHost.Deployment;
+using Pipeline.Provisioning;
 using Pipeline.Contracts.Datasets;
 
 namespace Pipeline.EndToEndTests.Infrastructure;

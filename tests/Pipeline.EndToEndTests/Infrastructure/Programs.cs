@@ -1,4 +1,4 @@
-using Pipeline.AppHost.Resources;
+using Pipeline.Provisioning;
 
 namespace Pipeline.EndToEndTests.Infrastructure;
 

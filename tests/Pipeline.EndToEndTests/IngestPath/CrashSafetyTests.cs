@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Pipeline.AppHost.Deployment;
-using Pipeline.AppHost.Resources;
+using Pipeline.Provisioning;
 using Pipeline.Aws.Firehose;
 using Pipeline.Contracts.Datasets;
 using Pipeline.EndToEndTests.Infrastructure;

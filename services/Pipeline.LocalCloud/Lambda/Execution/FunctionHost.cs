@@ -25,7 +25,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     private readonly TimeProvider _time;
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
-    private readonly ILogger _output;
+    private readonly FunctionOutput _output;
     private readonly IReadOnlyDictionary<string, string> _hostEnvironment = ProcessEnvironment.Current();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FunctionPool> _pools = new(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         _time = time;
         _services = services;
         _logger = loggers.CreateLogger("Pipeline.LocalCloud.Lambda");
-        _output = loggers.CreateLogger(OutputCategory);
+        _output = new FunctionOutput(cloud.DataDirectory, loggers.CreateLogger(OutputCategory), time);
         _events = new EventInvoker(InvokeEventAsync, _options, time, _logger);
     }
 
@@ -169,6 +169,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         }
 
         await Task.WhenAll(pools.Select(p => p.CloseAsync(LambdaErrors.ShuttingDown))).ConfigureAwait(false);
+        _output.Dispose();
         if (pools.Length > 0)
         {
             LogStopped(_logger, pools.Length);

@@ -21,7 +21,7 @@ internal sealed partial class FunctionPool : IAsyncDisposable
     private readonly Func<string> _endpointUrl;
     private readonly IReadOnlyDictionary<string, string> _hostEnvironment;
     private readonly ILogger _logger;
-    private readonly ILogger _output;
+    private readonly FunctionOutput _output;
     private FunctionDefinition _definition;
     private int _generation;
     private int _sequence;
@@ -36,7 +36,7 @@ internal sealed partial class FunctionPool : IAsyncDisposable
         Func<string> endpointUrl,
         IReadOnlyDictionary<string, string> hostEnvironment,
         ILogger logger,
-        ILogger output)
+        FunctionOutput output)
     {
         _definition = definition;
         _store = store;

@@ -66,7 +66,7 @@ internal sealed partial class FunctionProcess : IAsyncDisposable
         Func<string, ProcessLaunch> launchFor,
         RequestDelegate runtimeApi,
         IReadOnlyDictionary<string, string> hostEnvironment,
-        ILogger output,
+        FunctionOutput output,
         CancellationToken cancellationToken)
     {
         _listener = await RuntimeApiListener.StartAsync(runtimeApi, cancellationToken).ConfigureAwait(false);
@@ -91,14 +91,14 @@ internal sealed partial class FunctionProcess : IAsyncDisposable
         {
             if (e.Data is { } line)
             {
-                LogOutput(output, function, line);
+                output.Write(function, LogStreamName, line);
             }
         };
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is { } line)
             {
-                LogOutput(output, function, line);
+                output.Write(function, LogStreamName, line);
             }
         };
         process.Exited += (_, _) => _exited.TrySetResult(ExitCodeOf(process));
@@ -222,7 +222,4 @@ internal sealed partial class FunctionProcess : IAsyncDisposable
             return -1;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "[{FunctionName}] {Line}")]
-    private static partial void LogOutput(ILogger logger, string functionName, string line);
 }

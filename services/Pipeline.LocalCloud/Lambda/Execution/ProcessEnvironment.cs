@@ -16,6 +16,10 @@ internal static class ProcessEnvironment
 
     public const string SecretAccessKey = "test";
 
+    private const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+
+    private const string ResourceAttributesVariable = "OTEL_RESOURCE_ATTRIBUTES";
+
     private static readonly string[] Inherited =
     [
         "PATH", "HOME", "USER", "LANG", "LC_ALL", "TMPDIR", "LD_LIBRARY_PATH", "SSL_CERT_FILE", "SSL_CERT_DIR",
@@ -38,7 +42,9 @@ internal static class ProcessEnvironment
 
         foreach (var (name, value) in host)
         {
-            if (name.StartsWith("OTEL_", StringComparison.Ordinal))
+            // LocalCloud's own service name and resource attributes would file the function's telemetry under
+            // LocalCloud; the function is named below, as the Lambda OpenTelemetry layers name it.
+            if (name.StartsWith("OTEL_", StringComparison.Ordinal) && name is not (ServiceNameVariable or ResourceAttributesVariable))
             {
                 environment[name] = value;
             }
@@ -48,6 +54,11 @@ internal static class ProcessEnvironment
         environment.TryAdd("LANG", "C.UTF-8");
         environment["TZ"] = ":UTC";
         environment["AWS_ENDPOINT_URL"] = launch.EndpointUrl;
+
+        if (host.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"))
+        {
+            environment[ServiceNameVariable] = function.FunctionName;
+        }
 
         // The function's own variables come after the inherited ones and before Lambda's, which they cannot change.
         foreach (var (name, value) in function.Environment)

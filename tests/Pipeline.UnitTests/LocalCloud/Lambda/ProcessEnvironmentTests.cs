@@ -23,7 +23,8 @@ public sealed class ProcessEnvironmentTests
         ["PATH"] = "/usr/bin",
         ["HOME"] = "/home/dev",
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318",
-        ["OTEL_SERVICE_NAME"] = "x",
+        ["OTEL_SERVICE_NAME"] = "localcloud",
+        ["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=localcloud-1",
         ["AWS_ACCESS_KEY_ID"] = "AKIAREALKEY",
         ["AWS_PROFILE"] = "prod",
         ["SECRET_TOKEN"] = "s",
@@ -55,12 +56,20 @@ public sealed class ProcessEnvironmentTests
         var environment = ProcessEnvironment.Build(Function, Launch, Host);
 
         Assert.Equal("http://127.0.0.1:4318", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        Assert.Equal("x", environment["OTEL_SERVICE_NAME"]);
         Assert.Equal("/usr/bin", environment["PATH"]);
         Assert.Equal("/home/dev", environment["HOME"]);
         Assert.False(environment.ContainsKey("AWS_PROFILE"));
         Assert.False(environment.ContainsKey("SECRET_TOKEN"));
         Assert.NotEqual("AKIAREALKEY", environment["AWS_ACCESS_KEY_ID"]);
+    }
+
+    [Fact]
+    public void Telemetry_is_filed_under_the_function_not_localcloud()
+    {
+        var environment = ProcessEnvironment.Build(Function, Launch, Host);
+
+        Assert.Equal("fn", environment["OTEL_SERVICE_NAME"]);
+        Assert.False(environment.ContainsKey("OTEL_RESOURCE_ATTRIBUTES"));
     }
 
     [Fact]

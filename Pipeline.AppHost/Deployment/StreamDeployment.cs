@@ -1,3 +1,0 @@
-namespace Pipeline.AppHost.Deployment;
-
-public sealed record StreamDeployment(string Dataset, string StreamName, string RawPrefix, string ErrorPrefix);

@@ -1,0 +1,3 @@
+namespace Pipeline.Aws.Athena;
+
+internal sealed record WorkGroupInput(string WorkGroup);
