@@ -6,6 +6,8 @@ using Pipeline.Provisioning;
 using Pipeline.Aws.Glue;
 using Pipeline.Contracts.Datasets;
 using Pipeline.EndToEndTests.Infrastructure;
+using Pipeline.FirehoseTransformer.Transformation;
+using Pipeline.UnitTests.Support;
 
 namespace Pipeline.EndToEndTests.CatalogAndEtl;
 
@@ -13,7 +15,8 @@ namespace Pipeline.EndToEndTests.CatalogAndEtl;
 /// End to end with real processes, through the whole flow: generator → Firehose → transformer → S3 → SQS → crawler
 /// trigger → crawler → EventBridge → ETL runner → Glue job (Parquet) → EventBridge → notifier → SNS, then Athena over
 /// the stage tables. What Athena counts must be what was sent; a redelivered object must not double a row; every job
-/// run must be notified, a failed one with its error.
+/// run must be notified, a failed one with its error. Every stage file, read with Parquet.Net rather than DuckDB, must
+/// have the stage columns and codec, and their rows must add up to Athena's count.
 /// </summary>
 public sealed class StageLayerMatchesWhatWasSentTests
 {
@@ -45,6 +48,7 @@ public sealed class StageLayerMatchesWhatWasSentTests
                 await GeneratorRun.DryRunAsync(Arguments(stream.Dataset), Path.Combine(directory.Path, $"{stream.Dataset}.ndjson")));
         }
 
+        var athenaCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var dataset in catalog.All)
         {
             var expected = expectations[dataset.Name];
@@ -52,7 +56,10 @@ public sealed class StageLayerMatchesWhatWasSentTests
             Assert.Equal(expected.Valid, totals.Count);
             Assert.Equal(expected.Valid, totals.Distinct);
             Assert.Equal(expected.Sum, totals.Sum, Math.Max(1e-6, Math.Abs(expected.Sum) * 1e-9));
+            athenaCounts[dataset.Name] = totals.Count;
         }
+
+        await AssertStageFilesReadByParquetNetAsync(cloud, pipeline, catalog, athenaCounts, directory.Sub("lake"));
 
         await AssertVendorQueryAndScannedBytesAsync(athena, pipeline, expectations["vehicle_telemetry"].Valid);
         await AssertRedeliveryAddsNoRowAsync(cloud, athena, pipeline, catalog.Get("vehicle_telemetry"), expectations["vehicle_telemetry"].Valid);
@@ -82,6 +89,100 @@ public sealed class StageLayerMatchesWhatWasSentTests
         Assert.True(totals.Count == expected, $"{dataset.Name}: stage holds {totals.Count} rows, {expected} valid records were sent ({totals.Status})\n{Tail(cloud.Log)}");
         return totals;
     }
+
+    /// <summary>
+    /// Every stage object, read with Parquet.Net: a Parquet file with exactly the columns the stage table declares,
+    /// which are the dataset's flattened fields (datasets.json and the flatten rule; partition keys only in the hive
+    /// path), compressed with the deployment's codec, in sane row groups and sizes; all their rows are Athena's count.
+    /// </summary>
+    private static async Task AssertStageFilesReadByParquetNetAsync(LocalCloudProcess cloud, DeployedPipeline pipeline, DatasetCatalog catalog, IReadOnlyDictionary<string, int> athenaCounts, string downloads)
+    {
+        using var s3 = cloud.Clients().CreateS3();
+        var glue = cloud.Clients().CreateGlue();
+        var lake = new DataLake(s3, pipeline.Names.DataLakeBucket, downloads);
+        var codec = catalog.Deployment.EtlOutputCompression.ToUpperInvariant();
+        foreach (var dataset in catalog.All)
+        {
+            var expected = StageColumns(dataset);
+            var tables = await glue.GetTablesAsync(pipeline.Names.Database, $"{dataset.Name}_stage");
+            var table = Assert.Single(tables.TableList ?? [], t => t.Name == $"{dataset.Name}_stage");
+            var declared = table.StorageDescriptor!.Columns!.Select(c => (c.Name, c.Type ?? "")).ToList();
+
+            // The crawler orders the raw table's columns as they first appear in the data, so optional fields a first
+            // record lacks come last; the flatten rule keeps that order. The set is the dataset's.
+            Assert.True(
+                expected.Order().SequenceEqual(declared.Order()),
+                $"{dataset.Name}_stage declares {Describe(declared)}; the flatten rule over datasets.json gives {Describe(expected)}");
+
+            var keys = await lake.DownloadAsync($"stage/{dataset.Name}/");
+            Assert.NotEmpty(keys);
+            long rows = 0;
+            foreach (var key in keys)
+            {
+                Assert.EndsWith(".parquet", key, StringComparison.Ordinal);
+                var file = await ParquetFiles.ReadAsync(Path.Combine(lake.Folder, key));
+                Assert.True(declared.SequenceEqual(file.Columns), $"{key} has {Describe(file.Columns)}; the table declares {Describe(declared)}");
+                Assert.Equal([codec], file.Codecs);
+                Assert.Equal(file.Rows, file.RowGroupRows.Sum());
+                Assert.All(file.RowGroupRows, n => Assert.InRange(n, 1, ParquetFiles.DuckDbRowGroupRows));
+                Assert.Equal(file.Rows, file.Data.Count);
+                Assert.All(file.Data, r => Assert.False(string.IsNullOrEmpty((string?)r.GetValueOrDefault(dataset.IdField)), $"{key}: a row without {dataset.IdField}"));
+
+                // Footer and column metadata plus a few hundred bytes a row at most, compressed: a file far bigger
+                // than that would mean something else was written.
+                Assert.InRange(file.Length, 1, 8 * 1024 + 1024 * file.Rows);
+                rows += file.Rows;
+            }
+
+            Assert.Equal(athenaCounts[dataset.Name], rows);
+        }
+    }
+
+    /// <summary>
+    /// The dataset's stage columns by the flatten rule: structs become parent_child columns, arrays and scalars keep
+    /// their types, partition keys are left out; last the transformer's ingest_time, a string in the raw JSON.
+    /// </summary>
+    private static List<(string Name, string Type)> StageColumns(DatasetDefinition dataset)
+    {
+        var columns = new List<(string Name, string Type)>();
+        foreach (var field in dataset.Fields)
+        {
+            Add(field, "");
+        }
+
+        columns.Add((RecordNormalizer.IngestTimeField, "string"));
+
+        return [.. columns.Where(c => !dataset.StagePartitionKeys.Contains(c.Name, StringComparer.Ordinal))];
+
+        void Add(FieldDefinition field, string prefix)
+        {
+            if (field.Type == FieldType.Struct)
+            {
+                foreach (var child in field.Fields ?? [])
+                {
+                    Add(child, prefix + field.Name + "_");
+                }
+            }
+            else
+            {
+                columns.Add((prefix + field.Name, TypeOf(field)));
+            }
+        }
+
+        static string TypeOf(FieldDefinition field) => field.Type switch
+        {
+            FieldType.String => "string",
+            FieldType.Int => "int",
+            FieldType.Long => "bigint",
+            FieldType.Double => "double",
+            FieldType.Boolean => "boolean",
+            FieldType.Timestamp => "timestamp",
+            FieldType.Array => $"array<{TypeOf(field.Items!)}>",
+            _ => throw new NotSupportedException($"{field.Name}: {field.Type}"),
+        };
+    }
+
+    private static string Describe(IEnumerable<(string Name, string Type)> columns) => string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"));
 
     private static async Task AssertVendorQueryAndScannedBytesAsync(Aws.Athena.AthenaClient athena, DeployedPipeline pipeline, int expected)
     {

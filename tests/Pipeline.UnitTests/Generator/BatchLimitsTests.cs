@@ -1,6 +1,7 @@
 using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Sending;
 using Pipeline.UnitTests.Generator.Fakes;
+using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.Generator;
 
@@ -12,11 +13,11 @@ public sealed class BatchLimitsTests
     [Fact]
     public async Task No_call_carries_more_than_500_records()
     {
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time);
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => 200), Options(count: 2_345, rate: 50_000), time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         Assert.Equal(RunOutcome.Completed, outcome);
         Assert.All(client.Calls, c => Assert.InRange(c.Records.Count, 1, FirehoseLimits.MaxRecordsPerBatch));
@@ -29,12 +30,12 @@ public sealed class BatchLimitsTests
     {
         // Eight of these fit in 4 MiB as generated, but not once each has gained its 72-byte traceparent field.
         const int size = FirehoseLimits.MaxBatchBytes / 8 - 36;
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time);
         using var listener = BatchSpans.Listen();
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => size, carriesTraceParent: true), Options(count: 40, rate: 1_000), time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         Assert.Equal(RunOutcome.Completed, outcome);
         Assert.All(client.Calls, c => Assert.InRange(c.Records.Sum(r => (long)r.Length), 1, FirehoseLimits.MaxBatchBytes));
@@ -48,13 +49,13 @@ public sealed class BatchLimitsTests
     {
         const int atLimit = FirehoseLimits.MaxRecordBytes - 72;
         var sizes = new Dictionary<long, int> { [3] = FirehoseLimits.MaxRecordBytes + 1, [5] = atLimit, [7] = atLimit + 1 };
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time);
         using var listener = BatchSpans.Listen();
         var runner = new FirehoseLoadRunner(
             client, new SizedRecordSource(i => sizes.GetValueOrDefault(i, 100), carriesTraceParent: true), Options(count: 10, rate: 1_000), time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         var snapshot = runner.Statistics.Snapshot();
         Assert.Equal(RunOutcome.CompletedWithFailures, outcome);

@@ -2,6 +2,7 @@ using System.Net;
 using Pipeline.Aws;
 using Pipeline.Generator.Sending;
 using Pipeline.UnitTests.Generator.Fakes;
+using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.Generator;
 
@@ -13,7 +14,7 @@ public sealed class FailedCallsTests
     [Fact]
     public async Task A_throttled_or_unavailable_call_is_retried_with_the_same_records()
     {
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time)
         {
             Respond = (call, _) => call switch
@@ -25,7 +26,7 @@ public sealed class FailedCallsTests
         };
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => 100), Options(), time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         Assert.Equal(RunOutcome.Completed, outcome);
         var calls = client.Calls;
@@ -42,14 +43,14 @@ public sealed class FailedCallsTests
     [Fact]
     public async Task A_missing_stream_stops_the_run_and_every_record_is_accounted_for()
     {
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time)
         {
             Respond = (_, _) => throw new AwsServiceException("Firehose", "PutRecordBatch", "ResourceNotFoundException", "Firehose test-stream not found.", HttpStatusCode.BadRequest),
         };
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => 100), Options() with { Count = 5_000 }, time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         Assert.Equal(RunOutcome.Aborted, outcome);
         Assert.Contains("not found", runner.FatalError!.Message);

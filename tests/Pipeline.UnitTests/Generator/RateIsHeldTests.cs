@@ -1,5 +1,6 @@
 using Pipeline.Generator.Sending;
 using Pipeline.UnitTests.Generator.Fakes;
+using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.Generator;
 
@@ -16,12 +17,12 @@ public sealed class RateIsHeldTests
     [InlineData(12_000, 10)]
     public async Task The_rate_holds_within_3_percent_with_no_burst_in_any_second(double rate, int seconds)
     {
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time);
         var options = new LoadOptions { DeliveryStream = "test-stream", Rate = rate, Duration = TimeSpan.FromSeconds(seconds) };
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => 64), options, time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         Assert.Equal(RunOutcome.Completed, outcome);
         var total = client.Calls.Sum(c => c.Records.Count);

@@ -1,6 +1,7 @@
 using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Sending;
 using Pipeline.UnitTests.Generator.Fakes;
+using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.Generator;
 
@@ -13,14 +14,14 @@ public sealed class RejectedEntriesAreResentTests
     public async Task Only_the_rejected_entries_are_sent_again()
     {
         int[] rejected = [2, 5, 11];
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time)
         {
             Respond = (call, records) => call == 0 ? Reject(records.Count, rejected, "ServiceUnavailableException") : null,
         };
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => 120), Options(count: 20), time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         Assert.Equal(RunOutcome.Completed, outcome);
         var calls = client.Calls;
@@ -37,7 +38,7 @@ public sealed class RejectedEntriesAreResentTests
     [Fact]
     public async Task Entries_rejected_on_every_attempt_count_as_failed_with_their_error_code()
     {
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time)
         {
             // The record with index 4 is rejected whenever it comes.
@@ -45,7 +46,7 @@ public sealed class RejectedEntriesAreResentTests
         };
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => 120), Options(count: 10) with { MaxAttempts = 3 }, time);
 
-        var outcome = await runner.RunAsync();
+        var outcome = await SteppedRun.RunAsync(runner, time);
 
         Assert.Equal(RunOutcome.CompletedWithFailures, outcome);
         Assert.Equal([10, 1, 1], client.Calls.Select(c => c.Records.Count));

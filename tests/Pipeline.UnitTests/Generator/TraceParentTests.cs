@@ -5,6 +5,7 @@ using Pipeline.Generator.Data;
 using Pipeline.Generator.Sending;
 using Pipeline.ServiceDefaults.Tracing;
 using Pipeline.UnitTests.Generator.Fakes;
+using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.Generator;
 
@@ -17,13 +18,13 @@ public sealed class TraceParentTests
     public async Task Every_record_of_a_batch_carries_the_traceparent_of_the_batch_span()
     {
         using var spans = BatchSpans.Listen();
-        var time = new AutoAdvancingTimeProvider(Start);
+        var time = new PendingTimersTimeProvider(Start);
         var client = new FakeFirehoseClient(time);
         var dataset = GeneratedRecords.Dataset("vehicle_telemetry");
         var source = new RecordSource(dataset, new RecordSourceOptions { Seed = 3, Rate = 5_000 });
         var runner = new FirehoseLoadRunner(client, source, new LoadOptions { DeliveryStream = "s", Rate = 5_000, Count = 1_200 }, time);
 
-        await runner.RunAsync();
+        await SteppedRun.RunAsync(runner, time);
 
         var calls = client.Calls;
         Assert.True(calls.Count >= 3);

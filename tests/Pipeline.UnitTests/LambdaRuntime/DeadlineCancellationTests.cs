@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LambdaRuntime;
 using Pipeline.UnitTests.LambdaRuntime.Fakes;
 using Xunit;
@@ -16,7 +17,7 @@ public sealed class DeadlineCancellationTests
     public async Task Cancels_the_token_at_the_margin_before_the_deadline_and_reports_a_timeout()
     {
         await using var api = await FakeRuntimeApi.StartAsync();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         api.Enqueue(new QueuedInvocation("slow", "{}", Deadline: Start.AddSeconds(3)));
         var started = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
         var remainingWhenCancelled = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,7 +67,7 @@ public sealed class DeadlineCancellationTests
     public async Task A_handler_that_finishes_after_the_token_fires_but_within_the_grace_period_gets_its_response_posted()
     {
         await using var api = await FakeRuntimeApi.StartAsync();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         api.Enqueue(new QueuedInvocation("wrapped-up", "{}", Deadline: Start.AddSeconds(3)));
         var started = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();

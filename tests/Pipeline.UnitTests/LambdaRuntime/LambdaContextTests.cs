@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LambdaRuntime;
 using Pipeline.UnitTests.LambdaRuntime.Fakes;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class LambdaContextTests
     public async Task Carries_the_invocation_headers_and_the_function_environment()
     {
         await using var api = await FakeRuntimeApi.StartAsync();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         api.Enqueue(new QueuedInvocation("ctx", "{}", Deadline: Start.AddSeconds(30), FunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:orders:live"));
         var environment = new FakeEnvironmentVariables
         {
@@ -53,7 +54,7 @@ public sealed class LambdaContextTests
     [Fact]
     public void Remaining_time_never_goes_below_zero()
     {
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         var context = new LambdaContext { AwsRequestId = "late", Deadline = Start.AddSeconds(1), TimeProvider = clock };
 
         clock.Advance(TimeSpan.FromSeconds(5));

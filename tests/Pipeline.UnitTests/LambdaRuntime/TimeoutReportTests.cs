@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LambdaRuntime;
 using Pipeline.UnitTests.LambdaRuntime.Fakes;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class TimeoutReportTests
     public async Task Posts_a_timeout_before_the_deadline_and_serves_the_next_invocation()
     {
         await using var api = await FakeRuntimeApi.StartAsync();
-        var clock = new ManualTimeProvider(Start);
+        var clock = new FakeTimeProvider(Start);
         api.Enqueue(new QueuedInvocation("stuck", """{"name":"stuck"}""", Deadline: Start.AddSeconds(3)));
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var never = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Pipeline.Aws.Sns;
@@ -25,7 +26,7 @@ internal sealed class AwsTestClients
             Endpoint = environment is null ? LocalEndpoint : null,
             Credentials = credentials ?? new BasicAWSCredentials("AKID", "SECRET"),
             HttpClient = new HttpClient(Handler),
-            TimeProvider = new FixedTimeProvider(Now),
+            TimeProvider = new FakeTimeProvider(Now),
             Jitter = () => 1.0,
             Delay = Delays.Delay,
             GetEnvironmentVariable = name => variables.TryGetValue(name, out var value) ? value : null,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Contracts.Datasets;
 using Pipeline.CrawlerTrigger.Triggering;
 
@@ -13,7 +14,7 @@ internal sealed class TriggerFixture
 
     public FakeGlueClient Glue { get; } = new();
 
-    public FakeClock Clock { get; } = new(Now);
+    public FakeTimeProvider Clock { get; } = new(Now);
 
     public RecordingLogger<CrawlerStarter> Log { get; } = new();
 

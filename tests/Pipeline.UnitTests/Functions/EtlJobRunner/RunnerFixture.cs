@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.Aws.Glue;
 using Pipeline.Contracts.Aws.EventBridge;
 using Pipeline.Contracts.Datasets;
@@ -18,13 +19,16 @@ internal sealed class RunnerFixture
 
     public FakeGlueClient Glue { get; } = new();
 
-    public FakeClock Clock { get; } = new(Completion.AddSeconds(5));
+    public FakeTimeProvider Clock { get; } = new(Completion.AddSeconds(5));
+
+    /// <summary>Every backoff the starter asked for, in order.</summary>
+    public List<TimeSpan> Delays { get; } = [];
 
     public RecordingLogger<EtlJobStarter> Log { get; } = new();
 
     public RunnerSettings Settings { get; set; } = new(FunctionEvents.Prefix);
 
-    public EtlJobStarter Starter => new(Glue, DatasetCatalog.BuiltIn(), Settings, Clock, Log, Clock.DelayAsync);
+    public EtlJobStarter Starter => new(Glue, DatasetCatalog.BuiltIn(), Settings, Clock, Log, DelayAsync);
 
     /// <summary>A reference crawler event, renamed to this deployment's vehicle crawler.</summary>
     public static EventBridgeEvent<GlueCrawlerStateChange> Event(string file, string crawler = Crawler, Action<JsonObject>? edit = null)
@@ -33,5 +37,14 @@ internal sealed class RunnerFixture
         json["detail"]!["crawlerName"] = crawler;
         edit?.Invoke(json);
         return FunctionEvents.Crawler(json.ToJsonString());
+    }
+
+    // The starter's delay seam: the backoff is recorded and passes on the fake clock at once, so a retry budget of
+    // ~30 s is checked without waiting and the clock the starter reads has moved on as it would have.
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        Delays.Add(delay);
+        Clock.Advance(delay);
+        return Task.CompletedTask;
     }
 }

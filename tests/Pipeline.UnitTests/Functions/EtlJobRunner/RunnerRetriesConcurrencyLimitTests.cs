@@ -21,7 +21,7 @@ public sealed class RunnerRetriesConcurrencyLimitTests
         var outcome = await fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), null, CancellationToken.None);
 
         Assert.Equal(RunnerAction.Started, outcome.Action);
-        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], fixture.Clock.Delays);
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)], fixture.Delays);
         Assert.Equal(4, fixture.Glue.Calls.Count(c => c.StartsWith("StartJobRun", StringComparison.Ordinal)));
     }
 
@@ -34,8 +34,8 @@ public sealed class RunnerRetriesConcurrencyLimitTests
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), null, CancellationToken.None));
 
         Assert.Equal(GlueErrorCodes.ConcurrentRunsExceeded, error.ErrorCode);
-        Assert.Equal([1, 2, 4, 8, 8], fixture.Clock.Delays.Select(d => d.TotalSeconds));
-        Assert.True(fixture.Clock.Delays.Sum(d => d.TotalSeconds) <= 30);
+        Assert.Equal([1, 2, 4, 8, 8], fixture.Delays.Select(d => d.TotalSeconds));
+        Assert.True(fixture.Delays.Sum(d => d.TotalSeconds) <= 30);
         Assert.Empty(fixture.Glue.StartedJobRuns);
     }
 
@@ -47,7 +47,7 @@ public sealed class RunnerRetriesConcurrencyLimitTests
 
         await Assert.ThrowsAsync<AwsServiceException>(() => fixture.Starter.HandleAsync(RunnerFixture.Event("glue-crawler-state-change-succeeded.json"), null, CancellationToken.None));
 
-        Assert.Empty(fixture.Clock.Delays);
+        Assert.Empty(fixture.Delays);
         Assert.Single(fixture.Glue.Calls, c => c.StartsWith("StartJobRun", StringComparison.Ordinal));
     }
 }

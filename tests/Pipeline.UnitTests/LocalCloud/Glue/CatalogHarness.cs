@@ -1,7 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Hosting;
-using Pipeline.UnitTests.LocalCloud.Glue.Fakes;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue;
 
@@ -16,7 +16,7 @@ internal sealed class CatalogHarness : IDisposable
 
     public LocalCloudOptions Options { get; }
 
-    public SettableTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
     public IGlueCatalog Catalog { get; private set; }
 

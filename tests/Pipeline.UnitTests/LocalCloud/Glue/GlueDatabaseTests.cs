@@ -20,7 +20,7 @@ public sealed class GlueDatabaseTests : IDisposable
         Assert.Equal("s3://lake/", database.LocationUri);
         Assert.Equal("v", database.Parameters!["k"]);
         Assert.Equal("123456789012", database.CatalogId);
-        Assert.Equal(_harness.Time.Now.ToUnixTimeSeconds(), database.CreateTime);
+        Assert.Equal(_harness.Time.GetUtcNow().ToUnixTimeSeconds(), database.CreateTime);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class GlueTableTests : IDisposable
     public async Task Updating_replaces_the_definition_and_keeps_the_creation_time()
     {
         var created = await _harness.Catalog.CreateTableAsync("lake", CatalogHarness.EventsTable());
-        _harness.Time.Now = _harness.Time.Now.AddHours(1);
+        _harness.Time.Advance(TimeSpan.FromHours(1));
 
         await _harness.Catalog.UpdateTableAsync("lake", CatalogHarness.EventsTable() with { Parameters = new() { ["classification"] = "parquet" }, Description = "now parquet" });
         var table = await _harness.Catalog.GetTableAsync("lake", "events");

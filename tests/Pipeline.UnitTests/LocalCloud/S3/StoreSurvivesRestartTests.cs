@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Storage;
 using Pipeline.UnitTests.LocalCloud.S3.Fakes;
 
@@ -12,7 +13,8 @@ public sealed class StoreSurvivesRestartTests : IDisposable
     [Fact]
     public async Task Reopening_the_store_finds_buckets_objects_and_metadata()
     {
-        var time = new SteppingTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
+        // Each read of the clock moves it a millisecond, so each write gets its own, predictable time.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         var path = Path.Combine(_root.Path, "s3");
         ObjectInfo written;
         using (var store = new FileObjectStore(path, time))

@@ -1,8 +1,7 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Sqs;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
-
-using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.LocalCloud.Sqs;
 
@@ -10,7 +9,7 @@ namespace Pipeline.UnitTests.LocalCloud.Sqs;
 public sealed class RestartTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sqs-restart-" + Guid.NewGuid().ToString("N"));
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     private string StateFile => Path.Combine(_directory, "sqs", "state.json");
 

@@ -41,7 +41,7 @@ internal sealed class FirehoseTestBed : IAsyncDisposable
 
     public IFunctionInvoker Functions { get; set; }
 
-    public ManualTimeProvider Time { get; } = new(Start);
+    public PendingTimersTimeProvider Time { get; } = new(Start);
 
     public FirehoseService Service { get; private set; }
 

@@ -50,7 +50,7 @@ public sealed class CrawlTableTests : IDisposable
         var firstCreated = (await _harness.PartitionsAsync()).Single().CreationTime;
         var readFirst = _harness.Inferrer.Calls;
 
-        _harness.Time.Now = _harness.Time.Now.AddMinutes(5);
+        _harness.Time.Advance(TimeSpan.FromMinutes(5));
         await _harness.PutFixtureAsync("raw/clicks/year=2026/month=03/c.json.gz", "clicks-a.json");
         var crawler = await _harness.CrawlAsync();
         var partitions = await _harness.PartitionsAsync();

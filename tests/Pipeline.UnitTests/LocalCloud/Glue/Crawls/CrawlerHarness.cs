@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers;
@@ -9,7 +10,6 @@ using Pipeline.LocalCloud.Glue.Crawlers.Events;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
 using Pipeline.UnitTests.LocalCloud.Glue.Crawls.Fakes;
-using Pipeline.UnitTests.LocalCloud.Glue.Fakes;
 using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Crawls;
@@ -36,7 +36,7 @@ internal sealed class CrawlerHarness : IDisposable
 
     public LocalCloudOptions Options { get; }
 
-    public SettableTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero));
 
     public FileObjectStore Store { get; }
 

@@ -14,7 +14,7 @@ public sealed class CrawlerStateTests : IDisposable
     public async Task A_running_crawler_shows_its_elapsed_time_and_refuses_a_second_start()
     {
         await RunningAsync();
-        _harness.Time.Now = _harness.Time.Now.AddSeconds(12.5);
+        _harness.Time.Advance(TimeSpan.FromSeconds(12.5));
 
         var running = await _harness.Crawlers.GetAsync(Name);
         var again = await Assert.ThrowsAsync<AwsServiceException>(() => _harness.Runner.StartCrawlAsync(Name));
@@ -53,8 +53,8 @@ public sealed class CrawlerStateTests : IDisposable
     public async Task A_finished_crawl_records_its_start_log_stream_and_runtime()
     {
         await RunningAsync();
-        var start = _harness.Time.Now;
-        _harness.Time.Now = start.AddSeconds(40);
+        var start = _harness.Time.GetUtcNow();
+        _harness.Time.Advance(TimeSpan.FromSeconds(40));
         _harness.Inferrer.Open();
         await _harness.Runner.WhenIdleAsync(Name).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -122,7 +122,7 @@ public sealed class CrawlerStateTests : IDisposable
 
         Assert.Equal(CrawlerState.Ready, crawler.State);
         Assert.Equal(LastCrawlStatus.Cancelled, crawler.LastCrawl!.Status);
-        Assert.Equal(_harness.Time.Now.ToUnixTimeSeconds(), crawler.LastCrawl.StartTime);
+        Assert.Equal(_harness.Time.GetUtcNow().ToUnixTimeSeconds(), crawler.LastCrawl.StartTime);
     }
 
     public void Dispose() => _harness.Dispose();

@@ -77,7 +77,7 @@ public sealed class SchemaChangePolicyTests : IDisposable
         var before = await _harness.Catalog.GetTableAsync(CrawlerHarness.Database, "raw_clicks");
         var reads = _harness.Inferrer.Calls;
 
-        _harness.Time.Now = _harness.Time.Now.AddMinutes(1);
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
         var crawler = await _harness.CrawlAsync();
         var after = await _harness.Catalog.GetTableAsync(CrawlerHarness.Database, "raw_clicks");
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Glue.Jobs;
 using Pipeline.LocalCloud.Glue.Jobs.Api;
 using Pipeline.LocalCloud.Hosting;
@@ -16,7 +17,7 @@ internal sealed class JobsHarness : IAsyncDisposable
 
     public LocalCloudOptions Options { get; }
 
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 5, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 5, 0, 0, TimeSpan.Zero));
 
     public RecordingEventBus Events { get; } = new();
 

@@ -1,10 +1,9 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.EventSources;
 using Pipeline.LocalCloud.Sqs;
 using Pipeline.UnitTests.LocalCloud.LambdaService.EventSources.Fakes;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
-
-using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.LocalCloud.LambdaService.EventSources;
 
@@ -12,7 +11,7 @@ namespace Pipeline.UnitTests.LocalCloud.LambdaService.EventSources;
 public sealed class SqsBatchPollerTests
 {
     private const string QueueArn = "arn:aws:sqs:us-east-1:000000000000:jobs";
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero));
 
     private static EventSourceMapping Mapping(int batchSize, int window, bool report = true) =>
         new("u", QueueArn, "f", batchSize, window, report, EventSourceMappingState.Enabled, "USER_INITIATED", DateTimeOffset.UnixEpoch);

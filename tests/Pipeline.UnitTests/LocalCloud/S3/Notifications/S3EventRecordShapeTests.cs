@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.S3.Notifications;
 using Pipeline.UnitTests.Support;
 
@@ -77,7 +78,7 @@ public sealed class S3EventRecordShapeTests
     [Fact]
     public void Sequencers_grow_even_within_one_clock_tick()
     {
-        var sequencer = new EventSequencer(new ManualTimeProvider(Put.Time));
+        var sequencer = new EventSequencer(new FakeTimeProvider(Put.Time));
 
         var values = Enumerable.Range(0, 5).Select(_ => sequencer.Next()).ToList();
 

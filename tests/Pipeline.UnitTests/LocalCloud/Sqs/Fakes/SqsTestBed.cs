@@ -1,14 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Sqs;
-
-using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
 
 /// <summary>A queue store on a manual clock.</summary>
 internal sealed class SqsTestBed
 {
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public SqsQueueStore Store { get; }
 

@@ -1,7 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Sqs;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
-
-using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.LocalCloud.LambdaService.EventSources.Fakes;
 
@@ -10,7 +9,7 @@ namespace Pipeline.UnitTests.LocalCloud.LambdaService.EventSources.Fakes;
 /// receives and deletions. Like SQS's long poll, a receive that finds messages takes <see cref="ReceiveTakes"/> and an
 /// empty one takes its whole wait.
 /// </summary>
-internal sealed class ScriptedQueue(ManualTimeProvider time, params IReadOnlyList<SqsReceivedMessage>[] script) : ISqsQueues
+internal sealed class ScriptedQueue(FakeTimeProvider time, params IReadOnlyList<SqsReceivedMessage>[] script) : ISqsQueues
 {
     private readonly Queue<IReadOnlyList<SqsReceivedMessage>> _script = new(script);
 
