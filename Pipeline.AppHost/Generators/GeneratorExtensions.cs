@@ -17,7 +17,7 @@ public static class GeneratorExtensions
     /// <summary>
     /// A generator sending <paramref name="dataset"/>'s records to <paramref name="stream"/> at <paramref name="rate"/>
     /// records/s until the app host stops, with commands to send a burst and to pause and resume. With a rate of 0 it
-    /// is not started until the user starts it (then at <paramref name="idleRate"/>).
+    /// starts paused: bursts only, until resumed (then at <paramref name="idleRate"/>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGenerator(this IDistributedApplicationBuilder builder, string name, string dataset, string stream, double rate, double idleRate)
     {
@@ -57,7 +57,7 @@ public static class GeneratorExtensions
                 new CommandOptions { IconName = "Play", Description = "Sends at the steady rate again.", UpdateState = WhenRunning });
         if (rate <= 0)
         {
-            generator.WithExplicitStart();
+            generator.WithArgs("--paused");
         }
 
         return generator;

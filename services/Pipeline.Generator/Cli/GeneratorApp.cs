@@ -15,6 +15,12 @@ public static class GeneratorApp
 {
     public static async Task<int> RunAsync(GeneratorSettings settings, DatasetCatalog catalog, GeneratorHost host, CancellationToken cancellationToken)
     {
+        if (settings.Paused && settings.ControlPort is null)
+        {
+            await host.Error.WriteLineAsync($"error: --paused needs --control-port (or {GeneratorSettings.ControlPortVariable}): nothing else could resume the run.");
+            return ExitCodes.UsageError;
+        }
+
         var dataset = catalog.Get(settings.Dataset);
         var seed = settings.Seed ?? Random.Shared.Next();
         var startTime = settings.StartTime
@@ -61,6 +67,11 @@ public static class GeneratorApp
             }
 
             var control = new RunControl();
+            if (settings.Paused)
+            {
+                control.Pause();
+            }
+
             await using var controlServer = settings.ControlPort is { } port
                 ? await ControlServer.StartAsync(port, control, cancellationToken)
                 : null;

@@ -127,10 +127,11 @@ public static class GeneratorCommand
             }
         });
 
+        var paused = new Option<bool>("--paused") { Description = "Start paused: nothing is sent until POST /resume on the control port (bursts are sent while paused)." };
         var root = new RootCommand(Description)
         {
             dataset, stream, namePrefix, rate, duration, count, seed, startTime, endpointUrl, region, dryRun, output, report,
-            maxInFlight, batchSize, maxAttempts, invalidRatio, controlPort,
+            maxInFlight, batchSize, maxAttempts, invalidRatio, controlPort, paused,
         };
         root.Validators.Add(result =>
         {
@@ -167,6 +168,7 @@ public static class GeneratorCommand
                 MaxAttempts = parse.GetValue(maxAttempts),
                 InvalidRatio = parse.GetValue(invalidRatio),
                 ControlPort = parse.GetValue(controlPort),
+                Paused = parse.GetValue(paused),
             };
             return GeneratorApp.RunAsync(settings, catalog.Value, host, cancellationToken);
         });

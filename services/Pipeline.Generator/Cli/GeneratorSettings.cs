@@ -51,5 +51,8 @@ public sealed record GeneratorSettings
     /// <summary>The loopback port of the control endpoint; null serves none.</summary>
     public int? ControlPort { get; init; }
 
+    /// <summary>Starts paused, for the control endpoint to resume or send bursts.</summary>
+    public bool Paused { get; init; }
+
     public string StreamName => Stream ?? $"{NamePrefix}-{Dataset}";
 }

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Amazon.Runtime;
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Aws;
+
+namespace Pipeline.AppHostTests.Infrastructure;
+
+/// <summary>
+/// The app host as `dotnet run --project Pipeline.AppHost` runs it, through Aspire.Hosting.Testing, on free ports:
+/// LocalCloud, and the dashboard unsecured (as locally) so its telemetry API answers.
+/// </summary>
+internal sealed class PipelineAppHost : IAsyncDisposable
+{
+    private PipelineAppHost(DistributedApplication app, int port, string dataDirectory, Uri dashboard)
+    {
+        App = app;
+        Port = port;
+        DataDirectory = dataDirectory;
+        Dashboard = dashboard;
+    }
+
+    public DistributedApplication App { get; }
+
+    public int Port { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri Dashboard { get; }
+
+    public ResourceNotificationService Notifications => App.Services.GetRequiredService<ResourceNotificationService>();
+
+    public ResourceLoggerService Logs => App.Services.GetRequiredService<ResourceLoggerService>();
+
+    public ResourceCommandService Commands => App.Services.GetRequiredService<ResourceCommandService>();
+
+    /// <summary>The resources the dashboard lists (Aspire's own hidden helpers, such as project rebuilders, left out).</summary>
+    public IReadOnlyList<IResource> Resources => App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+        .Where(r => !(Notifications.TryGetCurrentState(r.Name, out var current) && current.Snapshot.IsHidden))
+        .ToArray();
+
+    /// <summary>Clients for LocalCloud, as any AWS SDK pointed at it would be.</summary>
+    public AwsClientFactory Aws => new(new AwsClientOptions
+    {
+        Endpoint = new Uri($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}"),
+        Region = "us-east-1",
+        Credentials = new BasicAWSCredentials("test", "test"),
+    });
+
+    public static async Task<PipelineAppHost> StartAsync(string dataDirectory, double generatorRate, int? port = null, CancellationToken cancellationToken = default)
+    {
+        var cloudPort = port ?? FreePort.Next();
+        var dashboardPort = FreePort.Next();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Pipeline_AppHost>(
+            [
+                "--port", cloudPort.ToString(CultureInfo.InvariantCulture),
+                "--data-dir", dataDirectory,
+                "--generator-rate", generatorRate.ToString(CultureInfo.InvariantCulture),
+            ],
+            (options, _) => options.DisableDashboard = false,
+            cancellationToken);
+
+        // As the app host's launch profile sets them for `dotnet run`, on ports of this test's own.
+        builder.Configuration["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dashboardPort.ToString(CultureInfo.InvariantCulture)}";
+        builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        builder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        builder.Configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        builder.Configuration["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true";
+
+        var app = await builder.BuildAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new PipelineAppHost(app, cloudPort, dataDirectory, new Uri($"http://127.0.0.1:{dashboardPort.ToString(CultureInfo.InvariantCulture)}"));
+    }
+
+    /// <summary>Waits until every resource is up: provisioning Finished, everything else Running and healthy.</summary>
+    public async Task WaitUntilUpAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        foreach (var resource in Resources)
+        {
+            try
+            {
+                if (resource.Name == "provisioning")
+                {
+                    await Notifications.WaitForResourceAsync(resource.Name, KnownResourceStates.Finished, cancel.Token);
+                }
+                else
+                {
+                    await Notifications.WaitForResourceHealthyAsync(resource.Name, cancel.Token);
+                }
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{resource.Name} did not come up within {timeout}: {Describe(resource.Name)}");
+            }
+        }
+    }
+
+    public string Describe(string resource) =>
+        Notifications.TryGetCurrentState(resource, out var current)
+            ? $"state {current.Snapshot.State?.Text}, health {current.Snapshot.HealthStatus}"
+            : "no state yet";
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await App.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
