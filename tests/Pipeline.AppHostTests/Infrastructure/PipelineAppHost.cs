@@ -12,12 +12,13 @@ namespace Pipeline.AppHostTests.Infrastructure;
 /// </summary>
 internal sealed class PipelineAppHost : IAsyncDisposable
 {
-    private PipelineAppHost(DistributedApplication app, int port, string dataDirectory, Uri dashboard)
+    private const string DashboardResource = "aspire-dashboard";
+
+    private PipelineAppHost(DistributedApplication app, int port, string dataDirectory)
     {
         App = app;
         Port = port;
         DataDirectory = dataDirectory;
-        Dashboard = dashboard;
     }
 
     public DistributedApplication App { get; }
@@ -26,7 +27,12 @@ internal sealed class PipelineAppHost : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public Uri Dashboard { get; }
+    /// <summary>The dashboard's address (its front end; the testing builder picks the ports).</summary>
+    public Uri Dashboard =>
+        Notifications.TryGetCurrentState(DashboardResource, out var dashboard)
+        && dashboard.Snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "DASHBOARD__FRONTEND__PUBLICURL")?.Value is { Length: > 0 } url
+            ? new Uri(url)
+            : throw new InvalidOperationException("The dashboard is not running.");
 
     public ResourceNotificationService Notifications => App.Services.GetRequiredService<ResourceNotificationService>();
 
@@ -50,7 +56,6 @@ internal sealed class PipelineAppHost : IAsyncDisposable
     public static async Task<PipelineAppHost> StartAsync(string dataDirectory, double generatorRate, int? port = null, CancellationToken cancellationToken = default)
     {
         var cloudPort = port ?? FreePort.Next();
-        var dashboardPort = FreePort.Next();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Pipeline_AppHost>(
             [
                 "--port", cloudPort.ToString(CultureInfo.InvariantCulture),
@@ -60,10 +65,7 @@ internal sealed class PipelineAppHost : IAsyncDisposable
             (options, _) => options.DisableDashboard = false,
             cancellationToken);
 
-        // As the app host's launch profile sets them for `dotnet run`, on ports of this test's own.
-        builder.Configuration["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dashboardPort.ToString(CultureInfo.InvariantCulture)}";
-        builder.Configuration["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
-        builder.Configuration["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
+        // As the app host's launch profile sets them for `dotnet run`: plain HTTP, no login, the telemetry API on.
         builder.Configuration["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         builder.Configuration["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true";
 
@@ -78,7 +80,7 @@ internal sealed class PipelineAppHost : IAsyncDisposable
             throw;
         }
 
-        return new PipelineAppHost(app, cloudPort, dataDirectory, new Uri($"http://127.0.0.1:{dashboardPort.ToString(CultureInfo.InvariantCulture)}"));
+        return new PipelineAppHost(app, cloudPort, dataDirectory);
     }
 
     /// <summary>Waits until every resource is up: provisioning Finished, everything else Running and healthy.</summary>
