@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 
+using Pipeline.ServiceDefaults.Tracing;
+
 namespace Pipeline.LambdaRuntime;
 
 /// <summary>
@@ -203,10 +205,12 @@ internal sealed class InvocationLoop
 
     private Activity? StartActivity(LambdaInvocation invocation)
     {
-        // Lambda's trace header is X-Ray, not W3C, so the span is a root; handlers link it to the traces their records carry.
-        // Activity.Current is async-local, so clearing it here does not reach the caller.
+        // Lambda's trace header (X-Ray format) names the caller's trace and span: the invocation continues it, as the
+        // OpenTelemetry Lambda layers do. Without one the span is a root; handlers link it to the traces their records
+        // carry. Activity.Current is async-local, so clearing it here does not reach the caller.
         Activity.Current = null;
-        var activity = LambdaRuntimeTelemetry.Source.StartActivity(_function.SpanName, ActivityKind.Server);
+        var parent = XRayTraceHeader.TryParse(invocation.TraceId, out var caller) ? caller : default;
+        var activity = LambdaRuntimeTelemetry.Source.StartActivity(_function.SpanName, ActivityKind.Server, parent);
         if (activity is null)
         {
             return null;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Pipeline.Contracts.Aws.Sqs;
 using Pipeline.ServiceDefaults.Tracing;
 
@@ -25,52 +24,10 @@ public static class MessageTraceContext
 
         if (message.Attributes is { } system && system.TryGetValue(AwsTraceHeader, out var header))
         {
-            return TryParseXRay(header, out context);
+            return XRayTraceHeader.TryParse(header, out context);
         }
 
         context = default;
         return false;
-    }
-
-    /// <summary>
-    /// <c>Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1</c>: the root's epoch and random
-    /// parts together are the 32-hex-digit trace id, Parent the span id.
-    /// </summary>
-    public static bool TryParseXRay(string? header, out ActivityContext context)
-    {
-        context = default;
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return false;
-        }
-
-        string? root = null, parent = null, sampled = null;
-        foreach (var part in header.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                continue;
-            }
-
-            var value = part[(equals + 1)..];
-            switch (part[..equals])
-            {
-                case "Root": root = value; break;
-                case "Parent": parent = value; break;
-                case "Sampled": sampled = value; break;
-            }
-        }
-
-        var pieces = root?.Split('-');
-        if (pieces is not ["1", { Length: 8 } epoch, { Length: 24 } random] || parent is not { Length: 16 })
-        {
-            return false;
-        }
-
-        var flags = sampled == "1" ? "01" : "00";
-        return TraceParent.TryParse(
-            string.Create(CultureInfo.InvariantCulture, $"00-{epoch}{random}-{parent}-{flags}").ToLowerInvariant(),
-            out context);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -123,6 +124,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         var envelope = Envelope(id, source, detailType, at, resources, detailJson);
         using var document = JsonDocument.Parse(envelope);
         var matched = new List<string>();
+        var publisher = Activity.Current?.Context ?? default;
         foreach (var rule in ListRules(null))
         {
             if (rule.State != RuleState.Enabled || rule.Pattern is null || !rule.Pattern.Matches(document.RootElement))
@@ -133,7 +135,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
             matched.Add(rule.Name);
             foreach (var target in rule.Targets)
             {
-                _deliveries.Writer.TryWrite(new EventDelivery(id, rule.Name, target, target.Input ?? envelope));
+                _deliveries.Writer.TryWrite(new EventDelivery(id, rule.Name, target, target.Input ?? envelope, publisher));
             }
         }
 
@@ -171,6 +173,12 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
             return;
         }
 
+        // EventBridge passes no trace to a Lambda target; the delivery continues the trace of the span the event was
+        // put in (a crawl, a job run, a PutEvents call), and the invocation carries it as Lambda's trace header.
+        using var activity = EventsTelemetry.Source.StartActivity($"EventBridge deliver {delivery.RuleName}", ActivityKind.Producer, delivery.Publisher);
+        activity?.SetTag("aws.events.rule", delivery.RuleName);
+        activity?.SetTag("aws.events.event_id", delivery.EventId);
+        activity?.SetTag("aws.events.target", delivery.Target.Arn);
         var delay = RetryDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -193,6 +201,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
 
             if (attempt >= EventsLimits.DeliveryAttempts)
             {
+                activity?.SetStatus(ActivityStatusCode.Error, reason);
                 LogDeliveryFailed(delivery.EventId, delivery.RuleName, delivery.Target.Arn, attempt, reason);
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Protocols;
@@ -30,6 +31,7 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
             return;
         }
 
+        NameServerSpan(context, service);
         try
         {
             await endpoint.HandleAsync(context);
@@ -46,6 +48,26 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
         {
             LogUnhandled(e, service, context.Request.Method, context.Request.Path);
             await AwsErrorWriter.WriteAsync(context, endpoint.Protocol, "InternalFailure", "LocalCloud failed to process the request; see its log.", StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    // The ASP.NET Core span of every request is "POST /"; name it as the AWS SDKs name their client spans
+    // (<service>.<operation> with rpc.* attributes) where the operation is in a header, and by service otherwise.
+    private static void NameServerSpan(HttpContext context, string service)
+    {
+        if (Activity.Current is not { } activity)
+        {
+            return;
+        }
+
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        var operation = target.Contains('.', StringComparison.Ordinal) ? target[(target.LastIndexOf('.') + 1)..] : null;
+        activity.DisplayName = operation is null ? $"{service} {context.Request.Method}" : $"{service}.{operation}";
+        activity.SetTag("rpc.system", "aws-api");
+        activity.SetTag("rpc.service", service);
+        if (operation is not null)
+        {
+            activity.SetTag("rpc.method", operation);
         }
     }
 

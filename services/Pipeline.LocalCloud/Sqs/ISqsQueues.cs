@@ -8,7 +8,7 @@ namespace Pipeline.LocalCloud.Sqs;
 public interface ISqsQueues
 {
     /// <summary>Enqueues one message, as SendMessage does.</summary>
-    Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, CancellationToken cancellationToken = default);
+    Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, string? traceHeader = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Receives up to <paramref name="maxMessages"/> messages, waiting up to <paramref name="wait"/> for the first to

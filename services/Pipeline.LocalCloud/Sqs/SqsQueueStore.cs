@@ -201,7 +201,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
         }
     }
 
-    public Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, CancellationToken cancellationToken = default)
+    public Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, string? traceHeader = null, CancellationToken cancellationToken = default)
     {
         attributes ??= new Dictionary<string, SqsMessageAttribute>();
         lock (_gate)
@@ -209,7 +209,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
             var q = Get(queue);
             Validate(q, body, attributes, delaySeconds);
             var now = time.GetUtcNow();
-            var message = new StoredMessage(Guid.NewGuid().ToString(), body, attributes, now, now.AddSeconds(delaySeconds ?? q.Settings.DelaySeconds));
+            var message = new StoredMessage(Guid.NewGuid().ToString(), body, attributes, now, now.AddSeconds(delaySeconds ?? q.Settings.DelaySeconds), traceHeader);
             q.Messages.Add(message);
             q.SignalArrival();
             Save();
@@ -329,7 +329,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
                 && _queues.TryGetValue(NameOf(dlqArn), out var deadLetters))
             {
                 q.Messages.Remove(message);
-                deadLetters.Messages.Add(new StoredMessage(message.Id, message.Body, message.Attributes, message.SentAt, now));
+                deadLetters.Messages.Add(new StoredMessage(message.Id, message.Body, message.Attributes, message.SentAt, now, message.TraceHeader));
                 deadLetters.SignalArrival();
                 moved = true;
                 continue;
@@ -348,7 +348,8 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
                 SqsChecksums.OfAttributes(message.Attributes),
                 message.ReceiveCount,
                 message.SentAt,
-                message.FirstReceivedAt.Value));
+                message.FirstReceivedAt.Value,
+                message.TraceHeader));
         }
 
         if (taken.Count > 0 || moved)
@@ -370,7 +371,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
         foreach (var snapshot in SqsStateFile.Load(stateFile))
         {
             var queue = new SqsQueue(snapshot.Name, snapshot.Arn, snapshot.Settings, snapshot.CreatedAt);
-            queue.Messages.AddRange(snapshot.Messages.Select(m => new StoredMessage(m.Id, m.Body, m.Attributes, m.SentAt, m.VisibleAt)
+            queue.Messages.AddRange(snapshot.Messages.Select(m => new StoredMessage(m.Id, m.Body, m.Attributes, m.SentAt, m.VisibleAt, m.TraceHeader)
             {
                 ReceiveCount = m.ReceiveCount,
                 FirstReceivedAt = m.FirstReceivedAt,
@@ -387,7 +388,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
     {
         if (stateFile is not null)
         {
-            SqsStateFile.Save(stateFile, _queues.Values.Select(q => new SqsQueueSnapshot(q.Name, q.Arn, q.Settings, q.CreatedAt, q.Messages.Select(m => new StoredMessageSnapshot(m.Id, m.Body, new Dictionary<string, SqsMessageAttribute>(m.Attributes), m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt, m.ReceiptHandle)).ToArray())).ToArray());
+            SqsStateFile.Save(stateFile, _queues.Values.Select(q => new SqsQueueSnapshot(q.Name, q.Arn, q.Settings, q.CreatedAt, q.Messages.Select(m => new StoredMessageSnapshot(m.Id, m.Body, new Dictionary<string, SqsMessageAttribute>(m.Attributes), m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt, m.ReceiptHandle, m.TraceHeader)).ToArray())).ToArray());
         }
     }
 

@@ -10,4 +10,5 @@ public sealed record SqsReceivedMessage(
     string? Md5OfMessageAttributes,
     int ReceiveCount,
     DateTimeOffset SentAt,
-    DateTimeOffset FirstReceivedAt);
+    DateTimeOffset FirstReceivedAt,
+    string? TraceHeader = null);

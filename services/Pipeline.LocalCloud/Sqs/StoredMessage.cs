@@ -1,7 +1,7 @@
 namespace Pipeline.LocalCloud.Sqs;
 
 /// <summary>A message in a queue and its delivery state; guarded by the store's lock.</summary>
-internal sealed class StoredMessage(string id, string body, IReadOnlyDictionary<string, SqsMessageAttribute> attributes, DateTimeOffset sentAt, DateTimeOffset visibleAt)
+internal sealed class StoredMessage(string id, string body, IReadOnlyDictionary<string, SqsMessageAttribute> attributes, DateTimeOffset sentAt, DateTimeOffset visibleAt, string? traceHeader = null)
 {
     public string Id { get; } = id;
 
@@ -10,6 +10,9 @@ internal sealed class StoredMessage(string id, string body, IReadOnlyDictionary<
     public IReadOnlyDictionary<string, SqsMessageAttribute> Attributes { get; } = attributes;
 
     public DateTimeOffset SentAt { get; } = sentAt;
+
+    /// <summary>The <c>AWSTraceHeader</c> system attribute: the sender's trace, in X-Ray format.</summary>
+    public string? TraceHeader { get; } = traceHeader;
 
     public DateTimeOffset VisibleAt { get; set; } = visibleAt;
 

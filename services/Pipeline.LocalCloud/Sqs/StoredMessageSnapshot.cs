@@ -9,4 +9,5 @@ internal sealed record StoredMessageSnapshot(
     DateTimeOffset VisibleAt,
     int ReceiveCount,
     DateTimeOffset? FirstReceivedAt,
-    string? ReceiptHandle);
+    string? ReceiptHandle,
+    string? TraceHeader = null);

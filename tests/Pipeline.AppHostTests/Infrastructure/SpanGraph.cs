@@ -1,6 +1,9 @@
 namespace Pipeline.AppHostTests.Infrastructure;
 
-/// <summary>Spans joined by parent/child and by span links, in either direction: what a user can follow in the dashboard.</summary>
+/// <summary>
+/// Spans joined by trace (parent/child within it) and by span links, in either direction: what a user can follow in the
+/// dashboard from one span to another.
+/// </summary>
 internal sealed class SpanGraph
 {
     private readonly Dictionary<string, SpanRecord> _spans;
@@ -11,10 +14,8 @@ internal sealed class SpanGraph
         _spans = spans.GroupBy(s => s.SpanId).ToDictionary(g => g.Key, g => g.First());
         foreach (var span in _spans.Values)
         {
-            if (span.ParentSpanId is { Length: > 0 } parent && _spans.ContainsKey(parent))
-            {
-                Connect(span.SpanId, parent);
-            }
+            // Every span of a trace through the trace's own node: the dashboard shows them on one page.
+            Connect(span.SpanId, "trace:" + span.TraceId);
 
             foreach (var (_, linked) in span.Links)
             {
@@ -42,7 +43,7 @@ internal sealed class SpanGraph
             }
         }
 
-        return [.. seen.Select(id => _spans[id])];
+        return [.. seen.Where(_spans.ContainsKey).Select(id => _spans[id])];
     }
 
     private void Connect(string a, string b)

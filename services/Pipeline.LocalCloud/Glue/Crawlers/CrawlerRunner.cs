@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
@@ -62,6 +63,11 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
 
     private async Task RunAsync(Crawler crawler, CancellationTokenSource cancel)
     {
+        // A child of the StartCrawler call (its context flows into the background task): the crawl's state-change
+        // events are put inside it, so the rule's target continues the trace of whoever started the crawl.
+        using var activity = GlueTelemetry.Source.StartActivity($"Glue crawl {crawler.Name}", ActivityKind.Internal);
+        activity?.SetTag("aws.glue.crawler", crawler.Name);
+        var clock = time.GetTimestamp();
         var cancellationToken = cancel.Token;
         var start = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round((crawler.CurrentCrawlStart ?? 0) * 1000));
         await PublishAsync(() => events.StartedAsync(crawler.Name, start, CancellationToken.None), crawler.Name).ConfigureAwait(false);
@@ -95,8 +101,19 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
         {
             var finished = await crawlers.FinishCrawlAsync(crawler.Name, status, error, counts, CancellationToken.None).ConfigureAwait(false);
             var end = time.GetUtcNow();
-            LogCrawlEnded(logger, crawler.Name, finished.LastCrawl!.Status, error ?? string.Empty);
-            switch (finished.LastCrawl.Status)
+            var outcome = finished.LastCrawl!.Status;
+            activity?.SetTag("aws.glue.crawl.status", outcome.ToString());
+            if (outcome == LastCrawlStatus.Failed)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, error);
+            }
+
+            GlueTelemetry.CrawlDuration.Record(
+                time.GetElapsedTime(clock).TotalSeconds,
+                new KeyValuePair<string, object?>("aws.glue.crawler", crawler.Name),
+                new KeyValuePair<string, object?>("aws.glue.crawl.status", outcome.ToString()));
+            LogCrawlEnded(logger, crawler.Name, outcome, error ?? string.Empty);
+            switch (outcome)
             {
                 case LastCrawlStatus.Succeeded:
                     await PublishAsync(() => events.SucceededAsync(crawler.Name, start, end, counts, CancellationToken.None), crawler.Name).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,6 +6,7 @@ using Pipeline.LocalCloud.Events;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Jobs.Api;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.Glue.Jobs;
 
@@ -344,6 +346,13 @@ internal sealed class GlueJobs : IAsyncDisposable
 
     private async Task ExecuteAsync(ActiveRun active, Job job, JobRun run)
     {
+        // Glue carries no trace; the run continues the one its --traceparent argument names (the ETL runner's), else
+        // the StartJobRun call's. Its state-change event is put inside it, so the notifier continues the same trace.
+        var parent = TraceParent.TryParse(run.Arguments?.GetValueOrDefault("--" + TraceParent.FieldName), out var caller) ? caller : Activity.Current?.Context ?? default;
+        using var activity = GlueTelemetry.Source.StartActivity($"Glue job run {active.JobName}", ActivityKind.Internal, parent);
+        activity?.SetTag("aws.glue.job", active.JobName);
+        activity?.SetTag("aws.glue.job_run_id", active.JobRunId);
+        var clock = _time.GetTimestamp();
         var log = new JobRunLog(_cloud.DataDirectory, active.JobName, active.JobRunId, _time);
         var timeout = TimeSpan.FromMinutes(run.Timeout ?? DefaultTimeoutMinutes);
         using var timer = _time.CreateTimer(_ => active.TimeOut(), null, timeout, Timeout.InfiniteTimeSpan);
@@ -385,6 +394,16 @@ internal sealed class GlueJobs : IAsyncDisposable
         }
 
         log.Write($"Run {active.JobRunId} finished: {Wire(final)}{(error is null ? string.Empty : " - " + error)}");
+        activity?.SetTag("aws.glue.job_run_state", Wire(final));
+        if (final != JobRunState.Succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error ?? Wire(final));
+        }
+
+        GlueTelemetry.JobRunDuration.Record(
+            _time.GetElapsedTime(clock).TotalSeconds,
+            new KeyValuePair<string, object?>("aws.glue.job", active.JobName),
+            new KeyValuePair<string, object?>("aws.glue.job_run_state", Wire(final)));
         var finished = Transition(active.JobRunId, r => Finish(r, final, error));
         Forget(active);
         _logger.LogInformation("Glue job {Job} run {RunId} {State}", active.JobName, active.JobRunId, Wire(final));

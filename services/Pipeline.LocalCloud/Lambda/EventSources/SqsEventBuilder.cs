@@ -32,6 +32,11 @@ public static class SqsEventBuilder
                 json.WriteString("SentTimestamp", message.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
                 json.WriteString("SenderId", SenderId);
                 json.WriteString("ApproximateFirstReceiveTimestamp", message.FirstReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+                if (message.TraceHeader is { } traceHeader)
+                {
+                    json.WriteString("AWSTraceHeader", traceHeader);
+                }
+
                 json.WriteEndObject();
                 json.WriteStartObject("messageAttributes");
                 foreach (var (name, attribute) in message.MessageAttributes)

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+
+using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.Lambda.Execution;
 
@@ -8,10 +11,16 @@ internal static class TraceHeaders
 {
     /// <summary>
     /// The caller's <c>X-Amzn-Trace-Id</c> when it carries a root (Lambda continues it), with a new parent for this
-    /// hop; otherwise a new trace.
+    /// hop; else the span LocalCloud is in (the Invoke request's, or the Firehose delivery, event-source poll or
+    /// EventBridge delivery that invokes), so the function's span is its child; otherwise a new trace.
     /// </summary>
     public static string For(string? incoming, TimeProvider time)
     {
+        if (string.IsNullOrWhiteSpace(incoming) && Activity.Current is { } current)
+        {
+            return XRayTraceHeader.Format(current.Context);
+        }
+
         string? root = null;
         var sampled = "1";
         if (!string.IsNullOrWhiteSpace(incoming))

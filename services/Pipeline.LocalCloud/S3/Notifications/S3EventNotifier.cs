@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Sqs;
 using Pipeline.LocalCloud.Storage;
+using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.S3.Notifications;
 
@@ -56,6 +58,13 @@ internal sealed partial class S3EventNotifier(
             return;
         }
 
+        // S3 carries no trace to the queue; LocalCloud stamps each message with AWS's own SQS propagation (the
+        // AWSTraceHeader system attribute) of the write that caused it, so the consumer's span joins that trace.
+        using var activity = S3Telemetry.Source.StartActivity("S3 notification", ActivityKind.Producer);
+        activity?.SetTag("aws.s3.bucket", details.Bucket);
+        activity?.SetTag("aws.s3.key", details.Key);
+        activity?.SetTag("messaging.operation.type", "send");
+        var traceHeader = XRayTraceHeader.FromCurrent();
         var queues = services.GetService<ISqsQueues>();
         foreach (var configuration in matching)
         {
@@ -67,7 +76,7 @@ internal sealed partial class S3EventNotifier(
                     throw SqsErrors.QueueDoesNotExist();
                 }
 
-                await queues.SendAsync(configuration.QueueArn, body, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await queues.SendAsync(configuration.QueueArn, body, traceHeader: traceHeader, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (AwsServiceException e)
             {

@@ -13,6 +13,9 @@ internal sealed class SqsOperations(SqsQueueStore store)
     /// <summary>The AWS SenderId of messages LocalCloud holds; it has no IAM principals.</summary>
     public const string SenderId = "AIDAIT2UOQQY3AUEKVGXU";
 
+    /// <summary>The system attribute that carries the sender's trace (X-Ray format).</summary>
+    public const string TraceHeaderAttribute = "AWSTraceHeader";
+
     public QueueUrlOutput CreateQueue(CreateQueueInput input, string baseUrl) =>
         new(UrlOf(baseUrl, store.Create(input.QueueName, input.Attributes)));
 
@@ -50,6 +53,7 @@ internal sealed class SqsOperations(SqsQueueStore store)
             input.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
             ToAttributes(input.MessageAttributes),
             input.DelaySeconds,
+            TraceHeaderOf(input.MessageSystemAttributes),
             cancellationToken).ConfigureAwait(false);
         return new SendMessageOutput(result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes);
     }
@@ -70,6 +74,7 @@ internal sealed class SqsOperations(SqsQueueStore store)
                     entry.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
                     ToAttributes(entry.MessageAttributes),
                     entry.DelaySeconds,
+                    TraceHeaderOf(entry.MessageSystemAttributes),
                     cancellationToken).ConfigureAwait(false);
                 successful.Add(new SendMessageBatchResultEntry(entry.Id!, result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes));
             }
@@ -196,6 +201,10 @@ internal sealed class SqsOperations(SqsQueueStore store)
         Add("SentTimestamp", message.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         Add("ApproximateFirstReceiveTimestamp", message.FirstReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         Add("SenderId", SenderId);
+        if (message.TraceHeader is { } traceHeader)
+        {
+            Add(TraceHeaderAttribute, traceHeader);
+        }
 
         var wantAllAttributes = attributeNames.Contains("All") || attributeNames.Contains(".*");
         var attributes = message.MessageAttributes
@@ -210,6 +219,30 @@ internal sealed class SqsOperations(SqsQueueStore store)
             system.Count > 0 ? system : null,
             attributes.Count > 0 ? message.Md5OfMessageAttributes : null,
             attributes.Count > 0 ? attributes : null);
+    }
+
+    // SQS takes one message system attribute, AWSTraceHeader, a String of at most 8 KB in X-Ray format.
+    private static string? TraceHeaderOf(Dictionary<string, MessageAttributeValue>? system)
+    {
+        if (system is null || system.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (name, value) in system)
+        {
+            if (name != TraceHeaderAttribute)
+            {
+                throw SqsErrors.InvalidParameterValue($"Message system attribute name '{name}' is invalid.");
+            }
+
+            if (value.DataType != "String" || string.IsNullOrEmpty(value.StringValue) || value.StringValue.Length > 8 * 1024)
+            {
+                throw SqsErrors.InvalidParameterValue($"Message system attribute '{name}' must be a String of 1 to 8192 characters.");
+            }
+        }
+
+        return system[TraceHeaderAttribute].StringValue;
     }
 
     private static Dictionary<string, SqsMessageAttribute> ToAttributes(Dictionary<string, MessageAttributeValue>? attributes) =>

@@ -26,12 +26,12 @@ internal sealed class SqsQueryParameters(IReadOnlyDictionary<string, string> val
 
     public SetQueueAttributesInput SetQueueAttributes() => new(Queue(), Map("Attribute", "Name", "Value"));
 
-    public SendMessageInput SendMessage() => new(Queue(), Get("MessageBody"), Int("DelaySeconds"), MessageAttributes("MessageAttribute"));
+    public SendMessageInput SendMessage() => new(Queue(), Get("MessageBody"), Int("DelaySeconds"), MessageAttributes("MessageAttribute"), MessageAttributes("MessageSystemAttribute"));
 
     public SendMessageBatchInput SendMessageBatch() => new(
         Queue(),
         Indices("SendMessageBatchRequestEntry").Select(p => new SendMessageBatchEntry(
-            Get($"{p}.Id"), Get($"{p}.MessageBody"), Int($"{p}.DelaySeconds"), MessageAttributes($"{p}.MessageAttribute"))).ToArray());
+            Get($"{p}.Id"), Get($"{p}.MessageBody"), Int($"{p}.DelaySeconds"), MessageAttributes($"{p}.MessageAttribute"), MessageAttributes($"{p}.MessageSystemAttribute"))).ToArray());
 
     public ReceiveMessageInput ReceiveMessage() => new(
         Queue(),

@@ -12,24 +12,6 @@ namespace Pipeline.UnitTests.Functions.CrawlerTrigger;
 public sealed class MessageTraceContextTests
 {
     [Fact]
-    public void An_XRay_header_converts_to_the_same_trace_and_span()
-    {
-        Assert.True(MessageTraceContext.TryParseXRay("Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1", out var context));
-
-        Assert.Equal("5759e988bd862e3fe1be46a994272793", context.TraceId.ToHexString());
-        Assert.Equal("53995c3f42cd8ad8", context.SpanId.ToHexString());
-        Assert.True(context.TraceFlags.HasFlag(ActivityTraceFlags.Recorded));
-    }
-
-    [Theory]
-    [InlineData("Root=1-5759e988-bd862e3fe1be46a994272793")]
-    [InlineData("Root=2-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8")]
-    [InlineData("garbage")]
-    [InlineData("")]
-    public void A_header_without_root_and_parent_gives_no_context(string header) =>
-        Assert.False(MessageTraceContext.TryParseXRay(header, out _));
-
-    [Fact]
     public async Task A_batch_of_one_trace_parents_the_span_on_it()
     {
         var producer = new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded);

@@ -20,4 +20,15 @@ public sealed class TraceHeadersTests
         Assert.DoesNotContain("9a9197af755a6419", header, StringComparison.Ordinal);
         Assert.EndsWith(";Sampled=0", header, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Without_a_header_the_invocation_continues_the_span_localcloud_is_in()
+    {
+        using var span = new System.Diagnostics.Activity("Firehose deliver").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+
+        var header = TraceHeaders.For(null, TimeProvider.System);
+
+        var trace = span.TraceId.ToHexString();
+        Assert.StartsWith($"Root=1-{trace[..8]}-{trace[8..]};Parent={span.SpanId.ToHexString()};", header, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ internal sealed class RecordingSqsQueues : ISqsQueues
 {
     public ConcurrentQueue<(string Queue, string Body)> Sent { get; } = new();
 
-    public Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, CancellationToken cancellationToken = default)
+    public Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, string? traceHeader = null, CancellationToken cancellationToken = default)
     {
         Sent.Enqueue((queue, body));
         return Task.FromResult(new SqsSendResult(Guid.NewGuid().ToString(), "md5", null));

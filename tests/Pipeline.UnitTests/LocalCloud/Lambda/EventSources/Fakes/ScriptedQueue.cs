@@ -36,7 +36,7 @@ internal sealed class ScriptedQueue(FakeTimeProvider time, params IReadOnlyList<
         return Task.CompletedTask;
     }
 
-    public Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, CancellationToken cancellationToken = default) =>
+    public Task<SqsSendResult> SendAsync(string queue, string body, IReadOnlyDictionary<string, SqsMessageAttribute>? attributes = null, int? delaySeconds = null, string? traceHeader = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
     public string GetQueueArn(string queue) => "arn:aws:sqs:us-east-1:000000000000:" + queue;
