@@ -89,7 +89,12 @@ internal sealed class InvocationLoop
         };
 
         using var activity = StartActivity(invocation);
+        var started = _options.TimeProvider.GetTimestamp();
         var outcome = await InvokeAsync(invocation, context, stopping).ConfigureAwait(false);
+        LambdaRuntimeTelemetry.InvokeDuration.Record(
+            _options.TimeProvider.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>(LambdaRuntimeTelemetry.TriggerAttribute, LambdaRuntimeTelemetry.ToAttributeValue(_options.Trigger)),
+            new KeyValuePair<string, object?>(LambdaRuntimeTelemetry.ErrorTypeAttribute, outcome.Error?.ErrorType));
         if (outcome.Error is null && outcome.Response.Length > _options.MaxResponseBytes)
         {
             outcome = InvocationOutcome.Failed(new LambdaError(

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 
 namespace Pipeline.LambdaRuntime;
 
@@ -19,6 +20,11 @@ public static class LambdaRuntimeTelemetry
     internal const string ErrorTypeAttribute = "error.type";
 
     internal static ActivitySource Source { get; } = new(SourceName);
+
+    private static readonly Meter Meter = new(SourceName);
+
+    /// <summary>OpenTelemetry's FaaS metric: how long each invocation's handler ran, tagged with its trigger and error.</summary>
+    internal static Histogram<double> InvokeDuration { get; } = Meter.CreateHistogram<double>("faas.invoke_duration", "s");
 
     internal static string ToAttributeValue(FaasTrigger trigger) => trigger switch
     {

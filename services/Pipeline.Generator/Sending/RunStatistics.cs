@@ -56,12 +56,14 @@ public sealed class RunStatistics
 
     public void Sent(long records, long bytes)
     {
+        GeneratorTelemetry.Records.Add(records, new KeyValuePair<string, object?>("outcome", "sent"));
         Interlocked.Add(ref _sent, records);
         Interlocked.Add(ref _bytesSent, bytes);
     }
 
     public void Failed(long records, string reason)
     {
+        GeneratorTelemetry.Records.Add(records, new KeyValuePair<string, object?>("outcome", "failed"), new KeyValuePair<string, object?>("error.type", reason));
         if (records <= 0)
         {
             return;
