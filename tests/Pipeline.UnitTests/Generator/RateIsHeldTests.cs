@@ -38,28 +38,21 @@ public sealed class RateIsHeldTests
     }
 
     [Fact]
-    public async Task A_short_real_time_run_against_a_stub_endpoint_holds_the_rate_roughly()
+    public async Task A_short_real_time_run_against_a_stub_endpoint_sends_every_record_once()
     {
         await using var stub = await StubFirehoseEndpoint.StartAsync();
         var client = StubClients.Firehose(stub.Url);
 
-        // The first call pays for JIT, connection and signing set-up; it would otherwise delay the first batches and
-        // make them arrive together.
-        await client.PutRecordBatchAsync("warm-up", [new byte[] { (byte)'{', (byte)'}' }]);
         var options = new LoadOptions { DeliveryStream = "stub-stream", Rate = 400, Duration = TimeSpan.FromSeconds(2) };
         var runner = new FirehoseLoadRunner(client, new SizedRecordSource(_ => 200), options);
 
         var outcome = await runner.RunAsync();
 
         Assert.Equal(RunOutcome.Completed, outcome);
-        var calls = stub.Calls.Where(c => c.Stream != "warm-up").ToList();
+        var calls = stub.Calls.ToList();
         Assert.Equal(800, calls.Sum(c => c.Records.Count));
         Assert.All(calls, c => Assert.Equal("stub-stream", c.Stream));
-        var first = calls.Min(c => c.At);
-        var busiestSecond = calls.Max(c => calls.Where(o => o.At >= c.At && o.At < c.At.AddSeconds(1)).Sum(o => o.Records.Count));
-        // Real time on a shared machine stalls now and then, and the sender catches up on a short backlog; the exact
-        // bound is the virtual-time test's job. Here: paced, not all at once.
-        Assert.True(busiestSecond <= 400 * 2, $"{busiestSecond} records arrived within one second at 400/s");
-        Assert.True(calls.Max(c => c.At) - first >= TimeSpan.FromSeconds(1.5), "two seconds' worth of records were spread over the two seconds");
+        // The pacing itself is the virtual-time tests' job: on a shared machine real time stalls, and a timed bound here
+        // would fail for the machine's sake, not the code's.
     }
 }
