@@ -1,21 +1,18 @@
 using System.Text.Json;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Pipeline.Benchmarks;
 
-// One core (affinity mask 1), so the figures say what one Lambda vCPU or one generator core does.
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(3).WithIterationCount(10));
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(TransformerBenchmarks).Assembly).Run(args, config);
+// Each benchmark class names its job: OneCoreConfig for the Lambda-sized components, DuckDbBenchmarkConfig for LocalCloud.
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(TransformerBenchmarks).Assembly).Run(args, DefaultConfig.Instance);
 
 var figures = new List<ThroughputFigure>();
 foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null))
 {
-    var dataset = (string)report.BenchmarkCase.Parameters["Dataset"];
     var nanoseconds = report.ResultStatistics!.Mean;
     if (report.BenchmarkCase.Descriptor.Type == typeof(TransformerBenchmarks))
     {
+        var dataset = (string)report.BenchmarkCase.Parameters["Dataset"];
         var bench = new TransformerBenchmarks { Dataset = dataset };
         bench.Setup();
         var seconds = nanoseconds / 1e9;
@@ -23,6 +20,7 @@ foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultS
     }
     else if (report.BenchmarkCase.Descriptor.Type == typeof(GeneratorBenchmarks))
     {
+        var dataset = (string)report.BenchmarkCase.Parameters["Dataset"];
         // Mean is per record (OperationsPerInvoke); bytes per record from one sample operation.
         var bench = new GeneratorBenchmarks { Dataset = dataset };
         bench.Setup();
