@@ -4,7 +4,10 @@ using BenchmarkDotNet.Running;
 using Pipeline.Benchmarks;
 
 // Each benchmark class names its job: OneCoreConfig for the Lambda-sized components, DuckDbBenchmarkConfig for LocalCloud.
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(TransformerBenchmarks).Assembly).Run(args, DefaultConfig.Instance);
+// Building the generated project (it references LocalCloud) takes minutes on a shared 2-core machine; the default
+// timeout is two.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(TransformerBenchmarks).Assembly).Run(args, config);
 
 var figures = new List<ThroughputFigure>();
 foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null))
