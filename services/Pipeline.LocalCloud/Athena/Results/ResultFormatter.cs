@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
@@ -6,39 +7,29 @@ using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 namespace Pipeline.LocalCloud.Athena.Results;
 
 /// <summary>
-/// Athena's text for each column of a query's DuckDB result, chosen by the column's DuckDB type. Nested values (LIST,
-/// ARRAY, STRUCT, MAP, UNION) are fetched as DuckDB's <c>to_json</c> and rendered by their declared type: DuckDB.NET
-/// cannot read a LIST or MAP of numbers that holds a NULL, and JSON keeps every nested NULL and every field in order.
-/// A TIMESTAMP WITH TIME ZONE is read as an instant, which DuckDB.NET's plain value would not say.
+/// Athena's text for each column of a query's DuckDB result, read the way the column's DuckDB type (from DESCRIBE)
+/// calls for. Scalars go through DuckDB.NET's typed getters, which read the vector without boxing. Nested values
+/// (LIST, ARRAY, STRUCT, MAP, UNION) are fetched as DuckDB's <c>to_json</c> and rendered by their declared type:
+/// DuckDB.NET cannot read a LIST or MAP of numbers that holds a NULL, and JSON keeps every nested NULL and every field
+/// in order. A TIMESTAMP WITH TIME ZONE is read as an instant, which DuckDB.NET's plain value would not say.
 /// </summary>
 internal sealed class ResultFormatter
 {
     private const string Alias = "__athena_result";
     private const string Column = "__athena_c";
 
-    private readonly HiveType?[] _nested;
-    private readonly bool[] _instant;
+    private readonly Func<DuckDBDataReader, int, string?>[] _readers;
+    private readonly bool[] _nested;
 
     public ResultFormatter(IReadOnlyList<string> duckDbTypes)
     {
-        _nested = new HiveType?[duckDbTypes.Count];
-        _instant = new bool[duckDbTypes.Count];
+        _readers = new Func<DuckDBDataReader, int, string?>[duckDbTypes.Count];
+        _nested = new bool[duckDbTypes.Count];
         for (var i = 0; i < duckDbTypes.Count; i++)
         {
             var type = duckDbTypes[i].Trim();
-            _instant[i] = type.Equals("TIMESTAMP WITH TIME ZONE", StringComparison.OrdinalIgnoreCase);
-            if (IsNested(type))
-            {
-                try
-                {
-                    _nested[i] = DuckDbTypeParser.Parse(type, FileFormat.Parquet);
-                }
-                catch (FormatException)
-                {
-                    // Rendered as DuckDB's JSON, unchanged.
-                    _nested[i] = HivePrimitive.String;
-                }
-            }
+            _nested[i] = IsNested(type);
+            _readers[i] = _nested[i] ? Nested(type) : Scalar(type);
         }
     }
 
@@ -50,7 +41,7 @@ internal sealed class ResultFormatter
     public string Wrap(string sql, out int shift)
     {
         shift = 0;
-        if (Array.TrueForAll(_nested, n => n is null))
+        if (!Array.Exists(_nested, n => n))
         {
             return sql;
         }
@@ -60,8 +51,8 @@ internal sealed class ResultFormatter
         var names = new StringBuilder();
         for (var i = 0; i < _nested.Length; i++)
         {
-            var name = Column + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            select.Append(i == 0 ? "" : ", ").Append(_nested[i] is null ? name : $"to_json({name})");
+            var name = Column + i.ToString(CultureInfo.InvariantCulture);
+            select.Append(i == 0 ? "" : ", ").Append(_nested[i] ? $"to_json({name})" : name);
             names.Append(i == 0 ? "" : ", ").Append(name);
         }
 
@@ -72,20 +63,50 @@ internal sealed class ResultFormatter
         return $"{prefix}{sql}\n) AS {Alias}({names})";
     }
 
-    public string? Format(DuckDBDataReader reader, int column)
+    public string? Format(DuckDBDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : _readers[column](reader, column);
+
+    private static Func<DuckDBDataReader, int, string?> Scalar(string type)
     {
-        if (reader.IsDBNull(column))
+        var upper = type.ToUpperInvariant();
+        if (upper.StartsWith("DECIMAL", StringComparison.Ordinal))
         {
-            return null;
+            return (r, i) => r.GetDecimal(i).ToString(CultureInfo.InvariantCulture);
         }
 
-        if (_nested[column] is { } type)
+        return upper switch
         {
-            using var json = JsonDocument.Parse(reader.GetString(column));
-            return ValueText.Nested(json.RootElement, type);
+            "VARCHAR" => (r, i) => r.GetString(i),
+            "BOOLEAN" => (r, i) => r.GetBoolean(i) ? "true" : "false",
+            "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" =>
+                (r, i) => r.GetInt64(i).ToString(CultureInfo.InvariantCulture),
+            "DOUBLE" => (r, i) => ValueText.JavaDouble(r.GetDouble(i)),
+            "FLOAT" => (r, i) => ValueText.JavaDouble(r.GetFloat(i)),
+            "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" => (r, i) => ValueText.Format(r.GetDateTime(i)),
+            "TIMESTAMP WITH TIME ZONE" => (r, i) => ValueText.Format(r.GetFieldValue<DateTimeOffset>(i)),
+            "DATE" => (r, i) => ValueText.Format(r.GetFieldValue<DateOnly>(i)),
+            _ => (r, i) => ValueText.Format(r.GetValue(i)),
+        };
+    }
+
+    private static Func<DuckDBDataReader, int, string?> Nested(string type)
+    {
+        HiveType declared;
+        try
+        {
+            declared = DuckDbTypeParser.Parse(type, FileFormat.Parquet);
+        }
+        catch (FormatException)
+        {
+            // Rendered as DuckDB's JSON, unchanged.
+            declared = HivePrimitive.String;
         }
 
-        return _instant[column] ? ValueText.Format(reader.GetFieldValue<DateTimeOffset>(column)) : ValueText.Format(reader.GetValue(column));
+        return (r, i) =>
+        {
+            using var json = JsonDocument.Parse(r.GetString(i));
+            return ValueText.Nested(json.RootElement, declared);
+        };
     }
 
     private static bool IsNested(string type) =>
