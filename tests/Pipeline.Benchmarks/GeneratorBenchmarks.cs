@@ -7,6 +7,7 @@ namespace Pipeline.Benchmarks;
 
 /// <summary>The generator producing records (NDJSON bytes) with no network: records/s and MB/s per core.</summary>
 [MemoryDiagnoser]
+[Config(typeof(OneCoreConfig))]
 public class GeneratorBenchmarks
 {
     public const int RecordsPerOperation = 10_000;

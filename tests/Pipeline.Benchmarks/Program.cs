@@ -1,21 +1,21 @@
 using System.Text.Json;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Pipeline.Benchmarks;
 
-// One core (affinity mask 1), so the figures say what one Lambda vCPU or one generator core does.
-var config = DefaultConfig.Instance.AddJob(Job.Default.WithAffinity(1).WithWarmupCount(3).WithIterationCount(10));
+// Each benchmark class names its job: OneCoreConfig for the Lambda-sized components, DuckDbBenchmarkConfig for LocalCloud.
+// Building the generated project (it references LocalCloud) takes minutes on a shared 2-core machine; the default
+// timeout is two.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(TransformerBenchmarks).Assembly).Run(args, config);
 
 var figures = new List<ThroughputFigure>();
 foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultStatistics is not null))
 {
-    var dataset = (string)report.BenchmarkCase.Parameters["Dataset"];
     var nanoseconds = report.ResultStatistics!.Mean;
     if (report.BenchmarkCase.Descriptor.Type == typeof(TransformerBenchmarks))
     {
+        var dataset = (string)report.BenchmarkCase.Parameters["Dataset"];
         var bench = new TransformerBenchmarks { Dataset = dataset };
         bench.Setup();
         var seconds = nanoseconds / 1e9;
@@ -23,6 +23,7 @@ foreach (var report in summaries.SelectMany(s => s.Reports).Where(r => r.ResultS
     }
     else if (report.BenchmarkCase.Descriptor.Type == typeof(GeneratorBenchmarks))
     {
+        var dataset = (string)report.BenchmarkCase.Parameters["Dataset"];
         // Mean is per record (OperationsPerInvoke); bytes per record from one sample operation.
         var bench = new GeneratorBenchmarks { Dataset = dataset };
         bench.Setup();

@@ -12,6 +12,7 @@ namespace Pipeline.Benchmarks;
 /// <see cref="InputBytes"/> divided by the mean time per operation; Program prints it.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(OneCoreConfig))]
 public class TransformerBenchmarks
 {
     private const int RecordsPerInvocation = 500;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Provisioning;
 using Pipeline.Contracts.Datasets;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 using Pipeline.EndToEndTests.Infrastructure;
 
@@ -43,8 +44,7 @@ public sealed class DeliveredEverythingOnceTests
 
         using var s3 = cloud.Clients().CreateS3();
         var lake = new DataLake(s3, deployment.DataLakeBucket, directory.Sub("lake"));
-        using var database = DuckDbDatabase.Open();
-        using var connection = database.Connect();
+        using var connection = DuckDbConnections.OpenInMemory();
         foreach (var (stream, result) in deployment.Streams.Zip(results))
         {
             Assert.True(result.ExitCode == 0, $"generator for {stream.Dataset} failed:\n{result.Output}");
@@ -70,7 +70,7 @@ public sealed class DeliveredEverythingOnceTests
     private static string[] Arguments(string dataset) =>
         ["--dataset", dataset, "--count", RecordsPerDataset.ToString(CultureInfo.InvariantCulture), "--seed", Seed, "--invalid-ratio", InvalidRatio, "--rate", "4000"];
 
-    private static void AssertRawData(DuckDbConnection connection, DataLake lake, DatasetDefinition dataset, StreamDeployment stream, ExpectedRecords expected)
+    private static void AssertRawData(DuckDBConnection connection, DataLake lake, DatasetDefinition dataset, StreamDeployment stream, ExpectedRecords expected)
     {
         // Firehose's object names under the hive-style hour partitions the deployment asks for.
         var keyShape = new Regex($@"^raw/{dataset.Name}/year=\d{{4}}/month=\d{{2}}/day=\d{{2}}/hour=\d{{2}}/{Regex.Escape(stream.StreamName)}-1-\d{{4}}-\d{{2}}-\d{{2}}-\d{{2}}-\d{{2}}-\d{{2}}-[0-9a-f-]{{36}}\.gz$");

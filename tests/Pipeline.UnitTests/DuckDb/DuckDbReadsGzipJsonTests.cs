@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 
 namespace Pipeline.UnitTests.DuckDb;
@@ -13,14 +14,12 @@ namespace Pipeline.UnitTests.DuckDb;
 public sealed class DuckDbReadsGzipJsonTests : IDisposable
 {
     private readonly DuckDbScratchFolder _folder = new();
-    private readonly DuckDbDatabase _db = DuckDbDatabase.Open();
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection = DuckDbConnections.OpenInMemory();
     private readonly string _file;
     private readonly List<(string Vendor, double Speed, string[] Codes)> _records = [];
 
     public DuckDbReadsGzipJsonTests()
     {
-        _connection = _db.Connect();
         _file = _folder.File("raw", "part-0001.json.gz");
         Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
 
@@ -49,7 +48,6 @@ public sealed class DuckDbReadsGzipJsonTests : IDisposable
     public void Dispose()
     {
         _connection.Dispose();
-        _db.Dispose();
         _folder.Dispose();
     }
 

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 
 namespace Pipeline.UnitTests.DuckDb;
@@ -6,18 +7,12 @@ namespace Pipeline.UnitTests.DuckDb;
 public sealed class DuckDbSqlQuotingTests : IDisposable
 {
     private readonly DuckDbScratchFolder _folder = new();
-    private readonly DuckDbDatabase _db = DuckDbDatabase.Open();
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection = DuckDbConnections.OpenInMemory();
 
-    public DuckDbSqlQuotingTests()
-    {
-        _connection = _db.Connect();
-    }
 
     public void Dispose()
     {
         _connection.Dispose();
-        _db.Dispose();
         _folder.Dispose();
     }
 

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 
 namespace Pipeline.UnitTests.DuckDb;
@@ -9,12 +10,10 @@ namespace Pipeline.UnitTests.DuckDb;
 public sealed class DuckDbWritesPartitionedParquetTests : IDisposable
 {
     private readonly DuckDbScratchFolder _folder = new();
-    private readonly DuckDbDatabase _db = DuckDbDatabase.Open();
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection = DuckDbConnections.OpenInMemory();
 
     public DuckDbWritesPartitionedParquetTests()
     {
-        _connection = _db.Connect();
         _connection.Execute("""
             CREATE TABLE readings AS
             SELECT i AS id,
@@ -28,7 +27,6 @@ public sealed class DuckDbWritesPartitionedParquetTests : IDisposable
     public void Dispose()
     {
         _connection.Dispose();
-        _db.Dispose();
         _folder.Dispose();
     }
 
@@ -87,9 +85,9 @@ public sealed class DuckDbWritesPartitionedParquetTests : IDisposable
         using var result = _connection.Query("SELECT gps, event_time FROM read_parquet(?) WHERE id = 1500", file);
 
         Assert.True(result.Read());
-        var gps = Assert.IsType<Dictionary<string, object?>>(result.GetValue(0));
+        var gps = Assert.IsType<Dictionary<string, object>>(result.GetValue(0));
         Assert.Equal(58.5, gps["lat"]);
-        Assert.Equal(new object?[] { "A", "B" }, gps["codes"]);
+        Assert.Equal(["A", "B"], Assert.IsType<List<string>>(gps["codes"]));
         Assert.Equal(new DateTime(2024, 1, 30).AddHours(1500), result.GetDateTime(1));
     }
 }

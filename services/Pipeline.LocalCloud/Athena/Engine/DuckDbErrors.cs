@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Pipeline.DuckDb;
+using DuckDB.NET.Data;
 using Pipeline.LocalCloud.Athena.Sql;
 
 namespace Pipeline.LocalCloud.Athena.Engine;
@@ -8,7 +8,7 @@ namespace Pipeline.LocalCloud.Athena.Engine;
 internal static partial class DuckDbErrors
 {
     /// <param name="shift">Characters DuckDB's statement had before <paramref name="sql"/> on its first line.</param>
-    public static AthenaQueryException Translate(DuckDbException error, string sql, int shift = 0)
+    public static AthenaQueryException Translate(DuckDBException error, string sql, int shift = 0)
     {
         var message = error.Message;
         var newline = message.IndexOf('\n', StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Athena.Sql;
 
@@ -16,7 +17,7 @@ internal static class PartitionPruner
     private const string TableName = "__athena_partitions";
     private const string IndexColumn = "__athena_index";
 
-    public static IEnumerable<int> Keep(DuckDbConnection connection, ResolvedTable table, TableReference reference)
+    public static IEnumerable<int> Keep(DuckDBConnection connection, ResolvedTable table, TableReference reference)
     {
         var all = Enumerable.Range(0, table.Partitions.Count);
         var terms = reference.Conjuncts.Where(t => OnlyPartitionKeys(t, table, reference)).ToList();
@@ -49,13 +50,13 @@ internal static class PartitionPruner
 
             return kept;
         }
-        catch (DuckDbException)
+        catch (DuckDBException)
         {
             return all;
         }
     }
 
-    private static void CreatePartitionTable(DuckDbConnection connection, ResolvedTable table)
+    private static void CreatePartitionTable(DuckDBConnection connection, ResolvedTable table)
     {
         var sql = new StringBuilder($"CREATE OR REPLACE TEMP TABLE {TableName} AS SELECT * FROM (VALUES ");
         for (var i = 0; i < table.Partitions.Count; i++)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Athena.Api;
 using Pipeline.LocalCloud.Athena.Results;
@@ -53,8 +54,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             return utility;
         }
 
-        using var db = DuckDbDatabase.Open(DuckDbDatabase.InMemory, new DuckDbOpenOptions { Threads = Math.Max(1, options.ThreadsPerQuery), MemoryLimit = options.MemoryLimitPerQuery });
-        using var connection = db.Connect();
+        using var connection = DuckDbConnections.OpenInMemory(Math.Max(1, options.ThreadsPerQuery), options.MemoryLimitPerQuery);
         using var interrupt = cancellationToken.Register(connection.Interrupt);
         try
         {
@@ -122,14 +122,14 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             connection.Execute($"USE {CatalogName}.{DuckDbSql.Identifier(database)}");
             return Execute(connection, sql, analysis, scanned, cancellationToken);
         }
-        catch (DuckDbException e)
+        catch (DuckDBException e)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw DuckDbErrors.Translate(e, sql);
         }
     }
 
-    private static QueryOutcome Execute(DuckDbConnection connection, string sql, QueryAnalysis analysis, long scanned, CancellationToken cancellationToken)
+    private static QueryOutcome Execute(DuckDBConnection connection, string sql, QueryAnalysis analysis, long scanned, CancellationToken cancellationToken)
     {
         var types = new List<(string Name, string Type)>();
         const string Describe = "DESCRIBE ";
@@ -141,7 +141,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                 types.Add((describe.GetString(0), describe.GetString(1)));
             }
         }
-        catch (DuckDbException e)
+        catch (DuckDBException e)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw DuckDbErrors.Translate(e, sql, Describe.Length);
@@ -151,18 +151,28 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             ? output
             : types.Select(t => t.Name.ToLowerInvariant()).ToList();
         var columns = types.Select((t, i) => AthenaTypes.Column(names[i], t.Type)).ToList();
+        var formatter = new ResultFormatter(types.Select(t => t.Type).ToList());
+        var query = formatter.Wrap(sql, out var shift);
         var rows = new List<string?[]>();
-        using var result = connection.QueryStreaming(sql);
-        while (result.Read())
+        try
+        {
+            using var result = connection.QueryStreaming(query);
+            while (result.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var row = new string?[result.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = formatter.Format(result, i);
+                }
+
+                rows.Add(row);
+            }
+        }
+        catch (DuckDBException e)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = new string?[result.ColumnCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = ValueText.Format(result.GetValue(i));
-            }
-
-            rows.Add(row);
+            throw DuckDbErrors.Translate(e, sql, shift);
         }
 
         return new QueryOutcome(StatementType.Dml, columns, rows, scanned, HasHeaderRow: true);

@@ -1,4 +1,5 @@
 using System.Text;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Athena.Sql;
 
@@ -13,7 +14,7 @@ namespace Pipeline.LocalCloud.Athena.Engine;
 /// </summary>
 internal static class ScanMeter
 {
-    public static long Measure(DuckDbConnection connection, ResolvedTable table, IReadOnlyCollection<int>? partitions, TableReference reference, QueryAnalysis analysis)
+    public static long Measure(DuckDBConnection connection, ResolvedTable table, IReadOnlyCollection<int>? partitions, TableReference reference, QueryAnalysis analysis)
     {
         var files = table.Files.Where(f => partitions is null || (f.Partition is { } p && partitions.Contains(p))).ToList();
         if (files.Count == 0)

@@ -1,7 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using Pipeline.DuckDb;
+using System.Text.Json;
+using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 
 namespace Pipeline.LocalCloud.Athena.Results;
 
@@ -24,11 +25,54 @@ internal static class ValueText
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture),
         byte[] bytes => Convert.ToHexString(bytes).ToLowerInvariant(),
+        Stream blob => Hex(blob),
         IDictionary map => Map(map),
-        object?[] list => "[" + string.Join(", ", list.Select(v => Format(v) ?? "null")) + "]",
+        IList list => "[" + string.Join(", ", list.Cast<object?>().Select(v => Format(v) ?? "null")) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    /// <summary>
+    /// A nested value from DuckDB's <c>to_json</c>, rendered by its declared type as <see cref="Format"/> renders the
+    /// same value read from DuckDB: arrays <c>[a, b]</c>, rows and maps <c>{k=v}</c>, nested nulls as <c>null</c>.
+    /// </summary>
+    public static string Nested(JsonElement value, HiveType type)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return "null";
+        }
+
+        switch (type)
+        {
+            case HiveArray array when value.ValueKind == JsonValueKind.Array:
+                return "[" + string.Join(", ", value.EnumerateArray().Select(e => Nested(e, array.Element))) + "]";
+            case HiveStruct row when value.ValueKind == JsonValueKind.Object:
+            {
+                // to_json writes the fields in their declared order.
+                var fields = value.EnumerateObject().Select((p, i) => p.Name + "=" + Nested(p.Value, i < row.Fields.Count ? row.Fields[i].Type : HivePrimitive.String));
+                return "{" + string.Join(", ", fields) + "}";
+            }
+
+            case HiveMap map when value.ValueKind == JsonValueKind.Object:
+                return "{" + string.Join(", ", value.EnumerateObject().Select(p => p.Name + "=" + Nested(p.Value, map.Value))) + "}";
+            case HivePrimitive { Name: "double" or "float" } when value.ValueKind == JsonValueKind.Number:
+                return JavaDouble(value.GetDouble());
+            case HivePrimitive { Name: var name } when name.StartsWith("decimal(", StringComparison.Ordinal) && value.ValueKind == JsonValueKind.Number:
+            {
+                // JSON drops trailing zeros; the declared scale puts them back, as a decimal read from DuckDB keeps them.
+                var scale = int.Parse(name[(name.IndexOf(',', StringComparison.Ordinal) + 1)..^1], CultureInfo.InvariantCulture);
+                return value.GetDecimal().ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            }
+
+            case HivePrimitive { Name: "timestamp" } when value.ValueKind == JsonValueKind.String:
+                return Timestamp(value.GetString()!);
+            case HivePrimitive { Name: "binary" } when value.ValueKind == JsonValueKind.String:
+                return BlobText(value.GetString()!);
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+    }
 
     /// <summary>Java's <c>Double.toString</c>: plain between 10^-3 and 10^7 with at least one decimal, else <c>d.dddE±n</c>.</summary>
     public static string JavaDouble(double value)
@@ -99,6 +143,54 @@ internal static class ValueText
         // The first significant digit sits at position leadingZeros of "all"; integerPart.Length digits precede the point.
         var power = integerPart.Length - 1 - leadingZeros + exponent;
         return (digits, power);
+    }
+
+    // DuckDB's text of a timestamp: "2024-01-02 03:04:05.5", with "+00" when it has a time zone (the session's is UTC).
+    private static string Timestamp(string text)
+    {
+        var plus = text.LastIndexOfAny(['+', '-']);
+        var zoned = plus > 10;
+        var local = zoned ? text[..plus] : text;
+        var dot = local.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0 && local.Length - dot > 8)
+        {
+            // DateTime keeps 100 ns; TIMESTAMP_NS has nine digits.
+            local = local[..(dot + 8)];
+        }
+
+        if (!DateTime.TryParseExact(local, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        {
+            return text;
+        }
+
+        return zoned ? Format(new DateTimeOffset(time, TimeSpan.Zero)) ?? text : Format(time) ?? text;
+    }
+
+    // DuckDB's text of a BLOB: printable ASCII as itself, any other byte as \xHH.
+    private static string BlobText(string text)
+    {
+        var bytes = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 3 < text.Length && text[i + 1] == 'x' && byte.TryParse(text.AsSpan(i + 2, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var b))
+            {
+                bytes.Add(b);
+                i += 3;
+            }
+            else
+            {
+                bytes.Add((byte)text[i]);
+            }
+        }
+
+        return Convert.ToHexString(bytes.ToArray()).ToLowerInvariant();
+    }
+
+    private static string Hex(Stream blob)
+    {
+        using var copy = new MemoryStream();
+        blob.CopyTo(copy);
+        return Convert.ToHexString(copy.GetBuffer(), 0, (int)copy.Length).ToLowerInvariant();
     }
 
     private static string Map(IDictionary map)

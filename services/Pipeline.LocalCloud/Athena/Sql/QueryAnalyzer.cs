@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 
 namespace Pipeline.LocalCloud.Athena.Sql;
@@ -12,7 +13,7 @@ internal static class QueryAnalyzer
 {
     private const long NoLocation = -1;
 
-    public static JsonObject Serialize(DuckDbConnection connection, string sql)
+    public static JsonObject Serialize(DuckDBConnection connection, string sql)
     {
         var json = connection.ExecuteScalar<string>("SELECT json_serialize_sql(?::VARCHAR)", sql)
             ?? throw QueryErrors.Internal("GENERIC_INTERNAL_ERROR: the parser returned nothing");
@@ -39,7 +40,7 @@ internal static class QueryAnalyzer
         return statements[0]!.AsObject();
     }
 
-    public static QueryAnalysis Analyze(DuckDbConnection connection, string sql)
+    public static QueryAnalysis Analyze(DuckDBConnection connection, string sql)
     {
         var statement = Serialize(connection, sql);
         var root = statement["node"]!.AsObject();

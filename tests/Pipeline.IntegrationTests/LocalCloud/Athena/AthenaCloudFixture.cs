@@ -32,8 +32,7 @@ public sealed class AthenaCloudFixture : IAsyncLifetime
         var cli = Cli;
         await Ok(cli.RunAsync("s3", "mb", "s3://lake"));
         await Ok(cli.RunAsync("s3", "mb", "s3://athena-results"));
-        using var db = DuckDbDatabase.Open();
-        using var connection = db.Connect();
+        using var connection = DuckDbConnections.OpenInMemory();
         foreach (var day in new[] { "01", "02" })
         {
             var json = Path.Combine(WorkDirectory, $"events-{day}.json.gz");

@@ -141,8 +141,7 @@ public sealed class GlueCliJobTests : IClassFixture<LocalCloudFixture>
     private async Task UploadLargeAsync(string dataset, int rows)
     {
         var file = Path.Combine(_cloud.WorkDirectory, dataset + "-large.json.gz");
-        using (var database = DuckDbDatabase.Open())
-        using (var connection = database.Connect())
+        using (var connection = DuckDbConnections.OpenInMemory())
         {
             connection.Execute(
                 $"COPY (SELECT 'e' || i AS event_id, '2026-11-22T05:00:00Z' AS event_time, 'v' || (i % 3) AS vendor FROM range({rows}) t(i)) TO {DuckDbSql.Literal(file)} (FORMAT JSON, COMPRESSION GZIP)");

@@ -80,8 +80,7 @@ internal sealed class AthenaHarness : IDisposable
         await Store.CreateBucketAsync(ResultsBucket);
         var scratch = Path.Combine(Root, "scratch");
         Directory.CreateDirectory(scratch);
-        using (var db = DuckDbDatabase.Open())
-        using (var connection = db.Connect())
+        using (var connection = DuckDbConnections.OpenInMemory())
         {
             for (var p = 0; p < PartitionValues.Length; p++)
             {

@@ -1,3 +1,4 @@
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Athena.Sql;
 
@@ -6,16 +7,9 @@ namespace Pipeline.UnitTests.LocalCloud.Athena;
 /// <summary>The parse tree tells which tables, columns and partition filters a query uses, and names its columns as Athena does.</summary>
 public sealed class QueryAnalyzerTests : IDisposable
 {
-    private readonly DuckDbDatabase _db = DuckDbDatabase.Open();
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection = DuckDbConnections.OpenInMemory();
 
-    public QueryAnalyzerTests() => _connection = _db.Connect();
-
-    public void Dispose()
-    {
-        _connection.Dispose();
-        _db.Dispose();
-    }
+    public void Dispose() => _connection.Dispose();
 
     [Fact]
     public void Finds_qualified_and_bare_tables_with_their_where_terms()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers.Crawling;
@@ -12,25 +13,22 @@ namespace Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 internal sealed class DuckDbSchemaInferrer : IFileSchemaInferrer, IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly Lazy<(DuckDbDatabase Database, DuckDbConnection Connection)> _engine = new(() =>
-    {
-        // One thread: the machine is shared and the files are small; the crawl reads them one by one.
-        var database = DuckDbDatabase.Open(options: new DuckDbOpenOptions { Threads = 1, MemoryLimit = "512MB" });
-        return (database, database.Connect());
-    });
+
+    // One thread: the machine is shared and the files are small; the crawl reads them one by one.
+    private readonly Lazy<DuckDBConnection> _connection = new(() => DuckDbConnections.OpenInMemory(threads: 1, memoryLimit: "512MB"));
 
     public FileSchema Infer(string path, CancellationToken cancellationToken = default)
     {
         var (format, gzip) = Classify(path);
         lock (_lock)
         {
-            var connection = _engine.Value.Connection;
+            var connection = _connection.Value;
             using var registration = cancellationToken.Register(connection.Interrupt);
             try
             {
                 return format == FileFormat.Parquet ? Parquet(connection, path) : Json(connection, path, gzip);
             }
-            catch (DuckDbException e) when (!cancellationToken.IsCancellationRequested)
+            catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested)
             {
                 throw new CrawlException($"{(format == FileFormat.Parquet ? "Parquet" : "JSON")} file could not be read: {e.Message}", e);
             }
@@ -39,10 +37,9 @@ internal sealed class DuckDbSchemaInferrer : IFileSchemaInferrer, IDisposable
 
     public void Dispose()
     {
-        if (_engine.IsValueCreated)
+        if (_connection.IsValueCreated)
         {
-            _engine.Value.Connection.Dispose();
-            _engine.Value.Database.Dispose();
+            _connection.Value.Dispose();
         }
     }
 
@@ -63,14 +60,14 @@ internal sealed class DuckDbSchemaInferrer : IFileSchemaInferrer, IDisposable
         return (FileFormat.Json, magic.Length >= 2 && magic[0] == 0x1f && magic[1] == 0x8b);
     }
 
-    private static FileSchema Parquet(DuckDbConnection connection, string path)
+    private static FileSchema Parquet(DuckDBConnection connection, string path)
     {
         var columns = Describe(connection, "SELECT * FROM read_parquet(?, hive_partitioning = false)", path, FileFormat.Parquet);
         var records = connection.ExecuteScalar<long>("SELECT count(*) FROM read_parquet(?, hive_partitioning = false)", path);
         return new FileSchema(FileFormat.Parquet, false, Lower(columns), records);
     }
 
-    private static FileSchema Json(DuckDbConnection connection, string path, bool gzip)
+    private static FileSchema Json(DuckDBConnection connection, string path, bool gzip)
     {
         var source = $"read_json(?, format = 'newline_delimited', records = true, compression = '{(gzip ? "gzip" : "uncompressed")}', "
             + "sample_size = -1, maximum_depth = -1, map_inference_threshold = -1, hive_partitioning = false)";
@@ -96,7 +93,7 @@ internal sealed class DuckDbSchemaInferrer : IFileSchemaInferrer, IDisposable
         var fitsInt = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < checks.Count; i++)
         {
-            if (!result.IsNull(i + 1) && result.GetBoolean(i + 1))
+            if (!result.IsDBNull(i + 1) && result.GetBoolean(i + 1))
             {
                 fitsInt.Add(string.Join('\u0001', checks[i].Path));
             }
@@ -106,7 +103,7 @@ internal sealed class DuckDbSchemaInferrer : IFileSchemaInferrer, IDisposable
         return new FileSchema(FileFormat.Json, gzip, Lower(refined), records);
     }
 
-    private static HiveStruct Describe(DuckDbConnection connection, string select, string path, FileFormat format)
+    private static HiveStruct Describe(DuckDBConnection connection, string select, string path, FileFormat format)
     {
         using var result = connection.Query("DESCRIBE " + select, path);
         var fields = new List<HiveField>();

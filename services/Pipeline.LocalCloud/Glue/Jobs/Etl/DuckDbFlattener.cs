@@ -1,4 +1,5 @@
 using System.Globalization;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 
 namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
@@ -20,13 +21,13 @@ internal sealed class DuckDbFlattener
     // RE2 has no look-ahead, so where the Python pattern says "(?!.)" a full match does the same. A zone is required.
     private const string IsoTimestampPattern = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})";
 
-    private readonly DuckDbConnection _connection;
+    private readonly DuckDBConnection _connection;
     private readonly IReadOnlyList<(string Name, GlueType Type)> _rawColumns;
     private readonly string _timeField;
     private readonly Dictionary<string, string> _sqlNames;
     private int _files;
 
-    public DuckDbFlattener(DuckDbConnection connection, IEnumerable<(string Name, string Type)> rawColumns, string idField, string timeField, IEnumerable<string> partitionKeys)
+    public DuckDbFlattener(DuckDBConnection connection, IEnumerable<(string Name, string Type)> rawColumns, string idField, string timeField, IEnumerable<string> partitionKeys)
     {
         _connection = connection;
         _timeField = timeField;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
@@ -117,8 +118,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
 
     private async Task<EtlResult> TransformAsync(JobRunContext run, EtlArguments args, List<(string, string)> columns, List<ObjectInfo> objects, string temp, CancellationToken ct)
     {
-        using var database = DuckDbDatabase.Open(DuckDbDatabase.InMemory, new DuckDbOpenOptions { Threads = 1, TempDirectory = Path.Combine(temp, "duckdb") });
-        using var connection = database.Connect();
+        using var connection = DuckDbConnections.OpenInMemory(threads: 1, tempDirectory: Path.Combine(temp, "duckdb"));
         await using var interrupt = ct.Register(connection.Interrupt).ConfigureAwait(false);
         DuckDbFlattener flattener;
         try
@@ -149,7 +149,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
             {
                 flattener.Load(path);
             }
-            catch (DuckDbException e)
+            catch (DuckDBException e)
             {
                 throw new InvalidOperationException($"Could not read s3://{info.Bucket}/{info.Key} as newline-delimited JSON with the columns of {args.Database}.{args.RawTable}: {e.Message}", e);
             }

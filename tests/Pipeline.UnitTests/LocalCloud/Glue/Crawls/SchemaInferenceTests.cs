@@ -53,8 +53,7 @@ public sealed class SchemaInferenceTests : IDisposable
     public void A_parquet_file_keeps_its_timestamps_and_integer_widths()
     {
         var path = Path.Combine(_directory, "part-0");
-        using (var database = DuckDbDatabase.Open())
-        using (var connection = database.Connect())
+        using (var connection = DuckDbConnections.OpenInMemory())
         {
             connection.Execute(
                 $"COPY (SELECT 'e1' AS event_id, TIMESTAMP '2026-01-02 03:04:05' AS event_time, 5::INTEGER AS qty, 5::BIGINT AS total, {{'lat': 1.5, 'lon': 2.5}} AS geo, ['a'] AS tags) TO '{path}' (FORMAT parquet)");

@@ -46,8 +46,7 @@ public sealed class FlattenVectorTests
         File.WriteAllLines(file, v.GetProperty("input").GetProperty("rows").EnumerateArray().Select(r => r.GetRawText().ReplaceLineEndings(" ")));
         try
         {
-            using var database = DuckDbDatabase.Open();
-            using var connection = database.Connect();
+            using var connection = DuckDbConnections.OpenInMemory();
             var flattener = new DuckDbFlattener(connection, Columns(v.GetProperty("input")), v.GetProperty("id_field").GetString()!, v.GetProperty("time_field").GetString()!, []);
             flattener.Load(file);
             flattener.AddExistingIds(v.GetProperty("existing_ids").EnumerateArray().Select(e => e.ToString()));

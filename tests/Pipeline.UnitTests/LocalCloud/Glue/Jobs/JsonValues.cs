@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -9,7 +10,7 @@ internal static class JsonValues
 {
     public static JsonNode? FromDuckDb(object? value) => value switch
     {
-        null => null,
+        null or DBNull => null,
         DateTime t => JsonValue.Create(t.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)),
         string s => JsonValue.Create(s),
         bool b => JsonValue.Create(b),
@@ -17,8 +18,8 @@ internal static class JsonValues
         long l => JsonValue.Create(l),
         double d => JsonValue.Create(d),
         float f => JsonValue.Create(f),
-        object?[] list => new JsonArray(list.Select(FromDuckDb).ToArray()),
         Dictionary<string, object?> map => new JsonObject(map.Select(kv => KeyValuePair.Create(kv.Key, FromDuckDb(kv.Value)))),
+        IList list => new JsonArray(list.Cast<object?>().Select(FromDuckDb).ToArray()),
         _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
 

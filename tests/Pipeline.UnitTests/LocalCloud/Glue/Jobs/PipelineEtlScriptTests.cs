@@ -47,8 +47,7 @@ public sealed class PipelineEtlScriptTests : IAsyncLifetime
         await _etl.RunAsync();
         var files = (await _etl.StageObjectsAsync()).Select(o => _etl.ContentPath(o.Key)).ToList();
 
-        using var database = DuckDbDatabase.Open();
-        using var connection = database.Connect();
+        using var connection = DuckDbConnections.OpenInMemory();
         connection.Execute("SET TimeZone = 'UTC'");
         var list = "[" + string.Join(", ", files.Select(DuckDbSql.Literal)) + "]";
         using var schema = connection.Query($"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet({list}, hive_partitioning = false))");
@@ -63,7 +62,7 @@ public sealed class PipelineEtlScriptTests : IAsyncLifetime
         var values = new List<object?[]>();
         while (rows.Read())
         {
-            values.Add(rows.GetValues());
+            values.Add(Enumerable.Range(0, rows.FieldCount).Select(i => rows.IsDBNull(i) ? null : rows.GetValue(i)).ToArray());
         }
 
         Assert.Equal(
@@ -80,7 +79,7 @@ public sealed class PipelineEtlScriptTests : IAsyncLifetime
         Assert.Equal("2026-11-23T01:30:00.000000Z", values[2][1]);
         Assert.Null(values[2][2]);
         Assert.Null(values[4][1]);
-        Assert.Equal(new object?[] { "P0420", "U0100" }, (object?[])values[1][4]!);
+        Assert.Equal(["P0420", "U0100"], Assert.IsType<List<string>>(values[1][4]));
     }
 
     [Fact]
@@ -122,8 +121,7 @@ public sealed class PipelineEtlScriptTests : IAsyncLifetime
         await _etl.RunAsync();
         var file = _etl.ContentPath((await _etl.StageObjectsAsync())[0].Key);
 
-        using var database = DuckDbDatabase.Open();
-        using var connection = database.Connect();
+        using var connection = DuckDbConnections.OpenInMemory();
         var codecs = connection.ExecuteScalar<string>("SELECT string_agg(DISTINCT compression, ',') FROM parquet_metadata(?)", file);
 
         Assert.Equal(codec, codecs);
