@@ -159,6 +159,25 @@ internal sealed class DuckDbFlattener
         return values;
     }
 
+    /// <summary>
+    /// How old each written row's event is at <paramref name="now"/>: (seconds, rounded to a tenth, and how many rows),
+    /// rows without a time left out; what the stage layer's freshness is measured from.
+    /// </summary>
+    public IReadOnlyList<(double Seconds, long Rows)> EventAges(DateTimeOffset now)
+    {
+        var time = DuckDbSql.Identifier(TimeName);
+        var at = (now.ToUnixTimeMilliseconds() / 1000.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        using var result = _connection.Query(
+            $"SELECT round({at} - epoch({time}), 1) AS age, count(*) FROM unique_rows WHERE {time} IS NOT NULL GROUP BY age ORDER BY age");
+        var ages = new List<(double, long)>();
+        while (result.Read())
+        {
+            ages.Add((result.GetDouble(0), result.GetInt64(1)));
+        }
+
+        return ages;
+    }
+
     /// <summary>Writes <c>unique_rows</c> as hive-partitioned Parquet under <paramref name="directory"/>, files named <c>&lt;prefix&gt;-&lt;n&gt;.parquet</c>.</summary>
     public void WriteParquet(string directory, string compression, string filePrefix)
     {

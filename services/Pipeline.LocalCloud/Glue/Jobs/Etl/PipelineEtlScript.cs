@@ -17,7 +17,7 @@ namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
 /// in the catalog → run summary → bookmark. Runs writing the same stage table take turns, so a run's dedupe sees what
 /// an earlier run wrote.
 /// </summary>
-internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store, LocalCloudOptions cloud, JobBookmarks bookmarks) : IGlueJobScript
+internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store, LocalCloudOptions cloud, JobBookmarks bookmarks, TimeProvider? time = null) : IGlueJobScript
 {
     public const string ScriptFileName = "pipeline_etl.py";
 
@@ -195,6 +195,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         var partitions = files.Select(f => f[..f.LastIndexOf('/')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         run.Log.Write($"published files={files.Count} to {args.StagePath}");
         await UpdateCatalogAsync(args, flattener, partitions, ct).ConfigureAwait(false);
+        RecordFreshness(args.Dataset, flattener);
         return new EtlResult(rowsRead, rowsWritten, files.Count, partitions);
     }
 
@@ -373,6 +374,20 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
 
     private static InvalidOperationException NoLocation(EtlArguments args, string? location) =>
         new($"{args.Database}.{args.RawTable} has no s3:// location to read (got '{location}').");
+
+    // The rows are queryable in stage from here on (files published, partitions in the catalog): each row's freshness
+    // is the time since its event happened.
+    private void RecordFreshness(string dataset, DuckDbFlattener flattener)
+    {
+        var tag = new KeyValuePair<string, object?>("pipeline.dataset", dataset);
+        foreach (var (seconds, rows) in flattener.EventAges((time ?? TimeProvider.System).GetUtcNow()))
+        {
+            for (var i = 0L; i < rows; i++)
+            {
+                GlueTelemetry.StageFreshness.Record(Math.Max(0, seconds), tag);
+            }
+        }
+    }
 
     private sealed record EtlResult(long RowsRead, long RowsWritten, int FilesWritten, IReadOnlyList<string> Partitions);
 }
