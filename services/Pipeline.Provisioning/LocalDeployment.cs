@@ -72,29 +72,49 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
             await DeployFunctionAsync("notifier", FunctionPackage.ForBuiltAssembly(Executables.PathOf("Pipeline.Notifier")), notifier, cancellationToken));
     }
 
-    /// <summary>Creates the function from the package, replacing an older one so it runs the code just built.</summary>
+    /// <summary>
+    /// Creates the function from the package or, when an earlier run on this data directory left it, updates its code
+    /// and configuration in place, so that it runs the code just built. It is not deleted and created again: on a
+    /// second run LocalCloud resumes the earlier run's work (undelivered Firehose records, the raw-objects queue's
+    /// messages) while provisioning runs, and an invocation between the two would fail for want of the function (the
+    /// event source mapping then stalls until the messages' visibility timeout).
+    /// </summary>
     public async Task<FunctionConfiguration> DeployFunctionAsync(string function, byte[] package, IReadOnlyDictionary<string, string>? variables, CancellationToken cancellationToken)
     {
         var lambda = aws.CreateLambda();
         var name = Names.Function(function);
+        var wanted = new CreateFunctionRequest
+        {
+            FunctionName = name,
+            Role = $"arn:aws:iam::{accountId}:role/{name}",
+            Code = new FunctionCode(package),
+            Timeout = 60,
+            MemorySize = 512,
+            Architectures = ["x86_64"],
+            Environment = variables is null ? null : new FunctionEnvironment(variables),
+        };
         try
         {
-            await lambda.DeleteFunctionAsync(name, cancellationToken);
+            await lambda.GetFunctionAsync(name, cancellationToken);
         }
         catch (AwsServiceException e) when (e.ErrorCode == "ResourceNotFoundException")
         {
+            return await lambda.CreateFunctionAsync(wanted, cancellationToken);
         }
 
-        return await lambda.CreateFunctionAsync(
-            new CreateFunctionRequest
+        await lambda.UpdateFunctionCodeAsync(name, package, wanted.Architectures, cancellationToken);
+        return await lambda.UpdateFunctionConfigurationAsync(
+            name,
+            new UpdateFunctionConfigurationRequest
             {
-                FunctionName = name,
-                Role = $"arn:aws:iam::{accountId}:role/{name}",
-                Code = new FunctionCode(package),
-                Timeout = 60,
-                MemorySize = 512,
-                Architectures = ["x86_64"],
-                Environment = variables is null ? null : new FunctionEnvironment(variables),
+                Role = wanted.Role,
+                Runtime = wanted.Runtime,
+                Handler = wanted.Handler,
+                Timeout = wanted.Timeout,
+                MemorySize = wanted.MemorySize,
+
+                // Replaces every variable, so that none is left from an older deployment.
+                Environment = wanted.Environment ?? new FunctionEnvironment(new Dictionary<string, string>()),
             },
             cancellationToken);
     }

@@ -37,6 +37,28 @@ public sealed class LambdaClient
         return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.GetFunctionResponse)!.Configuration;
     }
 
+    /// <summary>Replaces the function's code; running invocations finish on the old code, later ones get the new.</summary>
+    /// <exception cref="AwsServiceException"><c>ResourceNotFoundException</c> for an unknown function.</exception>
+    public async Task<FunctionConfiguration> UpdateFunctionCodeAsync(string functionName, byte[] zipFile, IReadOnlyList<string>? architectures = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(zipFile);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new UpdateFunctionCodeRequest(zipFile, architectures), LambdaJsonContext.Default.UpdateFunctionCodeRequest);
+        var response = await _transport.SendAsync("UpdateFunctionCode", HttpMethod.Put, $"{Functions}/{Uri.EscapeDataString(functionName)}/code", body, "application/json", [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.FunctionConfiguration)!;
+    }
+
+    /// <summary>Changes the function's settings; what <paramref name="request"/> leaves null is kept.</summary>
+    /// <exception cref="AwsServiceException"><c>ResourceNotFoundException</c> for an unknown function.</exception>
+    public async Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(string functionName, UpdateFunctionConfigurationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
+        ArgumentNullException.ThrowIfNull(request);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, LambdaJsonContext.Default.UpdateFunctionConfigurationRequest);
+        var response = await _transport.SendAsync("UpdateFunctionConfiguration", HttpMethod.Put, $"{Functions}/{Uri.EscapeDataString(functionName)}/configuration", body, "application/json", [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.FunctionConfiguration)!;
+    }
+
     public async Task DeleteFunctionAsync(string functionName, CancellationToken cancellationToken = default) =>
         await _transport.SendAsync("DeleteFunction", HttpMethod.Delete, $"{Functions}/{Uri.EscapeDataString(functionName)}", [], null, [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
 

@@ -4,6 +4,8 @@ namespace Pipeline.Aws.Lambda;
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CreateFunctionRequest))]
+[JsonSerializable(typeof(UpdateFunctionCodeRequest))]
+[JsonSerializable(typeof(UpdateFunctionConfigurationRequest))]
 [JsonSerializable(typeof(FunctionConfiguration))]
 [JsonSerializable(typeof(GetFunctionResponse))]
 [JsonSerializable(typeof(CreateEventSourceMappingRequest))]

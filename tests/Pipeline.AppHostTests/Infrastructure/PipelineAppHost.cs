@@ -107,9 +107,58 @@ internal sealed class PipelineAppHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What is not up now, one line each: provisioning not Finished with exit code 0; anything else waiting, starting,
+    /// ended, unhealthy or in an error state. A crawl or a job run in progress is up.
+    /// </summary>
+    public IReadOnlyList<string> ResourcesNotUp() =>
+        [.. Resources.Where(r => !IsUp(r.Name)).Select(r => $"{r.Name}: {Describe(r.Name)}")];
+
+    /// <summary>
+    /// Waits until nothing is down (<see cref="ResourcesNotUp"/>): after a crash, a Glue job run that was cut short shows
+    /// FAILED until the pipeline's next run of that job.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitUntilNothingIsDownAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var down = ResourcesNotUp();
+            if (down.Count == 0 || DateTime.UtcNow > deadline)
+            {
+                return down;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private bool IsUp(string resource)
+    {
+        if (!Notifications.TryGetCurrentState(resource, out var current))
+        {
+            return false;
+        }
+
+        var snapshot = current.Snapshot;
+        var state = snapshot.State?.Text;
+        if (resource == "provisioning")
+        {
+            return state == KnownResourceStates.Finished && snapshot.ExitCode == 0;
+        }
+
+        return state is { Length: > 0 }
+            && state != KnownResourceStates.Waiting
+            && state != KnownResourceStates.NotStarted
+            && state != KnownResourceStates.Starting
+            && !KnownResourceStates.TerminalStates.Contains(state)
+            && snapshot.State?.Style != KnownResourceStateStyles.Error
+            && snapshot.HealthStatus != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy;
+    }
+
     public string Describe(string resource) =>
         Notifications.TryGetCurrentState(resource, out var current)
-            ? $"state {current.Snapshot.State?.Text}, health {current.Snapshot.HealthStatus}"
+            ? $"state {current.Snapshot.State?.Text}, health {current.Snapshot.HealthStatus}, exit code {current.Snapshot.ExitCode}"
             : "no state yet";
 
     public async ValueTask DisposeAsync()
