@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda;
 using Pipeline.LocalCloud.Sqs;
+using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.Sns;
 
@@ -195,7 +197,7 @@ internal sealed partial class SnsService : ISnsMessages
             };
             if (payload is not null)
             {
-                _deliveries.Writer.TryWrite(new SnsDelivery(id, subscription.Protocol, subscription.Endpoint, payload));
+                _deliveries.Writer.TryWrite(new SnsDelivery(id, subscription.Protocol, subscription.Endpoint, payload, Activity.Current?.Context ?? default));
             }
         }
 
@@ -239,6 +241,11 @@ internal sealed partial class SnsService : ISnsMessages
 
     private async Task DeliverAsync(SnsDelivery delivery, CancellationToken cancellationToken)
     {
+        // As SNS does with active tracing: the delivery continues the publisher's trace, to a queue as its
+        // AWSTraceHeader and to a function as Lambda's trace header.
+        using var activity = SnsTelemetry.Source.StartActivity("SNS deliver", ActivityKind.Producer, delivery.Publisher);
+        activity?.SetTag("aws.sns.message_id", delivery.MessageId);
+        activity?.SetTag("aws.sns.endpoint", delivery.Endpoint);
         var delay = RetryDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -247,7 +254,7 @@ internal sealed partial class SnsService : ISnsMessages
             {
                 if (delivery.Protocol == "sqs")
                 {
-                    await _queues().SendAsync(delivery.Endpoint, delivery.Payload, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await _queues().SendAsync(delivery.Endpoint, delivery.Payload, traceHeader: XRayTraceHeader.FromCurrent(), cancellationToken: cancellationToken).ConfigureAwait(false);
                     return;
                 }
 

@@ -403,6 +403,9 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
 
     private async Task RunAsync(CancellationToken stop)
     {
+        // The delivery loop outlives the CreateDeliveryStream call that started it: deliveries are their own roots,
+        // linked to the batches they carry, not part of that call's trace.
+        Activity.Current = null;
         var failures = 0;
         while (!stop.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -76,6 +77,9 @@ internal sealed partial class EventSourceMappingHost(
 
     private async Task PollAsync(string uuid, CancellationToken cancellationToken)
     {
+        // The poller outlives the CreateEventSourceMapping call that may have started it: its invocations must not
+        // join that call's trace (the messages carry their own, in AWSTraceHeader).
+        Activity.Current = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             // Deleted or disabled: this poller ends; a later enable starts a new one.
