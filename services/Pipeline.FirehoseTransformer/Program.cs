@@ -15,9 +15,12 @@ return await LambdaBootstrap.RunAsync<FirehoseTransformationEvent, FirehoseTrans
     _ =>
     {
         // Loading the catalog is the init phase: a bad datasets file is an init error, not a failure per record.
+        var catalog = DatasetCatalog.Load();
+        var deployment = Environment.GetEnvironmentVariable("PIPELINE_NAME_PREFIX") is { Length: > 0 } prefix ? prefix : catalog.Deployment.NamePrefixLocal;
         var handler = new TransformationHandler(
-            new FirehoseRecordTransformer(DatasetCatalog.Load()),
-            telemetry.LoggerFactory.CreateLogger<TransformationHandler>());
+            new FirehoseRecordTransformer(catalog),
+            telemetry.LoggerFactory.CreateLogger<TransformationHandler>(),
+            new StatusAlertMetrics(Console.Out, deployment, catalog.Deployment.MetricsNamespace, TimeProvider.System));
         return Task.FromResult<Func<FirehoseTransformationEvent, LambdaContext, CancellationToken, Task<FirehoseTransformationResponse>>>(handler.HandleAsync);
     },
     AwsEventsJson.Context.FirehoseTransformationEvent,

@@ -8,9 +8,13 @@ namespace Pipeline.FirehoseTransformer;
 
 /// <summary>
 /// The Lambda handler: decodes the batch, opens a span linked to every producer span its records carry, transforms,
-/// and logs why each failed record failed. The logic lives in <see cref="FirehoseRecordTransformer"/>.
+/// logs why each failed record failed and reports the status alerts (<see cref="StatusAlertMetrics"/>, when given).
+/// The logic lives in <see cref="FirehoseRecordTransformer"/>.
 /// </summary>
-public sealed partial class TransformationHandler(FirehoseRecordTransformer transformer, ILogger<TransformationHandler> logger)
+public sealed partial class TransformationHandler(
+    FirehoseRecordTransformer transformer,
+    ILogger<TransformationHandler> logger,
+    StatusAlertMetrics? statusAlerts = null)
 {
     public Task<FirehoseTransformationResponse> HandleAsync(FirehoseTransformationEvent invocation, LambdaContext context, CancellationToken cancellationToken)
     {
@@ -41,6 +45,13 @@ public sealed partial class TransformationHandler(FirehoseRecordTransformer tran
         activity?.SetTag("pipeline.response.bytes", outcome.ResponseBytes);
         LogInvocation(invocation.Records.Count, ok, failed, invocation.DeliveryStreamArn);
 
+        if (outcome.StatusAlerts is { Total: > 0 } alerts)
+        {
+            activity?.SetTag("pipeline.status_alerts", alerts.Total);
+            statusAlerts?.Record(alerts);
+            LogStatusAlerts(alerts.Total, alerts.Dataset, string.Join(", ", alerts.Counts.Select(c => $"{c.Status} {c.Group}: {c.Records}")));
+        }
+
         return Task.FromResult(outcome.Response);
     }
 
@@ -49,4 +60,7 @@ public sealed partial class TransformationHandler(FirehoseRecordTransformer tran
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transformed {Count} records from {Stream}: {Ok} ok, {Failed} failed")]
     private partial void LogInvocation(int count, int ok, int failed, string stream);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} {Dataset} records with an alerting status ({Counts})")]
+    private partial void LogStatusAlerts(int count, string dataset, string counts);
 }

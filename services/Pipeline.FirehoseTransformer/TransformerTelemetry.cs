@@ -13,4 +13,13 @@ internal static class TransformerTelemetry
 
     /// <summary>Records answered, tagged with their result.</summary>
     public static readonly Counter<long> Records = Meter.CreateCounter<long>("pipeline.transformer.records", unit: "{record}");
+
+    /// <summary>
+    /// Valid records whose status their dataset alerts on (vehicle FAIL and WARN), tagged with the dataset, the status
+    /// and the group-by field (vendor): the local view of what CloudWatch alarms on in AWS (docs/alerting.md).
+    /// </summary>
+    public static readonly Counter<long> StatusAlerts = Meter.CreateCounter<long>(
+        "pipeline.transformer.status_alerts",
+        unit: "{record}",
+        description: "Valid records whose status their dataset alerts on");
 }

@@ -21,10 +21,24 @@ import pipeline_flatten as flatten
 
 LOG = logging.getLogger("pipeline_etl")
 
-# Glue passes every argument as --name value; these the deployment always sets.
+# Arguments awsglue's getResolvedOptions registers itself: asking for one of them again raises
+# "RuntimeError: Using reserved arguments --<name>". The parser still fills the ones present in argv in
+# (as JOB_ID, JOB_RUN_ID, job_bookmark_option, ...), so the job reads them from the resolved options.
+GLUE_RESERVED_ARGUMENTS = (
+    "JOB_ID",
+    "JOB_RUN_ID",
+    "SECURITY_CONFIGURATION",
+    "job-bookmark-option",
+    "job-bookmark-from",
+    "job-bookmark-to",
+    "continuation-option",
+    "encryption-type",
+)
+
+# Glue passes every argument as --name value; these the deployment always sets (the job's default
+# arguments, docs/orchestration.md), plus JOB_NAME, which Glue passes to every run.
 REQUIRED_ARGUMENTS = (
     "JOB_NAME",
-    "JOB_RUN_ID",
     "dataset",
     "database",
     "raw_table",
@@ -78,9 +92,14 @@ def optional_arguments(argv: Sequence[str]) -> list[str]:
     return [name for name in OPTIONAL_ARGUMENTS if f"--{name}" in argv]
 
 
+def requested_arguments(argv: Sequence[str]) -> list[str]:
+    """The names to ask getResolvedOptions for: never one it reserves (it refuses those)."""
+    return list(REQUIRED_ARGUMENTS) + optional_arguments(argv)
+
+
 def parse_arguments(resolved: Mapping[str, str]) -> JobArguments:
     """Checks the resolved job arguments; a bad one raises ValueError naming it (the run fails clearly)."""
-    missing = [name for name in REQUIRED_ARGUMENTS if not resolved.get(name)]
+    missing = [name for name in REQUIRED_ARGUMENTS + ("JOB_RUN_ID",) if not resolved.get(name)]
     if missing:
         raise ValueError("missing job arguments: " + ", ".join(f"--{name}" for name in missing))
     compression = resolved["output_compression"].strip().lower()
@@ -235,7 +254,8 @@ def main() -> None:
     LOG.addHandler(handler)
     LOG.setLevel(logging.INFO)
     LOG.propagate = False
-    resolved = getResolvedOptions(sys.argv, list(REQUIRED_ARGUMENTS) + optional_arguments(sys.argv))
+    # JOB_RUN_ID is not requested (awsglue reserves it) but the parser fills it in from Glue's own argv.
+    resolved = getResolvedOptions(sys.argv, requested_arguments(sys.argv))
     args = parse_arguments(resolved)
 
     # Glue has no OpenTelemetry SDK by default, so the trace is continued by logging: the caller's

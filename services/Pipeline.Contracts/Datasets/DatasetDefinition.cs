@@ -29,4 +29,8 @@ public sealed record DatasetDefinition
     /// <summary>A numeric field (dotted path) that tests and reports sum to check nothing was lost.</summary>
     [JsonPropertyName("sum_field")]
     public string? SumField { get; set; }
+
+    /// <summary>The status whose values raise an alert within a minute, or null for none.</summary>
+    [JsonPropertyName("status_alerts")]
+    public StatusAlertDefinition? StatusAlerts { get; set; }
 }

@@ -24,6 +24,11 @@ internal static class DatasetValidator
         RequireTopLevel(dataset, dataset.IdField, FieldType.String, "id_field");
         RequireTopLevel(dataset, dataset.TimeField, FieldType.Timestamp, "time_field");
 
+        if (dataset.StatusAlerts is { } alerts)
+        {
+            CheckStatusAlerts(dataset, alerts);
+        }
+
         foreach (var key in dataset.LambdaPartitionKeys)
         {
             var field = FieldPath.Resolve(dataset.Fields, key.Field)
@@ -37,6 +42,31 @@ internal static class DatasetValidator
             {
                 throw new InvalidDatasetException($"Dataset '{dataset.Name}': partition key '{key.Name}' has a format but '{key.Field}' is not a timestamp.");
             }
+        }
+    }
+
+    private static void CheckStatusAlerts(DatasetDefinition dataset, StatusAlertDefinition alerts)
+    {
+        foreach (var (role, path) in new[] { ("status_alerts.field", alerts.Field), ("status_alerts.group_by", alerts.GroupBy) })
+        {
+            var field = FieldPath.Resolve(dataset.Fields, path);
+            if (field is null || field.Type != FieldType.String)
+            {
+                throw new InvalidDatasetException($"Dataset '{dataset.Name}': {role} '{path}' must name a string field.");
+            }
+        }
+
+        if (alerts.Values.Count == 0)
+        {
+            throw new InvalidDatasetException($"Dataset '{dataset.Name}': status_alerts.values names no status.");
+        }
+
+        // Enum values are normalised to lower case, so an alert value must be one of them as the record will have it.
+        var status = FieldPath.Resolve(dataset.Fields, alerts.Field)!;
+        if (status.Enum is { } allowed && alerts.Values.FirstOrDefault(v => !allowed.Any(a => a.ToLowerInvariant() == v)) is { } unknown)
+        {
+            throw new InvalidDatasetException(
+                $"Dataset '{dataset.Name}': status_alerts value '{unknown}' is not one of {alerts.Field}'s values in lower case ({string.Join(", ", allowed)}).");
         }
     }
 

@@ -46,6 +46,10 @@ public sealed record DeploymentDescription
     [JsonPropertyName("etl_output_compression")]
     public string EtlOutputCompression { get; set; } = "snappy";
 
+    /// <summary>CloudWatch namespace of the pipeline's own metrics (the transformer's status alerts), where alarms look for them.</summary>
+    [JsonPropertyName("metrics_namespace")]
+    public string MetricsNamespace { get; set; } = "Pipeline";
+
     public Dictionary<string, EnvironmentSettings> Environments { get; set; } = [];
 
     /// <summary>The per-dataset resource name convention: <c>&lt;name_prefix&gt;-&lt;dataset&gt;</c>.</summary>

@@ -132,7 +132,11 @@ public sealed partial class EtlJobStarter
         return null;
     }
 
-    /// <summary>StartJobRun, retrying <c>ConcurrentRunsExceededException</c> with doubling backoff within the budget.</summary>
+    /// <summary>
+    /// StartJobRun, retrying <c>ConcurrentRunsExceededException</c> with doubling backoff within the budget. On AWS the
+    /// job has run queuing on (Terraform's etl module), so Glue queues a run started during another and this error does
+    /// not come; the retry covers a job without a queue (LocalCloud's).
+    /// </summary>
     private async Task<string> StartWithRetriesAsync(StartJobRunRequest request, CancellationToken cancellationToken)
     {
         var began = _time.GetUtcNow();

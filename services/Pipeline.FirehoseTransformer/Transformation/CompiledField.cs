@@ -7,7 +7,7 @@ namespace Pipeline.FirehoseTransformer.Transformation;
 /// <summary>A field definition prepared once per dataset: encoded name, compiled pattern, enum lookup.</summary>
 internal sealed class CompiledField
 {
-    public CompiledField(FieldDefinition definition, string path, IReadOnlyList<PartitionKeyDefinition> partitionKeys)
+    public CompiledField(FieldDefinition definition, string path, IReadOnlyList<PartitionKeyDefinition> partitionKeys, StatusAlertDefinition? alerts = null)
     {
         Definition = definition;
         Path = path;
@@ -16,9 +16,11 @@ internal sealed class CompiledField
             ? null
             : new Regex(definition.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
         EnumValues = definition.Enum?.ToDictionary(v => v, v => v.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
-        Fields = definition.Fields?.Select(f => new CompiledField(f, $"{path}.{f.Name}", partitionKeys)).ToArray();
+        Fields = definition.Fields?.Select(f => new CompiledField(f, $"{path}.{f.Name}", partitionKeys, alerts)).ToArray();
         Items = definition.Items is null ? null : new CompiledField(definition.Items, path + "[]", partitionKeys);
         PartitionKeys = partitionKeys.Where(k => k.Field == path).ToArray();
+        IsAlertStatus = alerts is not null && alerts.Field == path;
+        IsAlertGroup = alerts is not null && alerts.GroupBy == path;
     }
 
     public FieldDefinition Definition { get; }
@@ -40,6 +42,12 @@ internal sealed class CompiledField
     /// <summary>Partition keys taken from this field's normalised value.</summary>
     public PartitionKeyDefinition[] PartitionKeys { get; }
 
+    /// <summary>The dataset's alerting status field (<see cref="DatasetDefinition.StatusAlerts"/>).</summary>
+    public bool IsAlertStatus { get; }
+
+    /// <summary>The field status alerts are broken down by.</summary>
+    public bool IsAlertGroup { get; }
+
     public static CompiledField[] CompileTopLevel(DatasetDefinition dataset) =>
-        dataset.Fields.Select(f => new CompiledField(f, f.Name, dataset.LambdaPartitionKeys)).ToArray();
+        dataset.Fields.Select(f => new CompiledField(f, f.Name, dataset.LambdaPartitionKeys, dataset.StatusAlerts)).ToArray();
 }

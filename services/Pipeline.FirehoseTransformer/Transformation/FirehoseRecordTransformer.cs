@@ -69,19 +69,27 @@ public sealed class FirehoseRecordTransformer
 
         var used = ResponseSize.Envelope;
         var normalizer = _catalog.TryGetByStream(batch.DeliveryStreamArn, out var dataset) ? NormalizerFor(dataset) : null;
+        var alerts = normalizer?.Dataset.StatusAlerts is null ? null : new Dictionary<StatusAlert, int>();
 
         for (var i = 0; i < answers.Length; i++)
         {
             var record = batch.Records[i];
             reserved -= ResponseSize.MinimalFailure(record.RecordId) + 1;
 
-            var (answer, reason) = Answer(record, normalizer, batch.DeliveryStreamArn);
+            var (answer, reason, alert) = Answer(record, normalizer, batch.DeliveryStreamArn);
             var size = ResponseSize.Of(answer) + (i > 0 ? 1 : 0);
             if (used + size + reserved > _maxResponseBytes)
             {
                 answer = new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.ProcessingFailed, "");
                 reason = $"the response would exceed Lambda's {_maxResponseBytes:N0}-byte limit; the record goes to the error output";
                 size = ResponseSize.Of(answer) + (i > 0 ? 1 : 0);
+                alert = null;
+            }
+
+            // Only records that go on to the data lake count: a rejected record's status is not the vehicle's.
+            if (alert is not null && alerts is not null)
+            {
+                alerts[alert] = alerts.GetValueOrDefault(alert) + 1;
             }
 
             if (reason is not null)
@@ -93,10 +101,16 @@ public sealed class FirehoseRecordTransformer
             used += size;
         }
 
-        return new TransformationOutcome(new FirehoseTransformationResponse(answers), failures, used);
+        var statusAlerts = alerts is null
+            ? null
+            : new StatusAlertCounts(
+                dataset.Name,
+                dataset.StatusAlerts!,
+                [.. alerts.OrderBy(a => a.Key.Status, StringComparer.Ordinal).ThenBy(a => a.Key.Group, StringComparer.Ordinal).Select(a => new StatusAlertCount(a.Key.Status, a.Key.Group, a.Value))]);
+        return new TransformationOutcome(new FirehoseTransformationResponse(answers), failures, used, statusAlerts);
     }
 
-    private (FirehoseTransformedRecord Answer, string? Reason) Answer(DecodedRecord record, RecordNormalizer? normalizer, string stream)
+    private (FirehoseTransformedRecord Answer, string? Reason, StatusAlert? Alert) Answer(DecodedRecord record, RecordNormalizer? normalizer, string stream)
     {
         string? reason;
         if (normalizer is null)
@@ -114,14 +128,14 @@ public sealed class FirehoseRecordTransformer
             if (normalized.Succeeded)
             {
                 var metadata = normalized.PartitionKeys is { Count: > 0 } keys ? new FirehoseRecordMetadata(keys) : null;
-                return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, normalized.Base64Data!, metadata), null);
+                return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, normalized.Base64Data!, metadata), null, normalized.Alert);
             }
 
             reason = normalized.Error;
         }
 
         // The original bytes go back unchanged: Firehose writes failed records to the error prefix as they arrived.
-        return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.ProcessingFailed, record.IsDecoded ? record.OriginalBase64 ?? "" : ""), reason);
+        return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.ProcessingFailed, record.IsDecoded ? record.OriginalBase64 ?? "" : ""), reason, null);
     }
 
     private RecordNormalizer NormalizerFor(DatasetDefinition dataset)

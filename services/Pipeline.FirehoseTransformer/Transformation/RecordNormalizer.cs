@@ -36,13 +36,17 @@ public sealed partial class RecordNormalizer
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private readonly Utf8JsonWriter _writer;
     private readonly List<string> _errors = [];
+    private readonly HashSet<string>? _alertValues;
     private Dictionary<string, string>? _partitionKeys;
+    private string? _alertStatus;
+    private string? _alertGroup;
 
     public RecordNormalizer(DatasetDefinition dataset)
     {
         Dataset = dataset;
         _fields = CompiledField.CompileTopLevel(dataset);
         _hasPartitionKeys = dataset.LambdaPartitionKeys.Count > 0;
+        _alertValues = dataset.StatusAlerts is { } alerts ? new HashSet<string>(alerts.Values, StringComparer.Ordinal) : null;
         _writer = new Utf8JsonWriter(_buffer, WriterOptions);
     }
 
@@ -81,6 +85,8 @@ public sealed partial class RecordNormalizer
 
             _errors.Clear();
             _partitionKeys = _hasPartitionKeys ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
+            _alertStatus = null;
+            _alertGroup = null;
             _buffer.ResetWrittenCount();
             _writer.Reset();
 
@@ -100,7 +106,8 @@ public sealed partial class RecordNormalizer
                 written.CopyTo(withNewline);
                 withNewline[written.Length] = (byte)'\n';
                 var base64 = Convert.ToBase64String(withNewline, 0, written.Length + 1);
-                return new NormalizedRecord(base64, _partitionKeys, null);
+                var alert = _alertStatus is not null && _alertValues!.Contains(_alertStatus) ? new StatusAlert(_alertStatus, _alertGroup ?? "") : null;
+                return new NormalizedRecord(base64, _partitionKeys, null, alert);
             }
             finally
             {
@@ -257,6 +264,15 @@ public sealed partial class RecordNormalizer
 
         _writer.WriteStringValue(text);
         AddPartitionKey(field, text);
+        if (field.IsAlertStatus)
+        {
+            _alertStatus = text;
+        }
+
+        if (field.IsAlertGroup)
+        {
+            _alertGroup = text;
+        }
     }
 
     private void WriteInteger(CompiledField field, JsonElement value)

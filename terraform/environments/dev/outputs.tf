@@ -78,3 +78,18 @@ output "alarm_topic_arn" {
   description = "ARN of the alarm topic (null when alarms are off)."
   value       = one(module.observability[*].alarm_topic_arn)
 }
+
+output "glue_job_log_groups" {
+  description = "Log groups of the ETL job runs: output (stdout, stderr) and error (driver, executor, Spark)."
+  value       = module.etl.log_group_names
+}
+
+output "quicksight_dashboard_id" {
+  description = "Id of the QuickSight fleet dashboard (null when QuickSight is off)."
+  value       = one(module.quicksight[*].dashboard_id)
+}
+
+output "status_alarms" {
+  description = "Name of the vehicle status alarm per <dataset>-<status> (null when alarms are off)."
+  value       = one(module.observability[*].status_alarm_names)
+}

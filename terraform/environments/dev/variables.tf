@@ -106,7 +106,7 @@ variable "glue_number_of_workers" {
 }
 
 variable "glue_max_concurrent_runs" {
-  description = "Concurrent runs of one ETL job (1 to 1000)."
+  description = "Concurrent runs of one ETL job (1 to 1000); more runs wait in Glue's queue. Keep 1: a run reads the bookmark and the stage ids, so runs of one dataset must not overlap."
   type        = number
   default     = 1
 
@@ -181,4 +181,60 @@ variable "package_dir" {
   description = "Folder holding <function>.zip from build/package-functions.sh; null uses terraform/build."
   type        = string
   default     = null
+}
+
+variable "create_crawler_log_group" {
+  description = "Create /aws-glue/crawlers (with log_retention_days), the log group every crawler of the account and region writes to; false in every other environment of the account and region. If Glue already created it, import it: terraform import 'module.catalog.aws_cloudwatch_log_group.crawlers[0]' /aws-glue/crawlers."
+  type        = bool
+  default     = true
+}
+
+variable "status_alert_threshold" {
+  description = "Records of an alerted status (vehicle FAIL, WARN) in one minute above which its alarm notifies the alarm topic (0: any)."
+  type        = number
+  default     = 0
+
+  validation {
+    condition     = var.status_alert_threshold >= 0
+    error_message = "status_alert_threshold must be 0 or more."
+  }
+}
+
+variable "recent_days" {
+  description = "Days of stage partitions the latest-positions query and the QuickSight map read (1 to 3650)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.recent_days >= 1 && var.recent_days <= 3650 && floor(var.recent_days) == var.recent_days
+    error_message = "recent_days is a whole number of days from 1 to 3650."
+  }
+}
+
+variable "enable_quicksight" {
+  description = "Create the QuickSight fleet dashboard (vendor distribution, vehicles on a map) over the vehicle_telemetry stage table; the account must have a QuickSight subscription."
+  type        = bool
+  default     = false
+}
+
+variable "quicksight_principal_arns" {
+  description = "QuickSight users or groups who may see the dashboard (required with enable_quicksight)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for arn in var.quicksight_principal_arns : can(regex("^arn:[^:]+:quicksight:[^:]*:[0-9]*:(user|group)/.+$", arn))])
+    error_message = "Every entry of quicksight_principal_arns must be a QuickSight user or group ARN."
+  }
+
+  validation {
+    condition     = !var.enable_quicksight || length(var.quicksight_principal_arns) > 0
+    error_message = "enable_quicksight needs at least one QuickSight user or group in quicksight_principal_arns."
+  }
+}
+
+variable "quicksight_service_role_name" {
+  description = "IAM role QuickSight queries Athena with, created by the QuickSight subscription; the pipeline's grant is attached to it."
+  type        = string
+  default     = "aws-quicksight-service-role-v0"
 }

@@ -1,4 +1,5 @@
 terraform {
+  # Cross-variable validation (QuickSight principals when QuickSight is on) needs Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {

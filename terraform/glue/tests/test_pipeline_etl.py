@@ -58,6 +58,7 @@ class JobArgumentsTests(unittest.TestCase):
     def test_bad_arguments_raise_a_clear_value_error(self) -> None:
         cases = [
             ({"stage_table": ""}, "missing job arguments: --stage_table"),
+            ({"JOB_RUN_ID": ""}, "missing job arguments: --JOB_RUN_ID"),
             ({"output_compression": "zstd"}, "--output_compression must be one of snappy, gzip"),
             ({"partition_keys": " , "}, "--partition_keys must name at least one column"),
             ({"partition_keys": "a,a"}, "repeats a column"),

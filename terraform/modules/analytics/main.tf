@@ -1,4 +1,9 @@
 locals {
+  tags = merge({ Component = "analytics" }, var.tags)
+
+  # Partitions of the last recent_days days (event_date is a yyyy-MM-dd string partition key, so this prunes).
+  recent = "event_date >= date_format(current_date - interval '${var.recent_days}' day, '%Y-%m-%d')"
+
   sample_queries = merge(
     { for dataset, table in var.raw_tables : "${dataset}-raw-sample" => { table = table, description = "Ten raw ${dataset} records." } },
     { for dataset, table in var.stage_tables : "${dataset}-stage-sample" => { table = table, description = "Ten flattened ${dataset} rows." } },
@@ -11,6 +16,11 @@ locals {
         dataset     = "vehicle_telemetry"
         description = "Average and top speed, and vehicles seen, per vendor."
         query       = "SELECT vendor, count(DISTINCT vehicle_id) AS vehicles, avg(vehicle_status_speed_kmh) AS avg_speed_kmh, max(vehicle_status_speed_kmh) AS max_speed_kmh FROM ${lookup(var.stage_tables, "vehicle_telemetry", "")} GROUP BY vendor ORDER BY avg_speed_kmh DESC"
+      }
+      vehicle-latest-positions = {
+        dataset     = "vehicle_telemetry"
+        description = "Where each vehicle was last seen in the last ${var.recent_days} days, with its vendor, model and status (the QuickSight map's rows)."
+        query       = "SELECT vehicle_id, max_by(vendor, event_time) AS vendor, max_by(model, event_time) AS model, max_by(vehicle_status_status, event_time) AS status, max_by(vehicle_status_speed_kmh, event_time) AS speed_kmh, max_by(gps_info_latitude, event_time) AS latitude, max_by(gps_info_longitude, event_time) AS longitude, max(event_time) AS last_seen FROM ${lookup(var.stage_tables, "vehicle_telemetry", "")} WHERE ${local.recent} GROUP BY vehicle_id"
       }
       clicks-funnel = {
         dataset     = "clickstream"
@@ -26,7 +36,7 @@ resource "aws_athena_workgroup" "this" {
   description   = "Queries over the pipeline's raw and stage tables."
   state         = "ENABLED"
   force_destroy = var.force_destroy
-  tags          = var.tags
+  tags          = local.tags
 
   configuration {
     enforce_workgroup_configuration    = true
@@ -46,6 +56,13 @@ resource "aws_athena_workgroup" "this" {
       }
     }
   }
+
+  lifecycle {
+    precondition {
+      condition     = length(var.name_prefix) <= 128
+      error_message = "The workgroup name ${var.name_prefix} is longer than the 128 characters Athena allows."
+    }
+  }
 }
 
 resource "aws_athena_named_query" "sample" {
@@ -56,6 +73,13 @@ resource "aws_athena_named_query" "sample" {
   workgroup   = aws_athena_workgroup.this.id
   database    = var.database_name
   query       = "SELECT * FROM ${each.value.table} LIMIT 10"
+
+  lifecycle {
+    precondition {
+      condition     = length("${var.name_prefix}-${each.key}") <= 128
+      error_message = "The named query name ${var.name_prefix}-${each.key} is longer than the 128 characters Athena allows."
+    }
+  }
 }
 
 resource "aws_athena_named_query" "question" {
@@ -66,4 +90,11 @@ resource "aws_athena_named_query" "question" {
   workgroup   = aws_athena_workgroup.this.id
   database    = var.database_name
   query       = each.value.query
+
+  lifecycle {
+    precondition {
+      condition     = length("${var.name_prefix}-${each.key}") <= 128
+      error_message = "The named query name ${var.name_prefix}-${each.key} is longer than the 128 characters Athena allows."
+    }
+  }
 }

@@ -12,3 +12,13 @@ output "named_query_ids" {
   description = "Named query id per query name."
   value       = merge({ for key, query in aws_athena_named_query.sample : key => query.id }, { for key, query in aws_athena_named_query.question : key => query.id })
 }
+
+output "workgroup_arn" {
+  description = "ARN of the Athena workgroup."
+  value       = aws_athena_workgroup.this.arn
+}
+
+output "question_queries" {
+  description = "SQL of each of the seeds' questions this deployment has, per query name (vehicle-latest-positions feeds the QuickSight dataset)."
+  value       = { for key, question in local.question_queries : key => question.query }
+}

@@ -4,7 +4,7 @@ variable "name_prefix" {
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = analytics unless they set Component)."
   type        = map(string)
   default     = {}
 }
@@ -56,4 +56,15 @@ variable "raw_tables" {
 variable "stage_tables" {
   description = "Stage table name per dataset."
   type        = map(string)
+}
+
+variable "recent_days" {
+  description = "Days of stage partitions the latest-positions query reads (1 to 3650): the map shows vehicles seen in them."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.recent_days >= 1 && var.recent_days <= 3650 && floor(var.recent_days) == var.recent_days
+    error_message = "recent_days is a whole number of days from 1 to 3650."
+  }
 }

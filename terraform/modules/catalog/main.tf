@@ -5,8 +5,11 @@ data "aws_partition" "current" {}
 data "aws_region" "current" {}
 
 locals {
-  glue_arn_prefix = "arn:${data.aws_partition.current.partition}:glue:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
-  logs_arn_prefix = "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
+  account_id      = data.aws_caller_identity.current.account_id
+  glue_arn_prefix = "arn:${data.aws_partition.current.partition}:glue:${data.aws_region.current.region}:${local.account_id}"
+  role_name       = "${var.name_prefix}-crawler"
+  crawler_names   = { for dataset in keys(var.raw_roots) : dataset => "${var.name_prefix}-${dataset}-raw" }
+  tags            = merge({ Component = "catalog" }, var.tags)
 
   # Only new folders may be crawled incrementally if the crawler never changes or deletes what is there.
   incremental = var.recrawl_behavior == "CRAWL_NEW_FOLDERS_ONLY"
@@ -15,7 +18,24 @@ locals {
 resource "aws_glue_catalog_database" "this" {
   name        = var.database_name
   description = "Pipeline data lake: raw (JSON, crawled) and stage (Parquet, written by the ETL jobs) tables."
-  tags        = var.tags
+  tags        = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(var.database_name) <= 255
+      error_message = "The Glue database name ${var.database_name} is longer than the 255 characters Glue allows."
+    }
+  }
+}
+
+# Every crawler of the account and region logs to /aws-glue/crawlers (a crawler cannot be given another group), so
+# one environment per account and region owns it: create_crawler_log_group = false in the others.
+resource "aws_cloudwatch_log_group" "crawlers" {
+  count = var.create_crawler_log_group ? 1 : 0
+
+  name              = "/aws-glue/crawlers"
+  retention_in_days = var.log_retention_days
+  tags              = local.tags
 }
 
 data "aws_iam_policy_document" "assume" {
@@ -26,13 +46,27 @@ data "aws_iam_policy_document" "assume" {
       type        = "Service"
       identifiers = ["glue.amazonaws.com"]
     }
+
+    # Only Glue acting for this account may take the role (the confused-deputy guard).
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
   }
 }
 
 resource "aws_iam_role" "crawler" {
-  name               = "${var.name_prefix}-crawler"
+  name               = local.role_name
   assume_role_policy = data.aws_iam_policy_document.assume.json
-  tags               = var.tags
+  tags               = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.role_name) <= 64
+      error_message = "The IAM role name ${local.role_name} is longer than the 64 characters IAM allows."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "crawler" {
@@ -44,14 +78,14 @@ data "aws_iam_policy_document" "crawler" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["raw/*"]
+      values   = [for root in values(var.raw_roots) : "${root}*"]
     }
   }
 
   statement {
     sid       = "ReadRaw"
     actions   = ["s3:GetObject"]
-    resources = ["${var.bucket_arn}/raw/*"]
+    resources = [for root in values(var.raw_roots) : "${var.bucket_arn}/${root}*"]
   }
 
   statement {
@@ -79,9 +113,13 @@ data "aws_iam_policy_document" "crawler" {
   }
 
   statement {
-    sid       = "WriteCrawlerLogs"
-    actions   = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${local.logs_arn_prefix}:log-group:/aws-glue/crawlers:*"]
+    sid     = "WriteCrawlerLogs"
+    actions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"]
+
+    resources = [
+      "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${local.account_id}:log-group:/aws-glue/crawlers",
+      "arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.region}:${local.account_id}:log-group:/aws-glue/crawlers:*",
+    ]
   }
 
   dynamic "statement" {
@@ -96,21 +134,28 @@ data "aws_iam_policy_document" "crawler" {
 }
 
 resource "aws_iam_role_policy" "crawler" {
-  name   = "${var.name_prefix}-crawler"
+  name   = local.role_name
   role   = aws_iam_role.crawler.id
   policy = data.aws_iam_policy_document.crawler.json
+
+  lifecycle {
+    precondition {
+      condition     = length(local.role_name) <= 128
+      error_message = "The role policy name ${local.role_name} is longer than the 128 characters IAM allows."
+    }
+  }
 }
 
 resource "aws_glue_crawler" "raw" {
-  for_each = toset(var.datasets)
+  for_each = var.raw_roots
 
-  name          = "${var.name_prefix}-${each.value}-raw"
-  description   = "Catalogs raw/${each.value}/ as ${var.raw_table_prefix}${each.value}, one partition per delivery hour."
+  name          = local.crawler_names[each.key]
+  description   = "Catalogs ${each.value} as ${var.raw_table_prefix}${each.key}, one partition per delivery hour."
   database_name = aws_glue_catalog_database.this.name
   role          = aws_iam_role.crawler.arn
   table_prefix  = var.raw_table_prefix
   schedule      = var.crawler_schedule
-  tags          = var.tags
+  tags          = local.tags
 
   configuration = jsonencode({
     Version       = 1.0
@@ -119,9 +164,9 @@ resource "aws_glue_crawler" "raw" {
   })
 
   s3_target {
-    path = "s3://${var.bucket_name}/raw/${each.value}/"
+    path = "s3://${var.bucket_name}/${each.value}"
 
-    # Firehose writes failed records under errors/, outside this target; only transient files are skipped.
+    # Firehose writes failed records under the error prefix, outside this target; only transient files are skipped.
     exclusions = ["**/_temporary/**"]
   }
 
@@ -132,6 +177,13 @@ resource "aws_glue_crawler" "raw" {
   schema_change_policy {
     update_behavior = local.incremental ? "LOG" : "UPDATE_IN_DATABASE"
     delete_behavior = local.incremental ? "LOG" : "DEPRECATE_IN_DATABASE"
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(local.crawler_names[each.key]) <= 255
+      error_message = "The crawler name ${local.crawler_names[each.key]} is longer than the 255 characters Glue allows."
+    }
   }
 
   depends_on = [aws_iam_role_policy.crawler]
@@ -146,7 +198,7 @@ resource "aws_glue_catalog_table" "parquet_schema" {
   table_type    = "EXTERNAL_TABLE"
 
   storage_descriptor {
-    location = "s3://${var.bucket_name}/raw/${each.key}/"
+    location = "s3://${var.bucket_name}/${var.raw_roots[each.key]}"
 
     dynamic "columns" {
       for_each = each.value

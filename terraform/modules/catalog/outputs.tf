@@ -20,10 +20,15 @@ output "crawler_arns" {
 
 output "raw_table_names" {
   description = "Raw table name per dataset (created by its crawler)."
-  value       = { for dataset in var.datasets : dataset => "${var.raw_table_prefix}${dataset}" }
+  value       = { for dataset in keys(var.raw_roots) : dataset => "${var.raw_table_prefix}${dataset}" }
 }
 
 output "parquet_schema_tables" {
   description = "Per dataset, the schema table of Firehose's Parquet conversion (empty when it is off)."
   value       = { for dataset, table in aws_glue_catalog_table.parquet_schema : dataset => table.name }
+}
+
+output "crawler_log_group_name" {
+  description = "The crawlers' log group, /aws-glue/crawlers (created here only with create_crawler_log_group)."
+  value       = "/aws-glue/crawlers"
 }

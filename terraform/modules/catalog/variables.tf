@@ -1,10 +1,10 @@
 variable "name_prefix" {
-  description = "Prefix of every name; each crawler is <name_prefix>-<dataset>-raw."
+  description = "Prefix of every name; each crawler is <name_prefix>-<dataset>-raw, the role <name_prefix>-crawler."
   type        = string
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = catalog unless they set Component)."
   type        = map(string)
   default     = {}
 }
@@ -19,9 +19,14 @@ variable "database_name" {
   }
 }
 
-variable "datasets" {
-  description = "Datasets to crawl, one raw crawler each."
-  type        = list(string)
+variable "raw_roots" {
+  description = "Per dataset to crawl, the key prefix of its raw objects (raw/<dataset>/): the target of its crawler and all the crawler role may read."
+  type        = map(string)
+
+  validation {
+    condition     = alltrue([for root in values(var.raw_roots) : endswith(root, "/") && !strcontains(root, "!{")])
+    error_message = "Every raw root must be a constant key prefix ending with '/'."
+  }
 }
 
 variable "raw_table_prefix" {
@@ -75,4 +80,21 @@ variable "parquet_schema_columns" {
   })))
   description = "Per dataset, the columns (name, Hive type) of the schema table Firehose's Parquet conversion writes; empty for none."
   default     = {}
+}
+
+variable "create_crawler_log_group" {
+  description = "Create /aws-glue/crawlers, the log group every crawler of the account and region writes to, with retention; false in all environments of the account but one (import it if Glue already created it)."
+  type        = bool
+  default     = true
+}
+
+variable "log_retention_days" {
+  description = "Retention of /aws-glue/crawlers, in days. One of the values CloudWatch Logs accepts."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be one of the retention periods CloudWatch Logs accepts."
+  }
 }

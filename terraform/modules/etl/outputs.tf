@@ -13,9 +13,14 @@ output "role_arn" {
   value       = aws_iam_role.job.arn
 }
 
-output "log_group_name" {
-  description = "Log group of the jobs' continuous logs."
-  value       = aws_cloudwatch_log_group.jobs.name
+output "log_group_names" {
+  description = "The jobs' log groups: output (stdout and stderr of a run, the script's JSON lines) and error (driver, executor and Spark logs)."
+  value       = { for stream, group in aws_cloudwatch_log_group.jobs : stream => group.name }
+}
+
+output "security_configuration_name" {
+  description = "Glue security configuration of the jobs, or null without a KMS key."
+  value       = one(aws_glue_security_configuration.this[*].name)
 }
 
 output "script_location" {

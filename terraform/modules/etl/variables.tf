@@ -1,10 +1,10 @@
 variable "name_prefix" {
-  description = "Prefix of every name; each job is <name_prefix>-<dataset>-etl."
+  description = "Prefix of every name; each job is <name_prefix>-<dataset>-etl, the role <name_prefix>-etl, the log groups /aws-glue/jobs/<name_prefix>/output and /error."
   type        = string
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = etl unless they set Component)."
   type        = map(string)
   default     = {}
 }
@@ -12,13 +12,19 @@ variable "tags" {
 variable "jobs" {
   type = map(object({
     raw_table      = string
+    raw_root       = string
     stage_table    = string
     stage_prefix   = string
     partition_keys = list(string)
     id_field       = string
     time_field     = string
   }))
-  description = "Per dataset, what its ETL job reads and writes (the job's default arguments)."
+  description = "Per dataset, what its ETL job reads (raw_root: the key prefix of its raw objects) and writes (the job's default arguments)."
+
+  validation {
+    condition     = alltrue([for job in values(var.jobs) : endswith(job.raw_root, "/") && endswith(job.stage_prefix, "/")])
+    error_message = "Every job's raw_root and stage_prefix must end with '/'."
+  }
 }
 
 variable "database_name" {
@@ -37,7 +43,7 @@ variable "bucket_arn" {
 }
 
 variable "kms_key_arn" {
-  description = "Customer managed KMS key of the bucket, or null for SSE-S3."
+  description = "Customer managed KMS key of the bucket; when set, also of a Glue security configuration (job bookmarks, stage objects) and of the jobs' log groups. Null for SSE-S3."
   type        = string
   default     = null
 }
@@ -45,6 +51,18 @@ variable "kms_key_arn" {
 variable "script_path" {
   description = "Path of the job script in this repository (terraform/glue/pipeline_etl.py); uploaded to scripts/."
   type        = string
+}
+
+variable "temp_prefix" {
+  description = "Key prefix of Glue's temporary files (--TempDir), e.g. tmp/glue/; the storage module expires them."
+  type        = string
+  default     = "tmp/glue/"
+}
+
+variable "job_run_queuing" {
+  description = "Queue a run started while max_concurrent_runs runs are going, instead of failing it with ConcurrentRunsExceededException."
+  type        = bool
+  default     = true
 }
 
 variable "job_runs_prefix" {
@@ -109,7 +127,7 @@ variable "timeout_minutes" {
 }
 
 variable "log_retention_days" {
-  description = "Retention of the jobs' log group, in days. One of the values CloudWatch Logs accepts."
+  description = "Retention of the jobs' output and error log groups, in days. One of the values CloudWatch Logs accepts."
   type        = number
   default     = 30
 

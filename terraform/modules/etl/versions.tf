@@ -1,5 +1,5 @@
 terraform {
-  # Cross-variable validation (the Firehose buffering minimums) needs Terraform 1.9.
+  # The floor the whole configuration shares; this module has no cross-variable validation (what 1.9 brought).
   required_version = ">= 1.9"
 
   required_providers {

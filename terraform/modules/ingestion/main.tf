@@ -9,18 +9,37 @@ locals {
   partition  = data.aws_partition.current.partition
   region     = data.aws_region.current.region
 
+  role_name = "${var.name_prefix}-firehose"
+  tags      = merge({ Component = "ingestion" }, var.tags)
+
+  # The constant start of a dataset's prefixes, up to the last "/" before the first expression (raw/<dataset>/,
+  # errors/<dataset>/): all the role may write, as the templates of datasets.json say, not a hard-coded layer.
+  raw_roots   = { for dataset in var.datasets : dataset => regex("^[^!]*/", replace(var.raw_prefix_template, "{dataset}", dataset)) }
+  error_roots = { for dataset in var.datasets : dataset => regex("^[^!]*/", replace(var.error_prefix_template, "{dataset}", dataset)) }
+
   streams = {
     for dataset in var.datasets : dataset => {
       name = "${var.name_prefix}-${dataset}"
 
       prefix = var.enable_dynamic_partitioning ? join("", concat(
-        ["raw/${dataset}/"],
+        [local.raw_roots[dataset]],
         [for key in lookup(var.dynamic_partition_keys, dataset, []) : "${key}=!{partitionKeyFromLambda:${key}}/"],
         ["hour=!{timestamp:HH}/"],
       )) : replace(var.raw_prefix_template, "{dataset}", dataset)
 
       error_prefix = replace(var.error_prefix_template, "{dataset}", dataset)
     }
+  }
+
+  # Firehose does not return a processor parameter whose value is the default (BufferSizeInMBs 1,
+  # BufferIntervalInSeconds 60), so one written out would show as a change in every plan: only others are set.
+  processor_defaults = { BufferSizeInMBs = "1", BufferIntervalInSeconds = "60" }
+
+  processor_buffering = {
+    for name, value in {
+      BufferSizeInMBs         = tostring(var.processor_buffer_size_mib)
+      BufferIntervalInSeconds = tostring(var.processor_buffer_interval_seconds)
+    } : name => value if value != local.processor_defaults[name]
   }
 
   glue_database_arn = "arn:${local.partition}:glue:${local.region}:${local.account_id}:database/${var.glue_database_name}"
@@ -32,7 +51,14 @@ resource "aws_cloudwatch_log_group" "stream" {
 
   name              = "/aws/kinesisfirehose/${each.value.name}"
   retention_in_days = var.log_retention_days
-  tags              = var.tags
+  tags              = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length("/aws/kinesisfirehose/${each.value.name}") <= 512
+      error_message = "The log group name /aws/kinesisfirehose/${each.value.name} is longer than the 512 characters CloudWatch Logs allows."
+    }
+  }
 }
 
 resource "aws_cloudwatch_log_stream" "delivery" {
@@ -60,9 +86,16 @@ data "aws_iam_policy_document" "assume" {
 }
 
 resource "aws_iam_role" "firehose" {
-  name               = "${var.name_prefix}-firehose"
+  name               = local.role_name
   assume_role_policy = data.aws_iam_policy_document.assume.json
-  tags               = var.tags
+  tags               = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.role_name) <= 64
+      error_message = "The IAM role name ${local.role_name} is longer than the 64 characters IAM allows."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "firehose" {
@@ -75,7 +108,7 @@ data "aws_iam_policy_document" "firehose" {
   statement {
     sid       = "WriteRawAndErrors"
     actions   = ["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"]
-    resources = ["${var.bucket_arn}/raw/*", "${var.bucket_arn}/errors/*"]
+    resources = [for root in concat(values(local.raw_roots), values(local.error_roots)) : "${var.bucket_arn}/${root}*"]
   }
 
   statement {
@@ -116,9 +149,16 @@ data "aws_iam_policy_document" "firehose" {
 }
 
 resource "aws_iam_role_policy" "firehose" {
-  name   = "${var.name_prefix}-firehose"
+  name   = local.role_name
   role   = aws_iam_role.firehose.id
   policy = data.aws_iam_policy_document.firehose.json
+
+  lifecycle {
+    precondition {
+      condition     = length(local.role_name) <= 128
+      error_message = "The role policy name ${local.role_name} is longer than the 128 characters IAM allows."
+    }
+  }
 }
 
 resource "aws_kinesis_firehose_delivery_stream" "this" {
@@ -126,7 +166,7 @@ resource "aws_kinesis_firehose_delivery_stream" "this" {
 
   name        = each.value.name
   destination = "extended_s3"
-  tags        = var.tags
+  tags        = local.tags
 
   server_side_encryption {
     enabled  = true
@@ -161,14 +201,13 @@ resource "aws_kinesis_firehose_delivery_stream" "this" {
           parameter_value = var.transformer_function_arn
         }
 
-        parameters {
-          parameter_name  = "BufferSizeInMBs"
-          parameter_value = tostring(var.processor_buffer_size_mib)
-        }
+        dynamic "parameters" {
+          for_each = local.processor_buffering
 
-        parameters {
-          parameter_name  = "BufferIntervalInSeconds"
-          parameter_value = tostring(var.processor_buffer_interval_seconds)
+          content {
+            parameter_name  = parameters.key
+            parameter_value = parameters.value
+          }
         }
       }
     }
@@ -208,6 +247,13 @@ resource "aws_kinesis_firehose_delivery_stream" "this" {
           role_arn      = aws_iam_role.firehose.arn
         }
       }
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(each.value.name) <= 64
+      error_message = "The delivery stream name ${each.value.name} is longer than the 64 characters Firehose allows."
     }
   }
 

@@ -4,7 +4,7 @@ variable "name_prefix" {
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = ingestion unless they set Component)."
   type        = map(string)
   default     = {}
 }
@@ -20,17 +20,22 @@ variable "datasets" {
 }
 
 variable "raw_prefix_template" {
-  description = "S3 prefix of delivered objects; {dataset} is replaced by the dataset name."
-  type        = string
-}
-
-variable "error_prefix_template" {
-  description = "S3 prefix of failed records, with !{firehose:error-output-type}; {dataset} is replaced by the dataset name."
+  description = "S3 prefix of delivered objects; {dataset} is replaced by the dataset name. The part before its first expression (raw/<dataset>/) is all the role may write there."
   type        = string
 
   validation {
-    condition     = strcontains(var.error_prefix_template, "!{firehose:error-output-type}")
-    error_message = "The error prefix must contain !{firehose:error-output-type}."
+    condition     = can(regex("^[^!]*/", var.raw_prefix_template)) && strcontains(var.raw_prefix_template, "{dataset}")
+    error_message = "The raw prefix must hold {dataset} and a constant part ending with '/' before its first expression."
+  }
+}
+
+variable "error_prefix_template" {
+  description = "S3 prefix of failed records, with !{firehose:error-output-type}; {dataset} is replaced by the dataset name. The part before its first expression (errors/<dataset>/) is all the role may write there."
+  type        = string
+
+  validation {
+    condition     = strcontains(var.error_prefix_template, "!{firehose:error-output-type}") && can(regex("^[^!]*/", var.error_prefix_template)) && strcontains(var.error_prefix_template, "{dataset}")
+    error_message = "The error prefix must contain {dataset}, !{firehose:error-output-type} and a constant part ending with '/' before its first expression."
   }
 }
 

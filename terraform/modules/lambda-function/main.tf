@@ -11,6 +11,9 @@ locals {
   }
 
   environment = merge(local.otel_environment, var.environment_variables)
+  role_name   = "${var.name}-role"
+  log_group   = "/aws/lambda/${var.name}"
+  tags        = merge({ Component = "lambda-function" }, var.tags)
 
   dead_letter_action = var.dead_letter_target_arn == null ? null : (
     startswith(var.dead_letter_target_arn, "arn:${data.aws_partition.current.partition}:sqs:") ? "sqs:SendMessage" : "sns:Publish"
@@ -18,9 +21,16 @@ locals {
 }
 
 resource "aws_cloudwatch_log_group" "this" {
-  name              = "/aws/lambda/${var.name}"
+  name              = local.log_group
   retention_in_days = var.log_retention_days
-  tags              = var.tags
+  tags              = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.log_group) <= 512
+      error_message = "The log group name ${local.log_group} is longer than the 512 characters CloudWatch Logs allows."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "assume" {
@@ -35,9 +45,16 @@ data "aws_iam_policy_document" "assume" {
 }
 
 resource "aws_iam_role" "this" {
-  name               = "${var.name}-role"
+  name               = local.role_name
   assume_role_policy = data.aws_iam_policy_document.assume.json
-  tags               = var.tags
+  tags               = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.role_name) <= 64
+      error_message = "The IAM role name ${local.role_name} is longer than the 64 characters IAM allows."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "this" {
@@ -82,6 +99,13 @@ resource "aws_iam_role_policy" "this" {
   name   = "${var.name}-policy"
   role   = aws_iam_role.this.id
   policy = data.aws_iam_policy_document.this.json
+
+  lifecycle {
+    precondition {
+      condition     = length("${var.name}-policy") <= 128
+      error_message = "The role policy name ${var.name}-policy is longer than the 128 characters IAM allows."
+    }
+  }
 }
 
 resource "aws_lambda_function" "this" {
@@ -96,7 +120,7 @@ resource "aws_lambda_function" "this" {
   memory_size                    = var.memory_size
   timeout                        = var.timeout
   reserved_concurrent_executions = var.reserved_concurrent_executions
-  tags                           = var.tags
+  tags                           = local.tags
 
   environment {
     variables = local.environment
@@ -112,6 +136,13 @@ resource "aws_lambda_function" "this" {
 
     content {
       target_arn = dead_letter_config.value
+    }
+  }
+
+  lifecycle {
+    precondition {
+      condition     = length(var.name) <= 64
+      error_message = "The function name ${var.name} is longer than the 64 characters Lambda allows."
     }
   }
 

@@ -1,10 +1,11 @@
 variable "name" {
-  description = "Function name, <name_prefix>-<function>."
+  description = "Function name, <name_prefix>-<function>; its role is <name>-role."
   type        = string
 
+  # Lambda allows 64 characters, but the role <name>-role must fit IAM's 64 too.
   validation {
-    condition     = can(regex("^[A-Za-z0-9_-]{1,64}$", var.name))
-    error_message = "A Lambda function name is 1 to 64 letters, digits, hyphens or underscores."
+    condition     = can(regex("^[A-Za-z0-9_-]{1,59}$", var.name))
+    error_message = "The function name must be 1 to 59 letters, digits, hyphens or underscores, so that its role <name>-role fits IAM's 64 characters."
   }
 }
 
@@ -130,7 +131,7 @@ variable "otel_exporter_protocol" {
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = lambda-function unless they set Component)."
   type        = map(string)
   default     = {}
 }

@@ -1,9 +1,32 @@
 data "aws_caller_identity" "current" {}
 
+locals {
+  tags = merge({ Component = "notifications" }, var.tags)
+
+  # Every action a topic policy can name: the TLS-only statement refuses all of them without TLS.
+  topic_actions = [
+    "sns:AddPermission",
+    "sns:DeleteTopic",
+    "sns:GetTopicAttributes",
+    "sns:ListSubscriptionsByTopic",
+    "sns:Publish",
+    "sns:RemovePermission",
+    "sns:SetTopicAttributes",
+    "sns:Subscribe",
+  ]
+}
+
 resource "aws_sns_topic" "this" {
   name              = var.topic_name
   kms_master_key_id = var.kms_key_arn == null ? "alias/aws/sns" : var.kms_key_arn
-  tags              = var.tags
+  tags              = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(var.topic_name) <= 256
+      error_message = "The topic name ${var.topic_name} is longer than the 256 characters SNS allows."
+    }
+  }
 }
 
 data "aws_iam_policy_document" "topic" {
@@ -15,6 +38,25 @@ data "aws_iam_policy_document" "topic" {
     principals {
       type        = "AWS"
       identifiers = [data.aws_caller_identity.current.account_id]
+    }
+  }
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = local.topic_actions
+    resources = [aws_sns_topic.this.arn]
+
+    # A Deny on every principal: the only place a wildcard principal is right.
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
     }
   }
 

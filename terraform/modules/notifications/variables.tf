@@ -9,7 +9,7 @@ variable "topic_name" {
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = notifications unless they set Component)."
   type        = map(string)
   default     = {}
 }

@@ -1,30 +1,58 @@
+data "aws_caller_identity" "current" {}
+
 locals {
   event_driven = var.event_driven_crawling ? 1 : 0
+  tags         = merge({ Component = "orchestration" }, var.tags)
+
+  queue_names = {
+    raw_objects       = "${var.name_prefix}-raw-objects"
+    raw_objects_dlq   = "${var.name_prefix}-raw-objects-dlq"
+    function_failures = "${var.name_prefix}-function-failures"
+  }
+
+  rule_names = {
+    crawler_state = "${var.name_prefix}-crawler-state"
+    job_state     = "${var.name_prefix}-job-state"
+  }
 }
 
 # SSE-SQS rather than KMS: S3 can deliver notifications to it without a key policy for the S3 service.
 resource "aws_sqs_queue" "raw_objects_dlq" {
   count = local.event_driven
 
-  name                      = "${var.name_prefix}-raw-objects-dlq"
+  name                      = local.queue_names.raw_objects_dlq
   sqs_managed_sse_enabled   = true
   message_retention_seconds = 1209600
-  tags                      = var.tags
+  tags                      = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.queue_names.raw_objects_dlq) <= 80
+      error_message = "The queue name ${local.queue_names.raw_objects_dlq} is longer than the 80 characters SQS allows."
+    }
+  }
 }
 
 resource "aws_sqs_queue" "raw_objects" {
   count = local.event_driven
 
-  name                       = "${var.name_prefix}-raw-objects"
+  name                       = local.queue_names.raw_objects
   sqs_managed_sse_enabled    = true
   visibility_timeout_seconds = var.queue_visibility_timeout_seconds
   message_retention_seconds  = 345600
-  tags                       = var.tags
+  tags                       = local.tags
 
   redrive_policy = jsonencode({
     deadLetterTargetArn = aws_sqs_queue.raw_objects_dlq[0].arn
     maxReceiveCount     = var.queue_max_receive_count
   })
+
+  lifecycle {
+    precondition {
+      condition     = length(local.queue_names.raw_objects) <= 80
+      error_message = "The queue name ${local.queue_names.raw_objects} is longer than the 80 characters SQS allows."
+    }
+  }
 }
 
 resource "aws_sqs_queue_redrive_allow_policy" "raw_objects_dlq" {
@@ -37,8 +65,6 @@ resource "aws_sqs_queue_redrive_allow_policy" "raw_objects_dlq" {
     sourceQueueArns   = [aws_sqs_queue.raw_objects[0].arn]
   })
 }
-
-data "aws_caller_identity" "current" {}
 
 data "aws_iam_policy_document" "s3_sends" {
   count = local.event_driven
@@ -65,6 +91,25 @@ data "aws_iam_policy_document" "s3_sends" {
       values   = [data.aws_caller_identity.current.account_id]
     }
   }
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [aws_sqs_queue.raw_objects[0].arn]
+
+    # A Deny on every principal: the only place a wildcard principal is right.
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
 }
 
 resource "aws_sqs_queue_policy" "raw_objects" {
@@ -74,15 +119,61 @@ resource "aws_sqs_queue_policy" "raw_objects" {
   policy    = data.aws_iam_policy_document.s3_sends[0].json
 }
 
+# The dead-letter queues are only written by SQS's redrive and Lambda's on-failure delivery (under the roles'
+# own policies), so their policies only refuse requests made without TLS.
+data "aws_iam_policy_document" "tls_only" {
+  for_each = merge(
+    { function_failures = aws_sqs_queue.function_failures.arn },
+    var.event_driven_crawling ? { raw_objects_dlq = aws_sqs_queue.raw_objects_dlq[0].arn } : {},
+  )
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [each.value]
+
+    # A Deny on every principal: the only place a wildcard principal is right.
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sqs_queue_policy" "raw_objects_dlq" {
+  count = local.event_driven
+
+  queue_url = aws_sqs_queue.raw_objects_dlq[0].id
+  policy    = data.aws_iam_policy_document.tls_only["raw_objects_dlq"].json
+}
+
+resource "aws_sqs_queue_policy" "function_failures" {
+  queue_url = aws_sqs_queue.function_failures.id
+  policy    = data.aws_iam_policy_document.tls_only["function_failures"].json
+}
+
 resource "aws_s3_bucket_notification" "raw_objects" {
   count = local.event_driven
 
   bucket = var.bucket_name
 
-  queue {
-    queue_arn     = aws_sqs_queue.raw_objects[0].arn
-    events        = ["s3:ObjectCreated:*"]
-    filter_prefix = var.raw_prefix
+  # One notification per dataset's raw root: objects elsewhere (errors, stage, job runs) start no crawl.
+  dynamic "queue" {
+    for_each = var.raw_roots
+
+    content {
+      id            = "raw-${queue.key}"
+      queue_arn     = aws_sqs_queue.raw_objects[0].arn
+      events        = ["s3:ObjectCreated:*"]
+      filter_prefix = queue.value
+    }
   }
 
   # S3 checks that it may send to the queue when the notification is saved.
@@ -102,7 +193,7 @@ module "crawler_trigger" {
   environment_variables  = var.function_environment
   otel_exporter_endpoint = var.otel_exporter_endpoint
   log_retention_days     = var.log_retention_days
-  tags                   = var.tags
+  tags                   = local.tags
 
   policy_statements = [
     {
@@ -126,21 +217,28 @@ resource "aws_lambda_event_source_mapping" "raw_objects" {
   batch_size                         = var.crawler_trigger_batch_size
   maximum_batching_window_in_seconds = var.crawler_trigger_batching_window_seconds
   function_response_types            = ["ReportBatchItemFailures"]
-  tags                               = var.tags
+  tags                               = local.tags
 }
 
 # Asynchronous invocations of the ETL runner and the notifier that fail every retry land here.
 resource "aws_sqs_queue" "function_failures" {
-  name                      = "${var.name_prefix}-function-failures"
+  name                      = local.queue_names.function_failures
   sqs_managed_sse_enabled   = true
   message_retention_seconds = 1209600
-  tags                      = var.tags
+  tags                      = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.queue_names.function_failures) <= 80
+      error_message = "The queue name ${local.queue_names.function_failures} is longer than the 80 characters SQS allows."
+    }
+  }
 }
 
 resource "aws_cloudwatch_event_rule" "crawler_state" {
-  name        = "${var.name_prefix}-crawler-state"
+  name        = local.rule_names.crawler_state
   description = "A raw crawler finished: the ETL runner starts its dataset's job (or reports the failure)."
-  tags        = var.tags
+  tags        = local.tags
 
   event_pattern = jsonencode({
     source        = ["aws.glue"]
@@ -151,6 +249,13 @@ resource "aws_cloudwatch_event_rule" "crawler_state" {
       crawlerName = [{ prefix = "${var.name_prefix}-" }]
     }
   })
+
+  lifecycle {
+    precondition {
+      condition     = length(local.rule_names.crawler_state) <= 64
+      error_message = "The EventBridge rule name ${local.rule_names.crawler_state} is longer than the 64 characters EventBridge allows."
+    }
+  }
 }
 
 resource "aws_cloudwatch_event_target" "crawler_state" {
@@ -168,9 +273,9 @@ resource "aws_lambda_permission" "crawler_state" {
 }
 
 resource "aws_cloudwatch_event_rule" "job_state" {
-  name        = "${var.name_prefix}-job-state"
+  name        = local.rule_names.job_state
   description = "An ETL job run ended: the notifier tells the subscribers."
-  tags        = var.tags
+  tags        = local.tags
 
   event_pattern = jsonencode({
     source        = ["aws.glue"]
@@ -181,6 +286,13 @@ resource "aws_cloudwatch_event_rule" "job_state" {
       jobName = [{ prefix = "${var.name_prefix}-" }]
     }
   })
+
+  lifecycle {
+    precondition {
+      condition     = length(local.rule_names.job_state) <= 64
+      error_message = "The EventBridge rule name ${local.rule_names.job_state} is longer than the 64 characters EventBridge allows."
+    }
+  }
 }
 
 resource "aws_cloudwatch_event_target" "job_state" {

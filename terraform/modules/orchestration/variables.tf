@@ -4,7 +4,7 @@ variable "name_prefix" {
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = orchestration unless they set Component)."
   type        = map(string)
   default     = {}
 }
@@ -19,10 +19,14 @@ variable "bucket_arn" {
   type        = string
 }
 
-variable "raw_prefix" {
-  description = "Key prefix of the raw layer; only objects created under it are queued."
-  type        = string
-  default     = "raw/"
+variable "raw_roots" {
+  description = "Per dataset, the key prefix of its raw objects (raw/<dataset>/); only objects created under one of them are queued."
+  type        = map(string)
+
+  validation {
+    condition     = alltrue([for root in values(var.raw_roots) : endswith(root, "/") && !strcontains(root, "!{")])
+    error_message = "Every raw root must be a constant key prefix ending with '/'."
+  }
 }
 
 variable "event_driven_crawling" {

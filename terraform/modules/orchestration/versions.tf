@@ -1,5 +1,6 @@
 terraform {
-  # Cross-variable validation (the Firehose buffering minimums) needs Terraform 1.9.
+  # Cross-variable validation (the batching window for large batches, the trigger timeout within the visibility
+  # timeout) needs Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {

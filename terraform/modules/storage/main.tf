@@ -1,12 +1,20 @@
 locals {
   bucket_name = "${var.name_prefix}-data-lake"
   sse_kms     = var.kms_key_arn != null
+  tags        = merge({ Component = "storage" }, var.tags)
 }
 
 resource "aws_s3_bucket" "data_lake" {
   bucket        = local.bucket_name
   force_destroy = var.force_destroy
-  tags          = var.tags
+  tags          = local.tags
+
+  lifecycle {
+    precondition {
+      condition     = length(local.bucket_name) <= 63
+      error_message = "The bucket name ${local.bucket_name} is longer than the 63 characters S3 allows."
+    }
+  }
 }
 
 resource "aws_s3_bucket_ownership_controls" "data_lake" {
@@ -119,6 +127,32 @@ resource "aws_s3_bucket_lifecycle_configuration" "data_lake" {
 
     expiration {
       days = var.athena_results_expiration_days
+    }
+  }
+
+  rule {
+    id     = "temp-expire"
+    status = "Enabled"
+
+    filter {
+      prefix = var.temp_prefix
+    }
+
+    expiration {
+      days = var.temp_expiration_days
+    }
+  }
+
+  rule {
+    id     = "job-runs-expire"
+    status = "Enabled"
+
+    filter {
+      prefix = var.job_runs_prefix
+    }
+
+    expiration {
+      days = var.job_runs_expiration_days
     }
   }
 

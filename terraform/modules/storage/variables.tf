@@ -9,7 +9,7 @@ variable "name_prefix" {
 }
 
 variable "tags" {
-  description = "Tags added to every resource."
+  description = "Tags added to every resource (with Component = storage unless they set Component)."
   type        = map(string)
   default     = {}
 }
@@ -36,18 +36,55 @@ variable "raw_prefix" {
   description = "Key prefix of the raw layer, e.g. raw/."
   type        = string
   default     = "raw/"
+
+  validation {
+    condition     = length(var.raw_prefix) > 1 && endswith(var.raw_prefix, "/")
+    error_message = "raw_prefix must be a key prefix ending with '/' (an empty one would make its lifecycle rule cover the whole bucket)."
+  }
 }
 
 variable "error_prefix" {
   description = "Key prefix of the records Firehose could not process, e.g. errors/."
   type        = string
   default     = "errors/"
+
+  validation {
+    condition     = length(var.error_prefix) > 1 && endswith(var.error_prefix, "/")
+    error_message = "error_prefix must be a key prefix ending with '/' (an empty one would make its lifecycle rule cover the whole bucket)."
+  }
+}
+
+variable "temp_prefix" {
+  description = "Key prefix of temporary files (Glue's --TempDir is under it), e.g. tmp/."
+  type        = string
+  default     = "tmp/"
+
+  validation {
+    condition     = length(var.temp_prefix) > 1 && endswith(var.temp_prefix, "/")
+    error_message = "temp_prefix must be a key prefix ending with '/' (an empty one would make its lifecycle rule cover the whole bucket)."
+  }
+}
+
+variable "job_runs_prefix" {
+  description = "Key prefix of the ETL jobs' run summaries, e.g. job-runs/."
+  type        = string
+  default     = "job-runs/"
+
+  validation {
+    condition     = length(var.job_runs_prefix) > 1 && endswith(var.job_runs_prefix, "/")
+    error_message = "job_runs_prefix must be a key prefix ending with '/' (an empty one would make its lifecycle rule cover the whole bucket)."
+  }
 }
 
 variable "athena_results_prefix" {
   description = "Key prefix of Athena query results, e.g. athena-results/."
   type        = string
   default     = "athena-results/"
+
+  validation {
+    condition     = length(var.athena_results_prefix) > 1 && endswith(var.athena_results_prefix, "/")
+    error_message = "athena_results_prefix must be a key prefix ending with '/' (an empty one would make its lifecycle rule cover the whole bucket)."
+  }
 }
 
 variable "raw_transition_days" {
@@ -80,6 +117,28 @@ variable "error_expiration_days" {
   validation {
     condition     = var.error_expiration_days >= 1
     error_message = "error_expiration_days must be at least 1."
+  }
+}
+
+variable "temp_expiration_days" {
+  description = "Days after which temporary files expire (a Glue run needs them only while it runs)."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.temp_expiration_days >= 1
+    error_message = "temp_expiration_days must be at least 1."
+  }
+}
+
+variable "job_runs_expiration_days" {
+  description = "Days after which run summaries expire (the notifier reads a summary right after its run)."
+  type        = number
+  default     = 90
+
+  validation {
+    condition     = var.job_runs_expiration_days >= 1
+    error_message = "job_runs_expiration_days must be at least 1."
   }
 }
 

@@ -1,5 +1,5 @@
 terraform {
-  # Cross-variable validation (the Firehose buffering minimums) needs Terraform 1.9.
+  # Cross-variable validation (raw objects expire only after their transition) needs Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {

@@ -4,9 +4,9 @@ using Pipeline.TerraformTests.Support;
 namespace Pipeline.TerraformTests.Checks;
 
 /// <summary>
-/// The security rules a platform team expects: every bucket has its public access blocked, a TLS-only policy and
-/// default encryption; queues, topics, delivery streams and Athena results are encrypted; every log group has a
-/// retention.
+/// The security rules a platform team expects: every bucket has its public access blocked and default encryption;
+/// every bucket, queue and topic has a resource policy, and every such policy denies requests made without TLS;
+/// queues, topics, delivery streams and Athena results are encrypted; every log group has a retention.
 /// </summary>
 public static class SecurityChecker
 {
@@ -54,6 +54,11 @@ public static class SecurityChecker
                 {
                     problems.Add($"{queue.Where}: not encrypted (sqs_managed_sse_enabled or kms_master_key_id)");
                 }
+
+                if (!module.Resources("aws_sqs_queue_policy").Any(p => Names(p.Body["queue_url"], queue)))
+                {
+                    problems.Add($"{queue.Where}: no aws_sqs_queue_policy (one denying requests without TLS)");
+                }
             }
 
             foreach (var topic in module.Resources("aws_sns_topic"))
@@ -61,6 +66,20 @@ public static class SecurityChecker
                 if (!topic.Body.ContainsKey("kms_master_key_id"))
                 {
                     problems.Add($"{topic.Where}: not encrypted (kms_master_key_id)");
+                }
+
+                if (!module.Resources("aws_sns_topic_policy").Any(p => Names(p.Body["arn"], topic)))
+                {
+                    problems.Add($"{topic.Where}: no aws_sns_topic_policy (one denying requests without TLS)");
+                }
+            }
+
+            // Every resource policy, whatever else it allows, refuses requests made without TLS.
+            foreach (var policy in module.Blocks.Where(b => b.Kind == "resource" && b.Type is "aws_sqs_queue_policy" or "aws_sns_topic_policy"))
+            {
+                if (!DeniesInsecureTransport(module, policy))
+                {
+                    problems.Add($"{policy.Where}: does not deny requests without TLS (a Deny on aws:SecureTransport false)");
                 }
             }
 
@@ -94,11 +113,15 @@ public static class SecurityChecker
         return problems;
     }
 
+    /// <summary>True when the expression refers to the resource (its address followed by an attribute or an index).</summary>
+    private static bool Names(JsonNode? expression, TerraformBlock resource) =>
+        JsonValues.AsString(expression) is { } text
+        && (text.Contains(resource.Address + ".", StringComparison.Ordinal) || text.Contains(resource.Address + "[", StringComparison.Ordinal));
+
     private static bool DeniesInsecureTransport(TerraformModule module, TerraformBlock policy)
     {
-        var text = JsonValues.AsString(policy.Body["policy"]) ?? "";
         var documents = module.Blocks
-            .Where(b => b.Kind == "data" && b.Type == "aws_iam_policy_document" && text.Contains(b.Address + ".", StringComparison.Ordinal));
+            .Where(b => b.Kind == "data" && b.Type == "aws_iam_policy_document" && Names(policy.Body["policy"], b));
         return documents.Any(d => d.Body["statement"] is JsonArray statements && statements.OfType<JsonObject>().Any(s =>
             JsonValues.AsString(s["effect"]) == "Deny"
             && s["condition"] is JsonArray conditions

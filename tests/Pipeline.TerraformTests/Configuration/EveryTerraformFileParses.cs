@@ -22,6 +22,7 @@ public sealed class EveryTerraformFileParses
         [
             "environments/dev", "modules/storage", "modules/lambda-function", "modules/ingestion", "modules/catalog",
             "modules/orchestration", "modules/etl", "modules/analytics", "modules/notifications", "modules/observability",
+            "modules/quicksight",
         ];
         Problems.AssertNone(expected.Where(e => !folders.Contains(e)).Select(e => $"terraform/{e} is missing"));
     }

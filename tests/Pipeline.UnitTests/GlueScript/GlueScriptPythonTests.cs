@@ -10,7 +10,7 @@ namespace Pipeline.UnitTests.GlueScript;
 public sealed class GlueScriptPythonTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_flatten_helpers_pass_their_unittest_suite()
+    public async Task The_glue_scripts_pass_their_unittest_suite()
     {
         var run = await RunAsync("-m", "unittest", "discover", "-s", "terraform/glue/tests", "-v");
         if (run is null)
@@ -20,6 +20,10 @@ public sealed class GlueScriptPythonTests(ITestOutputHelper output)
 
         Assert.True(run.ExitCode == 0, $"python3 -m unittest failed with exit code {run.ExitCode}:\n{run.Output}");
         Assert.Contains("SharedVectorsTests", run.Output, StringComparison.Ordinal);
+
+        // main() run the way Glue starts it (terraform/glue/tests/test_glue_starts_the_job.py): Glue's own argv, the
+        // job's default arguments read from terraform/modules/etl/main.tf, the runner's run arguments.
+        Assert.Contains("GlueStartsTheJobTests", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

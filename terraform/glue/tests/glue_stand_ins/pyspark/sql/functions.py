@@ -1,0 +1,1 @@
+"""Stand-in for pyspark.sql.functions: importable only."""
