@@ -42,9 +42,8 @@ public static class GlueExtensions
                 {
                     try
                     {
-                        var runId = await aws.CreateGlue().StartJobRunAsync(
-                            new StartJobRunRequest { JobName = jobName, Arguments = new Dictionary<string, string> { ["--dataset"] = dataset } },
-                            context.CancellationToken);
+                        // As a manual run on AWS: the job's default arguments name the dataset.
+                        var runId = await aws.CreateGlue().StartJobRunAsync(new StartJobRunRequest { JobName = jobName }, context.CancellationToken);
                         return CommandResults.Success($"{jobName} run {runId} started.");
                     }
                     catch (AwsServiceException e) when (e.ErrorCode is GlueErrorCodes.ConcurrentRunsExceeded or GlueErrorCodes.EntityNotFound)

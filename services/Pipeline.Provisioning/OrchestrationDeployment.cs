@@ -129,6 +129,7 @@ public sealed class OrchestrationDeployment(AwsClientFactory aws, DatasetCatalog
                     ExecutionProperty = new ExecutionProperty(1),
                     DefaultArguments = new Dictionary<string, string>
                     {
+                        ["--dataset"] = dataset.Name,
                         ["--database"] = names.Database,
                         ["--raw_table"] = catalog.Deployment.RawTableFor(dataset.Name),
                         ["--stage_table"] = catalog.Deployment.StageTableFor(dataset.Name),
