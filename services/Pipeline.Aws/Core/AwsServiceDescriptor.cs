@@ -2,7 +2,7 @@ namespace Pipeline.Aws.Core;
 
 /// <summary>
 /// What a client needs to know about an AWS service to call it, taken from the service's API model metadata
-/// (<c>shared/reference/api-models/*.json</c>).
+/// (the botocore models; the subsets the tests read are in <c>tests/reference/api-models</c>).
 /// </summary>
 /// <param name="ServiceId">The model's <c>serviceId</c> (e.g. <c>Firehose</c>, <c>EventBridge</c>); names the
 /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> variable and the telemetry's <c>rpc.service</c>.</param>
