@@ -29,6 +29,7 @@ public static class LocalCloudApp
         ["--port"] = $"{LocalCloudOptions.Section}:{nameof(LocalCloudOptions.Port)}",
         ["--data-dir"] = $"{LocalCloudOptions.Section}:{nameof(LocalCloudOptions.DataDirectory)}",
         ["--region"] = $"{LocalCloudOptions.Section}:{nameof(LocalCloudOptions.Region)}",
+        ["--listen-address"] = $"{LocalCloudOptions.Section}:{nameof(LocalCloudOptions.ListenAddress)}",
     };
 
     public static WebApplication Build(string[] args, Action<LocalCloudOptions>? configure = null)
@@ -55,11 +56,16 @@ public static class LocalCloudApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
 
+        if (!IPAddress.TryParse(options.ListenAddress, out var address))
+        {
+            throw new ArgumentException($"--listen-address must be an IP address such as 127.0.0.1 or 0.0.0.0; got '{options.ListenAddress}'.");
+        }
+
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-            // S3 takes single PUTs up to 5 GiB; Firehose and Lambda check their own, smaller limits.
-            kestrel.Limits.MaxRequestBodySize = 5L * 1024 * 1024 * 1024;
+            kestrel.Listen(address, options.Port);
+            // The largest request any service takes (S3's single PUT); the router lowers it per service.
+            kestrel.Limits.MaxRequestBodySize = ServiceRequestLimits.Largest;
         });
 
         builder.Services.AddSingleton<ServiceRouter>();
@@ -74,6 +80,7 @@ public static class LocalCloudApp
 
         var app = builder.Build();
         var router = app.Services.GetRequiredService<ServiceRouter>();
+        app.Lifetime.ApplicationStarted.Register(() => Announce(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pipeline.LocalCloud"), address, options.Port));
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.Equals(HealthPath, StringComparison.Ordinal))
@@ -86,5 +93,17 @@ public static class LocalCloudApp
         });
         app.Run(router.HandleAsync);
         return app;
+    }
+
+    private static void Announce(ILogger logger, IPAddress address, int port)
+    {
+        if (IPAddress.IsLoopback(address))
+        {
+            logger.LogInformation("LocalCloud listening on http://{Address}:{Port}, loopback only (--listen-address exposes it)", address, port);
+        }
+        else
+        {
+            logger.LogWarning("LocalCloud listening on http://{Address}:{Port}: reachable from other machines, and it checks no credentials", address, port);
+        }
     }
 }

@@ -5,8 +5,14 @@ public sealed class LocalCloudOptions
 {
     public const string Section = "LocalCloud";
 
-    /// <summary>The one loopback port every service answers on (LocalStack's default).</summary>
+    /// <summary>The one port every service answers on (LocalStack's default).</summary>
     public int Port { get; set; } = 4566;
+
+    /// <summary>
+    /// The address LocalCloud listens on: loopback unless asked otherwise, since it checks no credentials and anyone
+    /// who reaches it can read and change everything.
+    /// </summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
 
     /// <summary>All state: buckets, objects, streams, their logs. Deleting it resets the local cloud.</summary>
     public string DataDirectory { get; set; } = ".pipeline";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Protocols;
 
@@ -32,6 +33,11 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
         }
 
         NameServerSpan(context, service);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = ServiceRequestLimits.For(service);
+        }
+
         try
         {
             await endpoint.HandleAsync(context);
@@ -39,6 +45,15 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
         catch (AwsServiceException e)
         {
             await AwsErrorWriter.WriteAsync(context, endpoint.Protocol, e.Code, e.Message, e.StatusCode);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            await AwsErrorWriter.WriteAsync(
+                context,
+                endpoint.Protocol,
+                "RequestEntityTooLarge",
+                $"The request body is larger than the {ServiceRequestLimits.For(service)} bytes {service} takes.",
+                StatusCodes.Status413PayloadTooLarge);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
