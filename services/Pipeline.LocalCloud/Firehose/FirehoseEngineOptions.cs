@@ -22,6 +22,13 @@ internal sealed class FirehoseEngineOptions
     /// <summary>Span links per delivery span, one per distinct producer trace context.</summary>
     public int MaxSpanLinks { get; init; } = 128;
 
+    /// <summary>
+    /// Accepted records not yet delivered, at most; past it PutRecord(Batch) answers ServiceUnavailableException
+    /// ("Slow down.") as AWS does when a stream takes more than it can, so a producer faster than the transformer
+    /// backs off instead of growing LocalCloud's memory without bound.
+    /// </summary>
+    public long MaxBacklogBytes { get; init; } = 256 * FirehoseLimits.MiB;
+
     /// <summary>Request bodies larger than this are refused before they are parsed (4 MiB of data is about 5.6 MB of JSON).</summary>
     public long MaxRequestBytes { get; init; } = 64 * FirehoseLimits.MiB;
 }

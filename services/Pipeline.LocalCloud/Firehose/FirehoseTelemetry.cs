@@ -15,6 +15,9 @@ internal static class FirehoseTelemetry
     /// <summary>Records accepted by PutRecord and PutRecordBatch.</summary>
     public static readonly Counter<long> IncomingRecords = Meter.CreateCounter<long>("firehose.incoming.records", "{record}");
 
+    /// <summary>Records refused with ServiceUnavailableException because the stream's backlog was full.</summary>
+    public static readonly Counter<long> ThrottledRecords = Meter.CreateCounter<long>("firehose.incoming.throttled_records", "{record}");
+
     /// <summary>Delivered records, tagged with their outcome (delivered, dropped, failed).</summary>
     public static readonly Counter<long> DeliveredRecords = Meter.CreateCounter<long>("firehose.delivery.records", "{record}");
 

@@ -142,6 +142,17 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
                 throw FirehoseErrors.StreamNotFound(Name, Stored.Arn.Split(':')[4]);
             }
 
+            var incoming = records.Sum(r => (long)r.Length);
+            lock (_gate)
+            {
+                // An empty backlog always takes a request, however large, so a stream never refuses everything.
+                if (_bufferedBytes > 0 && _bufferedBytes + incoming > _options.MaxBacklogBytes)
+                {
+                    FirehoseTelemetry.ThrottledRecords.Add(records.Count, new KeyValuePair<string, object?>("aws.firehose.delivery_stream", Name));
+                    throw FirehoseErrors.ServiceUnavailable("Slow down.");
+                }
+            }
+
             IReadOnlyList<JournalRecord> appended;
             try
             {
