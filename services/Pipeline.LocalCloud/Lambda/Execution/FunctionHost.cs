@@ -19,6 +19,9 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     /// <summary>Category of the function processes' stdout and stderr lines, each prefixed with the function's name.</summary>
     public const string OutputCategory = "Pipeline.LocalCloud.Lambda.FunctionOutput";
 
+    // Beside the function folders; no function name has a dot.
+    private const string EventQueueFolder = "events.queue";
+
     private readonly FunctionStore _store;
     private readonly LambdaOptions _options;
     private readonly LocalCloudOptions _cloud;
@@ -47,7 +50,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         _services = services;
         _logger = loggers.CreateLogger("Pipeline.LocalCloud.Lambda");
         _output = new FunctionOutput(cloud.DataDirectory, loggers.CreateLogger(OutputCategory), time);
-        _events = new EventInvoker(InvokeEventAsync, _options, time, _logger);
+        _events = new EventInvoker(InvokeEventAsync, _options, time, _logger, Path.Combine(store.Root, EventQueueFolder));
     }
 
     public FunctionStore Store => _store;
@@ -142,7 +145,20 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Events accepted before the last stop run again once LocalCloud listens, as functions may call it back.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_services.GetService<IHostApplicationLifetime>() is { } lifetime)
+        {
+            lifetime.ApplicationStarted.Register(_events.Resume);
+        }
+        else
+        {
+            _events.Resume();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => ShutdownAsync();
 
