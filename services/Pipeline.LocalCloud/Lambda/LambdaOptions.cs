@@ -27,6 +27,12 @@ public sealed class LambdaOptions
     public int AsyncRetryAttempts { get; set; } = 2;
 
     /// <summary>
+    /// The longest wait between two tries of a throttled <c>Event</c> invocation; the waits start at
+    /// <see cref="AsyncRetryDelay"/> and double. Lambda backs off up to five minutes.
+    /// </summary>
+    public TimeSpan AsyncThrottleMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// How old an <c>Event</c> invocation may get and still be tried (Lambda's default <c>MaximumEventAgeInSeconds</c>,
     /// six hours); it matters for events that waited in the queue while LocalCloud was down.
     /// </summary>

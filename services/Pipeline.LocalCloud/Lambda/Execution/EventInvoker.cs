@@ -10,8 +10,10 @@ namespace Pipeline.LocalCloud.Lambda.Execution;
 /// twice that, as Lambda waits one minute and then two; an event older than <see cref="LambdaOptions.AsyncMaxEventAge"/>
 /// is not tried again. With a queue folder, each event is written there (fsync'ed) before it is accepted, its retry
 /// state with it, and removed when it is done, so events a stop or a crash interrupted run after the next start
-/// (<see cref="Resume"/>): at least once, as Lambda's own queue delivers. LocalCloud has no on-failure destination or
-/// dead-letter queue for functions: an event that fails its last attempt is logged and dropped.
+/// (<see cref="Resume"/>): at least once, as Lambda's own queue delivers. A throttled event (reserved concurrency 0)
+/// is kept and tried again, backing off, until the maximum event age. An event that fails its last attempt, or gets
+/// too old, goes to the function's dead-letter queue or topic (<c>DeadLetterConfig</c>) when it has one; without one it
+/// is logged and dropped.
 /// </summary>
 internal sealed partial class EventInvoker : IAsyncDisposable
 {
@@ -20,6 +22,7 @@ internal sealed partial class EventInvoker : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly WorkSpool<QueuedEvent>? _queue;
+    private readonly Func<FailedEvent, CancellationToken, Task>? _deadLetter;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly HashSet<Task> _running = [];
@@ -31,14 +34,17 @@ internal sealed partial class EventInvoker : IAsyncDisposable
     /// <param name="time">Retry delays and event ages.</param>
     /// <param name="logger">Retries, drops and recoveries.</param>
     /// <param name="queueDirectory">Where accepted events are kept until done; null keeps them in memory only.</param>
+    /// <param name="deadLetter">Sends an event whose retries are spent to the function's dead-letter target, if any.</param>
     public EventInvoker(
         Func<EventInvocation, CancellationToken, Task<FunctionInvocationResult>> invoke,
         LambdaOptions options,
         TimeProvider time,
         ILogger logger,
-        string? queueDirectory = null)
+        string? queueDirectory = null,
+        Func<FailedEvent, CancellationToken, Task>? deadLetter = null)
     {
         _invoke = invoke;
+        _deadLetter = deadLetter;
         _options = options;
         _time = time;
         _logger = logger;
@@ -155,16 +161,17 @@ internal sealed partial class EventInvoker : IAsyncDisposable
             return;
         }
 
-        for (var attempt = queued.Attempts; ; attempt++)
+        while (true)
         {
             if (_time.GetUtcNow() - queued.AcceptedAt > _options.AsyncMaxEventAge)
             {
-                LogExpired(invocation.FunctionName, invocation.RequestId, attempt, _options.AsyncMaxEventAge.TotalSeconds);
-                Done(key);
+                LogExpired(invocation.FunctionName, invocation.RequestId, queued.Attempts, _options.AsyncMaxEventAge.TotalSeconds);
+                await FailAsync(key, new FailedEvent(invocation, queued.Attempts, 429, $"The event is older than the maximum event age of {_options.AsyncMaxEventAge.TotalSeconds} seconds."), token).ConfigureAwait(false);
                 return;
             }
 
             FunctionInvocationResult result;
+            TimeSpan delay;
             try
             {
                 result = await _invoke(invocation, token).ConfigureAwait(false);
@@ -178,9 +185,24 @@ internal sealed partial class EventInvoker : IAsyncDisposable
             {
                 return;
             }
+            catch (AwsServiceException e) when (e.Code == "TooManyRequestsException")
+            {
+                // Lambda keeps a throttled event and tries again, backing off, until the maximum event age; a throttle
+                // is not one of the function's attempts.
+                delay = TimeSpan.FromTicks(Math.Min(_options.AsyncThrottleMaxDelay.Ticks, (long)Math.Min(long.MaxValue / 2, _options.AsyncRetryDelay.Ticks * Math.Pow(2, queued.Throttles))));
+                queued = queued with { Throttles = queued.Throttles + 1, NextAttemptAt = _time.GetUtcNow() + delay };
+                Save(key, queued);
+                LogThrottled(invocation.FunctionName, invocation.RequestId, delay.TotalSeconds);
+                if (!await WaitAsync(delay, token).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                continue;
+            }
             catch (AwsServiceException e)
             {
-                // Deleted, or throttled to zero: nothing to retry against.
+                // Deleted: nothing to retry against, and no configuration left to name a dead-letter target.
                 LogDropped(invocation.FunctionName, invocation.RequestId, e.Code, e.Message);
                 Done(key);
                 return;
@@ -192,25 +214,55 @@ internal sealed partial class EventInvoker : IAsyncDisposable
                 return;
             }
 
+            var attempt = queued.Attempts;
             if (attempt >= _options.AsyncRetryAttempts)
             {
-                LogGaveUp(invocation.FunctionName, invocation.RequestId, attempt + 1, System.Text.Encoding.UTF8.GetString(result.Payload));
-                Done(key);
+                var error = System.Text.Encoding.UTF8.GetString(result.Payload);
+                LogGaveUp(invocation.FunctionName, invocation.RequestId, attempt + 1, error);
+                await FailAsync(key, new FailedEvent(invocation, attempt + 1, 200, error), token).ConfigureAwait(false);
                 return;
             }
 
-            var delay = _options.AsyncRetryDelay * Math.Pow(2, attempt);
+            delay = _options.AsyncRetryDelay * Math.Pow(2, attempt);
             queued = queued with { Attempts = attempt + 1, NextAttemptAt = _time.GetUtcNow() + delay };
-            if (key is not null)
-            {
-                _queue!.Update(key, queued);
-            }
-
+            Save(key, queued);
             LogRetrying(invocation.FunctionName, invocation.RequestId, attempt + 1, delay.TotalSeconds);
             if (!await WaitAsync(delay, token).ConfigureAwait(false))
             {
                 return;
             }
+        }
+    }
+
+    // The event is given up: it goes to the function's dead-letter target, if it has one, and leaves the queue after.
+    private async Task FailAsync(string? key, FailedEvent failed, CancellationToken token)
+    {
+        if (_deadLetter is not null)
+        {
+            try
+            {
+                await _deadLetter(failed, token).ConfigureAwait(false);
+            }
+            catch (Exception) when (token.IsCancellationRequested)
+            {
+                // Stopping: the event stays queued, and is given up again after the next start.
+                return;
+            }
+            catch (AwsServiceException e)
+            {
+                // As in Lambda (its DeadLetterErrors metric): the event is lost, and says so.
+                LogDeadLetterFailed(failed.Invocation.FunctionName, failed.Invocation.RequestId, e.Code, e.Message);
+            }
+        }
+
+        Done(key);
+    }
+
+    private void Save(string? key, QueuedEvent queued)
+    {
+        if (key is not null)
+        {
+            _queue!.Update(key, queued);
         }
     }
 
@@ -246,14 +298,20 @@ internal sealed partial class EventInvoker : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lambda {FunctionName}: event {RequestId} failed (attempt {Attempt}); retrying in {Seconds} s")]
     private partial void LogRetrying(string functionName, string requestId, int attempt, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Lambda {FunctionName}: event {RequestId} failed {Attempts} times and is dropped: {Error}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lambda {FunctionName}: event {RequestId} failed {Attempts} times, its retries are spent: {Error}")]
     private partial void LogGaveUp(string functionName, string requestId, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lambda {FunctionName}: event {RequestId} dropped: {Code}: {Message}")]
     private partial void LogDropped(string functionName, string requestId, string code, string message);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Lambda {FunctionName}: event {RequestId} dropped after {Attempts} attempts: older than the maximum event age of {Seconds} s")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lambda {FunctionName}: event {RequestId} given up after {Attempts} attempts: older than the maximum event age of {Seconds} s")]
     private partial void LogExpired(string functionName, string requestId, int attempts, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lambda {FunctionName}: event {RequestId} throttled, trying again in {Seconds} s")]
+    private partial void LogThrottled(string functionName, string requestId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lambda {FunctionName}: event {RequestId} could not be sent to its dead-letter target: {Code}: {Message}")]
+    private partial void LogDeadLetterFailed(string functionName, string requestId, string code, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lambda: resumed {Count} event invocation(s) accepted before the last stop, from {Directory}")]
     private partial void LogResumed(int count, string directory);

@@ -6,6 +6,7 @@ namespace Pipeline.LocalCloud.Lambda.Execution;
 /// </summary>
 /// <param name="Attempts">Attempts that ended in a function error.</param>
 /// <param name="NextAttemptAt">When the next retry is due; null for the first attempt.</param>
+/// <param name="Throttles">Attempts the function's concurrency refused; they do not count as <paramref name="Attempts"/>.</param>
 internal sealed record QueuedEvent(
     string FunctionName,
     string RequestId,
@@ -13,4 +14,5 @@ internal sealed record QueuedEvent(
     string TraceId,
     DateTimeOffset AcceptedAt,
     int Attempts = 0,
-    DateTimeOffset? NextAttemptAt = null);
+    DateTimeOffset? NextAttemptAt = null,
+    int Throttles = 0);
