@@ -47,7 +47,7 @@ public sealed class WorkSpoolTests : IDisposable
         Assert.Equal([kept], items.Select(i => i.Key));
         Assert.Contains("0000000000000000098.json", Assert.Single(unreadable), StringComparison.Ordinal);
         Assert.Equal(
-            ["0000000000000000098.json.unreadable", kept + ".json"],
+            [kept + ".json", "0000000000000000098.json.unreadable"],
             Directory.GetFiles(_directory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
