@@ -31,7 +31,12 @@ public sealed class EventDeadLetterTests : IAsyncLifetime
 
         const string payload = """{"action":"crash","code":3}""";
         var requestId = await InvokeEventAsync("crashy", payload);
-        var received = await queues.ReceiveAsync("crashy-dlq", 10, null, TimeSpan.FromSeconds(20));
+        IReadOnlyList<SqsReceivedMessage> received = [];
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (received.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            received = await queues.ReceiveAsync("crashy-dlq", 10, null, TimeSpan.FromSeconds(5));
+        }
 
         Assert.Equal(queues.GetQueueArn("crashy-dlq"), configured.GetProperty("DeadLetterConfig").GetProperty("TargetArn").GetString());
         var message = Assert.Single(received);
@@ -54,7 +59,7 @@ public sealed class EventDeadLetterTests : IAsyncLifetime
 
         const string payload = """{"action":"sleep","seconds":30}""";
         var requestId = await InvokeEventAsync("slow", payload);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (topics.Read("slow-dlq").Count == 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);

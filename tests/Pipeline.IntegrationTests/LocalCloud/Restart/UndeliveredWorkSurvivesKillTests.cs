@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pipeline.IntegrationTests.LocalCloud.Cli;
 using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
+using AwsCliFactAttribute = Pipeline.IntegrationTests.LocalCloud.LambdaService.Support.AwsCliFactAttribute;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Restart;
 
