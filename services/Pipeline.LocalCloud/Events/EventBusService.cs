@@ -9,16 +9,33 @@ using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Events.Patterns;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda;
+using Pipeline.LocalCloud.Storage;
+using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.Events;
 
 /// <summary>
-/// The default event bus: rules, their targets, and events matched and queued for delivery. State is in memory;
-/// a restart starts with no rules, as callers that provision their rules at start expect.
+/// The default event bus: rules, their targets, and events matched and queued for delivery. Rules and targets are kept
+/// in <c>&lt;data&gt;/events/rules.json</c>; each event matched to a target is written to
+/// <c>&lt;data&gt;/events/deliveries.queue/</c> before PutEvents answers and removed once delivered or given up, so a
+/// restart, even after a crash, delivers what was accepted: at least once, as EventBridge does.
 /// </summary>
+/// <remarks>
+/// Retries follow EventBridge's default retry policy, with LocalCloud's shorter first delay: a delivery that fails
+/// (the function cannot be invoked) is retried with exponential backoff (<see cref="RetryDelay"/>, doubled up to
+/// <see cref="MaxRetryDelay"/>, no jitter) up to <see cref="EventsLimits.MaximumRetryAttempts"/> times within
+/// <see cref="EventsLimits.MaximumEventAge"/>; a target that does not exist is not retried. EventBridge hands events
+/// to Lambda asynchronously and Lambda then tries a failing function three times in all; LocalCloud invokes the
+/// function directly, so a function error counts towards those <see cref="EventsLimits.DeliveryAttempts"/>.
+/// </remarks>
 internal sealed partial class EventBusService : IEventBus, IEventHistory
 {
     public const string DefaultBus = "default";
+
+    public const string Folder = "events";
+
+    private const string RulesFile = "rules.json";
+    private const string QueueFolder = "deliveries.queue";
 
     private readonly ConcurrentDictionary<string, EventRule> _rules = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<PublishedEvent> _history = new();
@@ -28,8 +45,11 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
     private readonly Func<IFunctionInvoker> _invoker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly string _rulesPath;
+    private readonly WorkSpool<QueuedDelivery> _queue;
+    private IReadOnlyList<EventDelivery> _recovered;
 
-    /// <param name="cloud">Region and account for ARNs and envelopes.</param>
+    /// <param name="cloud">Region and account for ARNs and envelopes; the data directory.</param>
     /// <param name="invoker">Resolved at the first Lambda delivery, so the API answers in a LocalCloud without Lambda.</param>
     /// <param name="time">Event times and retry delays.</param>
     /// <param name="logger">Deliveries and their failures.</param>
@@ -39,10 +59,27 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         _invoker = invoker;
         _time = time;
         _logger = logger;
+        var root = Path.Combine(cloud.DataDirectory, Folder);
+        Directory.CreateDirectory(root);
+        _rulesPath = Path.Combine(root, RulesFile);
+        LoadRules();
+        _queue = new WorkSpool<QueuedDelivery>(Path.Combine(root, QueueFolder), EventsStateJsonContext.Default.QueuedDelivery);
+        var (items, unreadable) = _queue.Load();
+        _recovered = items.Select(i => FromQueue(i.Key, i.Item)).ToList();
+        foreach (var problem in unreadable)
+        {
+            LogUnreadable(problem);
+        }
     }
 
     /// <summary>Delay before the second delivery attempt; doubled before each later one.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest wait between two attempts of a delivery that keeps failing.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Deliveries accepted and not yet delivered or given up (queued, waiting for a retry, or running).</summary>
+    public int PendingDeliveries => Directory.EnumerateFiles(_queue.Directory, "*.json").Count();
 
     public IReadOnlyList<PublishedEvent> Recent => _history.ToArray();
 
@@ -59,6 +96,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
             var targets = _rules.TryGetValue(name, out var existing) ? existing.Targets : [];
             var rule = new EventRule(name, RuleArn(name), patternJson, pattern, state, description, targets);
             _rules[name] = rule;
+            SaveRules();
             return rule.Arn;
         }
     }
@@ -79,7 +117,10 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
                 throw new AwsServiceException("ValidationException", "Rule can't be deleted since it has targets.");
             }
 
-            _rules.TryRemove(name, out _);
+            if (_rules.TryRemove(name, out _))
+            {
+                SaveRules();
+            }
         }
     }
 
@@ -96,6 +137,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
             }
 
             _rules[ruleName] = rule with { Targets = merged };
+            SaveRules();
         }
     }
 
@@ -106,6 +148,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         {
             var rule = GetRule(ruleName);
             _rules[ruleName] = rule with { Targets = rule.Targets.Where(t => !ids.Contains(t.Id)).ToArray() };
+            SaveRules();
         }
     }
 
@@ -135,7 +178,10 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
             matched.Add(rule.Name);
             foreach (var target in rule.Targets)
             {
-                _deliveries.Writer.TryWrite(new EventDelivery(id, rule.Name, target, target.Input ?? envelope, publisher));
+                // On disk before PutEvents answers: from here on a crash delays the delivery, it does not lose it.
+                var delivery = new EventDelivery(id, rule.Name, target, target.Input ?? envelope, publisher) { AcceptedAt = _time.GetUtcNow() };
+                delivery = delivery with { Key = _queue.Add(ToQueue(delivery)) };
+                _deliveries.Writer.TryWrite(delivery);
             }
         }
 
@@ -149,9 +195,28 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         return id;
     }
 
-    /// <summary>Delivers queued events until cancelled; the hosted service runs it.</summary>
+    /// <summary>
+    /// Delivers queued events until cancelled; the hosted service runs it. The first run also takes up the deliveries
+    /// an earlier LocalCloud left in the queue folder, each when its next attempt is due.
+    /// </summary>
     public async Task RunDeliveriesAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<EventDelivery> recovered;
+        lock (_gate)
+        {
+            (recovered, _recovered) = (_recovered, []);
+        }
+
+        if (recovered.Count > 0)
+        {
+            LogResumed(recovered.Count, _queue.Directory);
+        }
+
+        foreach (var delivery in recovered)
+        {
+            Schedule(delivery, cancellationToken);
+        }
+
         try
         {
             await foreach (var delivery in _deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -161,15 +226,17 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: undelivered events are dropped, as LocalCloud keeps the bus in memory.
+            // Shutting down: undelivered events stay in the queue folder for the next start.
         }
     }
 
+    // One attempt. A retry is scheduled, not waited for, so one failing target does not hold up the others.
     private async Task DeliverAsync(EventDelivery delivery, CancellationToken cancellationToken)
     {
         if (!delivery.Target.Arn.StartsWith("arn:aws:lambda:", StringComparison.Ordinal))
         {
             LogUnsupportedTarget(delivery.EventId, delivery.RuleName, delivery.Target.Arn);
+            Done(delivery);
             return;
         }
 
@@ -179,36 +246,140 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         activity?.SetTag("aws.events.rule", delivery.RuleName);
         activity?.SetTag("aws.events.event_id", delivery.EventId);
         activity?.SetTag("aws.events.target", delivery.Target.Arn);
-        var delay = RetryDelay;
-        for (var attempt = 1; ; attempt++)
+        activity?.SetTag("aws.events.attempt", delivery.Attempts + 1);
+        string reason;
+        var functionError = false;
+        var retriable = true;
+        try
         {
-            string reason;
-            try
+            var result = await _invoker().InvokeAsync(delivery.Target.Arn, Encoding.UTF8.GetBytes(delivery.Payload), cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
             {
-                var result = await _invoker().InvokeAsync(delivery.Target.Arn, Encoding.UTF8.GetBytes(delivery.Payload), cancellationToken).ConfigureAwait(false);
-                if (result.Succeeded)
-                {
-                    LogDelivered(delivery.EventId, delivery.RuleName, delivery.Target.Arn, attempt);
-                    return;
-                }
-
-                reason = $"{result.FunctionError}: {Encoding.UTF8.GetString(result.Payload)}";
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                reason = e.Message;
-            }
-
-            if (attempt >= EventsLimits.DeliveryAttempts)
-            {
-                activity?.SetStatus(ActivityStatusCode.Error, reason);
-                LogDeliveryFailed(delivery.EventId, delivery.RuleName, delivery.Target.Arn, attempt, reason);
+                LogDelivered(delivery.EventId, delivery.RuleName, delivery.Target.Arn, delivery.Attempts + 1);
+                Done(delivery);
                 return;
             }
 
-            LogDeliveryRetry(delivery.EventId, delivery.Target.Arn, attempt, reason);
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
+            reason = $"{result.FunctionError}: {Encoding.UTF8.GetString(result.Payload)}";
+            functionError = true;
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the attempt does not count, and the delivery stays queued.
+            return;
+        }
+        catch (AwsServiceException e) when (e.Code == "ResourceNotFoundException")
+        {
+            reason = e.Message;
+            retriable = false;
+        }
+        catch (Exception e)
+        {
+            reason = e.Message;
+        }
+
+        var next = delivery with { Attempts = delivery.Attempts + 1, FunctionErrors = delivery.FunctionErrors + (functionError ? 1 : 0) };
+        var now = _time.GetUtcNow();
+        if (!retriable
+            || next.FunctionErrors >= EventsLimits.DeliveryAttempts
+            || next.Attempts > EventsLimits.MaximumRetryAttempts
+            || now - next.AcceptedAt >= EventsLimits.MaximumEventAge)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+            LogDeliveryFailed(delivery.EventId, delivery.RuleName, delivery.Target.Arn, next.Attempts, reason);
+            Done(delivery);
+            return;
+        }
+
+        var retry = functionError ? next.FunctionErrors : next.Attempts - next.FunctionErrors;
+        var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, (long)Math.Min(long.MaxValue, RetryDelay.Ticks * Math.Pow(2, retry - 1))));
+        next = next with { NextAttemptAt = now + delay };
+        _queue.Update(next.Key!, ToQueue(next));
+        LogDeliveryRetry(delivery.EventId, delivery.Target.Arn, next.Attempts, reason);
+        Schedule(next, cancellationToken);
+    }
+
+    private void Schedule(EventDelivery delivery, CancellationToken cancellationToken)
+    {
+        var wait = delivery.NextAttemptAt is { } due ? due - _time.GetUtcNow() : TimeSpan.Zero;
+        if (wait <= TimeSpan.Zero)
+        {
+            _deliveries.Writer.TryWrite(delivery);
+            return;
+        }
+
+        _ = RequeueAsync(delivery, wait, cancellationToken);
+    }
+
+    private async Task RequeueAsync(EventDelivery delivery, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            _deliveries.Writer.TryWrite(delivery);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the delivery waits in the queue folder for the next start.
+        }
+    }
+
+    private void Done(EventDelivery delivery) => _queue.Remove(delivery.Key!);
+
+    private static QueuedDelivery ToQueue(EventDelivery delivery) => new(
+        delivery.EventId,
+        delivery.RuleName,
+        delivery.Target,
+        delivery.Payload,
+        delivery.Publisher == default ? null : TraceParent.Format(delivery.Publisher),
+        delivery.AcceptedAt,
+        delivery.Attempts,
+        delivery.FunctionErrors,
+        delivery.NextAttemptAt);
+
+    private static EventDelivery FromQueue(string key, QueuedDelivery queued) =>
+        new(queued.EventId, queued.RuleName, queued.Target, queued.Payload, TraceParent.TryParse(queued.Traceparent, out var publisher) ? publisher : default)
+        {
+            Key = key,
+            AcceptedAt = queued.AcceptedAt,
+            Attempts = queued.Attempts,
+            FunctionErrors = queued.FunctionErrors,
+            NextAttemptAt = queued.NextAttemptAt,
+        };
+
+    // Under _gate (or in the constructor).
+    private void SaveRules()
+    {
+        var rules = _rules.Values.OrderBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => new StoredRule(r.Name, r.EventPatternJson, r.State, r.Description, r.Targets))
+            .ToArray();
+        AtomicFile.Write(_rulesPath, JsonSerializer.SerializeToUtf8Bytes(rules, EventsStateJsonContext.Default.StoredRuleArray));
+    }
+
+    private void LoadRules()
+    {
+        if (!File.Exists(_rulesPath))
+        {
+            return;
+        }
+
+        foreach (var stored in JsonSerializer.Deserialize(File.ReadAllBytes(_rulesPath), EventsStateJsonContext.Default.StoredRuleArray) ?? [])
+        {
+            EventPattern? pattern = null;
+            if (stored.EventPattern is { } json)
+            {
+                try
+                {
+                    pattern = EventPattern.Parse(json);
+                }
+                catch (AwsServiceException e)
+                {
+                    LogRuleSkipped(stored.Name, e.Message);
+                    continue;
+                }
+            }
+
+            _rules[stored.Name] = new EventRule(stored.Name, RuleArn(stored.Name), stored.EventPattern, pattern, stored.State, stored.Description, stored.Targets);
         }
     }
 
@@ -251,6 +422,15 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up delivering event {EventId} of rule {Rule} to {Target} after {Attempts} attempts: {Reason}")]
     private partial void LogDeliveryFailed(string eventId, string rule, string target, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "EventBridge: resumed {Count} deliveries accepted before the last stop, from {Directory}")]
+    private partial void LogResumed(int count, string directory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "EventBridge: a queued delivery cannot be read and is set aside: {Problem}")]
+    private partial void LogUnreadable(string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "EventBridge: rule {Rule} in rules.json is skipped: {Reason}")]
+    private partial void LogRuleSkipped(string rule, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventId} of rule {Rule} not delivered: LocalCloud delivers only to Lambda targets, not {Target}")]
     private partial void LogUnsupportedTarget(string eventId, string rule, string target);

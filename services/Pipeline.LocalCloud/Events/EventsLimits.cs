@@ -18,6 +18,12 @@ public static class EventsLimits
     /// <summary>Events kept for <see cref="IEventHistory"/>; older ones are dropped.</summary>
     public const int HistorySize = 1000;
 
-    /// <summary>Attempts per target delivery: Lambda's async invoke tries an event three times.</summary>
+    /// <summary>Attempts on which a target function ran and failed before the delivery is given up: Lambda's async invoke tries an event three times.</summary>
     public const int DeliveryAttempts = 3;
+
+    /// <summary>Retries of a delivery the target could not take (EventBridge's default <c>MaximumRetryAttempts</c>).</summary>
+    public const int MaximumRetryAttempts = 185;
+
+    /// <summary>How long a delivery is retried (EventBridge's default <c>MaximumEventAgeInSeconds</c>, 24 hours).</summary>
+    public static readonly TimeSpan MaximumEventAge = TimeSpan.FromHours(24);
 }

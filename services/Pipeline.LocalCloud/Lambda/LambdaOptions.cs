@@ -27,6 +27,18 @@ public sealed class LambdaOptions
     public int AsyncRetryAttempts { get; set; } = 2;
 
     /// <summary>
+    /// The longest wait between two tries of a throttled <c>Event</c> invocation; the waits start at
+    /// <see cref="AsyncRetryDelay"/> and double. Lambda backs off up to five minutes.
+    /// </summary>
+    public TimeSpan AsyncThrottleMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How old an <c>Event</c> invocation may get and still be tried (Lambda's default <c>MaximumEventAgeInSeconds</c>,
+    /// six hours); it matters for events that waited in the queue while LocalCloud was down.
+    /// </summary>
+    public TimeSpan AsyncMaxEventAge { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
     /// How long a new process may take to ask for its first invocation, on top of the function's timeout (Lambda
     /// gives init 10 seconds, then retries it inside the invocation's own timeout).
     /// </summary>

@@ -12,6 +12,6 @@ public static class SnsLimits
     /// <summary>Topic names are 1 to 256 characters.</summary>
     public const int MaxTopicNameLength = 256;
 
-    /// <summary>Attempts per Lambda delivery.</summary>
+    /// <summary>Attempts on which a subscribed function ran and failed before the delivery is given up: Lambda's async invoke tries an event three times.</summary>
     public const int DeliveryAttempts = 3;
 }

@@ -10,28 +10,45 @@ using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda;
 using Pipeline.LocalCloud.Sqs;
+using Pipeline.LocalCloud.Storage;
 using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.Sns;
 
 /// <summary>
-/// LocalCloud's SNS: topics and subscriptions in memory, every published message appended to
-/// <c>&lt;data dir&gt;/sns/&lt;topic&gt;/messages.jsonl</c> so a user can read what would have been emailed,
-/// and Lambda subscriptions invoked asynchronously.
+/// LocalCloud's SNS: topics and subscriptions kept in <c>&lt;data dir&gt;/sns/topics.json</c>, every published message
+/// appended to <c>&lt;data dir&gt;/sns/&lt;topic&gt;/messages.jsonl</c> so a user can read what would have been emailed,
+/// and each message for a Lambda or SQS subscription written to <c>&lt;data dir&gt;/sns/deliveries.queue/</c> before
+/// Publish answers and removed once delivered or given up, so a restart, even after a crash, delivers it: at least
+/// once, as SNS does.
 /// </summary>
+/// <remarks>
+/// An endpoint that cannot take a message (no such queue, LocalCloud without Lambda, …) is retried on SNS's delivery
+/// policy for AWS-managed endpoints (<see cref="SnsDeliveryPolicy"/>); a function that does not exist is not retried.
+/// SNS hands messages to Lambda asynchronously and Lambda then tries a failing function three times in all; LocalCloud
+/// invokes the function directly, so a function error counts towards those <see cref="SnsLimits.DeliveryAttempts"/>,
+/// <see cref="RetryDelay"/> apart and doubling.
+/// </remarks>
 internal sealed partial class SnsService : ISnsMessages
 {
     public const string Folder = "sns";
+
+    // Topic names have no dot, so neither can be a topic's folder.
+    private const string StateFile = "topics.json";
+    private const string QueueFolder = "deliveries.queue";
 
     private readonly ConcurrentDictionary<string, string> _topics = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SnsSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Channel<SnsDelivery> _deliveries = Channel.CreateUnbounded<SnsDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _fileGate = new();
+    private readonly Lock _stateGate = new();
     private readonly LocalCloudOptions _cloud;
     private readonly Func<IFunctionInvoker> _invoker;
     private readonly Func<ISqsQueues> _queues;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly WorkSpool<QueuedSnsDelivery> _queue;
+    private IReadOnlyList<SnsDelivery> _recovered;
 
     /// <param name="cloud">Data directory, region and account.</param>
     /// <param name="invoker">Resolved at the first Lambda delivery.</param>
@@ -46,6 +63,15 @@ internal sealed partial class SnsService : ISnsMessages
         _time = time;
         _logger = logger;
         Root = Path.Combine(cloud.DataDirectory, Folder);
+        Directory.CreateDirectory(Root);
+        LoadState();
+        _queue = new WorkSpool<QueuedSnsDelivery>(Path.Combine(Root, QueueFolder), SnsJsonContext.Default.QueuedSnsDelivery);
+        var (items, unreadable) = _queue.Load();
+        _recovered = items.Select(i => FromQueue(i.Key, i.Item)).ToList();
+        foreach (var problem in unreadable)
+        {
+            LogUnreadable(problem);
+        }
     }
 
     /// <summary><c>&lt;data dir&gt;/sns</c>.</summary>
@@ -66,7 +92,17 @@ internal sealed partial class SnsService : ISnsMessages
             throw InvalidParameter("Topic Name");
         }
 
-        return _topics.GetOrAdd(name, TopicArn);
+        lock (_stateGate)
+        {
+            if (_topics.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            _topics[name] = TopicArn(name);
+            SaveState();
+            return _topics[name];
+        }
     }
 
     public IReadOnlyList<string> ListTopics() => _topics.Values.Order(StringComparer.Ordinal).ToArray();
@@ -75,11 +111,16 @@ internal sealed partial class SnsService : ISnsMessages
     public void DeleteTopic(string? arn)
     {
         var name = NameOf(arn);
-        if (_topics.TryRemove(name, out _))
+        lock (_stateGate)
         {
-            foreach (var subscription in _subscriptions.Values.Where(s => s.TopicArn == arn))
+            if (_topics.TryRemove(name, out _))
             {
-                _subscriptions.TryRemove(subscription.SubscriptionArn, out _);
+                foreach (var subscription in _subscriptions.Values.Where(s => s.TopicArn == arn))
+                {
+                    _subscriptions.TryRemove(subscription.SubscriptionArn, out _);
+                }
+
+                SaveState();
             }
         }
     }
@@ -139,15 +180,19 @@ internal sealed partial class SnsService : ISnsMessages
                 throw InvalidParameter($"Invalid protocol type: {protocol}. LocalCloud supports email, email-json, lambda and sqs");
         }
 
-        var existing = _subscriptions.Values.FirstOrDefault(s => s.TopicArn == topic && s.Protocol == protocol && s.Endpoint == endpoint);
-        if (existing is not null)
+        lock (_stateGate)
         {
-            return existing.SubscriptionArn;
-        }
+            var existing = _subscriptions.Values.FirstOrDefault(s => s.TopicArn == topic && s.Protocol == protocol && s.Endpoint == endpoint);
+            if (existing is not null)
+            {
+                return existing.SubscriptionArn;
+            }
 
-        var subscription = new SnsSubscription($"{topic}:{Guid.NewGuid()}", topic, protocol, endpoint);
-        _subscriptions[subscription.SubscriptionArn] = subscription;
-        return subscription.SubscriptionArn;
+            var subscription = new SnsSubscription($"{topic}:{Guid.NewGuid()}", topic, protocol, endpoint);
+            _subscriptions[subscription.SubscriptionArn] = subscription;
+            SaveState();
+            return subscription.SubscriptionArn;
+        }
     }
 
     public IReadOnlyList<SnsSubscription> ListSubscriptionsByTopic(string? topicArn) => Subscriptions(Topic(topicArn));
@@ -155,9 +200,14 @@ internal sealed partial class SnsService : ISnsMessages
     /// <summary>Removes a subscription; an unknown one is NotFound.</summary>
     public void Unsubscribe(string? subscriptionArn)
     {
-        if (subscriptionArn is null || !_subscriptions.TryRemove(subscriptionArn, out _))
+        lock (_stateGate)
         {
-            throw new AwsServiceException("NotFound", "Subscription does not exist", 404);
+            if (subscriptionArn is null || !_subscriptions.TryRemove(subscriptionArn, out _))
+            {
+                throw new AwsServiceException("NotFound", "Subscription does not exist", 404);
+            }
+
+            SaveState();
         }
     }
 
@@ -197,7 +247,10 @@ internal sealed partial class SnsService : ISnsMessages
             };
             if (payload is not null)
             {
-                _deliveries.Writer.TryWrite(new SnsDelivery(id, subscription.Protocol, subscription.Endpoint, payload, Activity.Current?.Context ?? default));
+                // On disk before Publish answers: from here on a crash delays the delivery, it does not lose it.
+                var delivery = new SnsDelivery(id, subscription.Protocol, subscription.Endpoint, payload, Activity.Current?.Context ?? default) { AcceptedAt = _time.GetUtcNow() };
+                delivery = delivery with { Key = _queue.Add(ToQueue(delivery)) };
+                _deliveries.Writer.TryWrite(delivery);
             }
         }
 
@@ -223,9 +276,28 @@ internal sealed partial class SnsService : ISnsMessages
         }
     }
 
-    /// <summary>Invokes Lambda subscriptions until cancelled; the hosted service runs it.</summary>
+    /// <summary>
+    /// Delivers to Lambda and SQS subscriptions until cancelled; the hosted service runs it. The first run also takes
+    /// up the deliveries an earlier LocalCloud left in the queue folder, each when its next attempt is due.
+    /// </summary>
     public async Task RunDeliveriesAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<SnsDelivery> recovered;
+        lock (_stateGate)
+        {
+            (recovered, _recovered) = (_recovered, []);
+        }
+
+        if (recovered.Count > 0)
+        {
+            LogResumed(recovered.Count, _queue.Directory);
+        }
+
+        foreach (var delivery in recovered)
+        {
+            Schedule(delivery, cancellationToken);
+        }
+
         try
         {
             await foreach (var delivery in _deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -235,10 +307,11 @@ internal sealed partial class SnsService : ISnsMessages
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down; the message itself is kept in messages.jsonl.
+            // Shutting down: undelivered messages stay in the queue folder for the next start.
         }
     }
 
+    // One attempt. A retry is scheduled, not waited for, so one failing endpoint does not hold up the others.
     private async Task DeliverAsync(SnsDelivery delivery, CancellationToken cancellationToken)
     {
         // As SNS does with active tracing: the delivery continues the publisher's trace, to a queue as its
@@ -246,39 +319,140 @@ internal sealed partial class SnsService : ISnsMessages
         using var activity = SnsTelemetry.Source.StartActivity("SNS deliver", ActivityKind.Producer, delivery.Publisher);
         activity?.SetTag("aws.sns.message_id", delivery.MessageId);
         activity?.SetTag("aws.sns.endpoint", delivery.Endpoint);
-        var delay = RetryDelay;
-        for (var attempt = 1; ; attempt++)
+        activity?.SetTag("aws.sns.attempt", delivery.Attempts + 1);
+        string reason;
+        var functionError = false;
+        var retriable = true;
+        try
         {
-            string reason;
-            try
+            if (delivery.Protocol == "sqs")
             {
-                if (delivery.Protocol == "sqs")
-                {
-                    await _queues().SendAsync(delivery.Endpoint, delivery.Payload, traceHeader: XRayTraceHeader.FromCurrent(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-
-                var result = await _invoker().InvokeAsync(delivery.Endpoint, Encoding.UTF8.GetBytes(delivery.Payload), cancellationToken).ConfigureAwait(false);
-                if (result.Succeeded)
-                {
-                    return;
-                }
-
-                reason = $"{result.FunctionError}: {Encoding.UTF8.GetString(result.Payload)}";
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                reason = e.Message;
-            }
-
-            if (attempt >= SnsLimits.DeliveryAttempts)
-            {
-                LogDeliveryFailed(delivery.MessageId, delivery.Endpoint, attempt, reason);
+                await _queues().SendAsync(delivery.Endpoint, delivery.Payload, traceHeader: XRayTraceHeader.FromCurrent(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                Done(delivery);
                 return;
             }
 
-            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            delay *= 2;
+            var result = await _invoker().InvokeAsync(delivery.Endpoint, Encoding.UTF8.GetBytes(delivery.Payload), cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                Done(delivery);
+                return;
+            }
+
+            reason = $"{result.FunctionError}: {Encoding.UTF8.GetString(result.Payload)}";
+            functionError = true;
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the attempt does not count, and the delivery stays queued.
+            return;
+        }
+        catch (AwsServiceException e) when (delivery.Protocol == "lambda" && e.Code == "ResourceNotFoundException")
+        {
+            reason = e.Message;
+            retriable = false;
+        }
+        catch (Exception e)
+        {
+            reason = e.Message;
+        }
+
+        var next = delivery with { Attempts = delivery.Attempts + 1, FunctionErrors = delivery.FunctionErrors + (functionError ? 1 : 0) };
+        TimeSpan? delay = !retriable ? null
+            : functionError ? (next.FunctionErrors < SnsLimits.DeliveryAttempts ? RetryDelay * Math.Pow(2, next.FunctionErrors - 1) : null)
+            : SnsDeliveryPolicy.Delay(next.Attempts - next.FunctionErrors);
+        if (delay is not { } wait)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+            LogDeliveryFailed(delivery.MessageId, delivery.Endpoint, next.Attempts, reason);
+            Done(delivery);
+            return;
+        }
+
+        next = next with { NextAttemptAt = _time.GetUtcNow() + wait };
+        _queue.Update(next.Key!, ToQueue(next));
+        if (next.Attempts == 1)
+        {
+            LogDeliveryRetry(delivery.MessageId, delivery.Endpoint, reason);
+        }
+
+        Schedule(next, cancellationToken);
+    }
+
+    private void Schedule(SnsDelivery delivery, CancellationToken cancellationToken)
+    {
+        var wait = delivery.NextAttemptAt is { } due ? due - _time.GetUtcNow() : TimeSpan.Zero;
+        if (wait <= TimeSpan.Zero)
+        {
+            _deliveries.Writer.TryWrite(delivery);
+            return;
+        }
+
+        _ = RequeueAsync(delivery, wait, cancellationToken);
+    }
+
+    private async Task RequeueAsync(SnsDelivery delivery, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            _deliveries.Writer.TryWrite(delivery);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the delivery waits in the queue folder for the next start.
+        }
+    }
+
+    private void Done(SnsDelivery delivery) => _queue.Remove(delivery.Key!);
+
+    private static QueuedSnsDelivery ToQueue(SnsDelivery delivery) => new(
+        delivery.MessageId,
+        delivery.Protocol,
+        delivery.Endpoint,
+        delivery.Payload,
+        delivery.Publisher == default ? null : TraceParent.Format(delivery.Publisher),
+        delivery.AcceptedAt,
+        delivery.Attempts,
+        delivery.FunctionErrors,
+        delivery.NextAttemptAt);
+
+    private static SnsDelivery FromQueue(string key, QueuedSnsDelivery queued) =>
+        new(queued.MessageId, queued.Protocol, queued.Endpoint, queued.Payload, TraceParent.TryParse(queued.Traceparent, out var publisher) ? publisher : default)
+        {
+            Key = key,
+            AcceptedAt = queued.AcceptedAt,
+            Attempts = queued.Attempts,
+            FunctionErrors = queued.FunctionErrors,
+            NextAttemptAt = queued.NextAttemptAt,
+        };
+
+    // Under _stateGate.
+    private void SaveState()
+    {
+        var state = new SnsState(
+            _topics.Keys.Order(StringComparer.Ordinal).ToArray(),
+            _subscriptions.Values.OrderBy(s => s.SubscriptionArn, StringComparer.Ordinal).ToArray());
+        AtomicFile.Write(Path.Combine(Root, StateFile), JsonSerializer.SerializeToUtf8Bytes(state, SnsJsonContext.Default.SnsState));
+    }
+
+    private void LoadState()
+    {
+        var path = Path.Combine(Root, StateFile);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var state = JsonSerializer.Deserialize(File.ReadAllBytes(path), SnsJsonContext.Default.SnsState);
+        foreach (var name in state?.Topics ?? [])
+        {
+            _topics[name] = TopicArn(name);
+        }
+
+        foreach (var subscription in state?.Subscriptions ?? [])
+        {
+            _subscriptions[subscription.SubscriptionArn] = subscription;
         }
     }
 
@@ -381,6 +555,15 @@ internal sealed partial class SnsService : ISnsMessages
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {MessageId} to {Topic}: {Emails} email recipients, {Functions} functions")]
     private partial void LogPublished(string messageId, string topic, int emails, int functions);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up delivering SNS message {MessageId} to {Function} after {Attempts} attempts: {Reason}")]
-    private partial void LogDeliveryFailed(string messageId, string function, int attempts, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up delivering SNS message {MessageId} to {Endpoint} after {Attempts} attempts: {Reason}")]
+    private partial void LogDeliveryFailed(string messageId, string endpoint, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering SNS message {MessageId} to {Endpoint} failed, retrying: {Reason}")]
+    private partial void LogDeliveryRetry(string messageId, string endpoint, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SNS: resumed {Count} deliveries accepted before the last stop, from {Directory}")]
+    private partial void LogResumed(int count, string directory);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SNS: a queued delivery cannot be read and is set aside: {Problem}")]
+    private partial void LogUnreadable(string problem);
 }

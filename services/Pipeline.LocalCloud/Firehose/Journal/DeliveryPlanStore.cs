@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.LocalCloud.Firehose.Delivery;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Firehose.Journal;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Firehose.Journal;
 

@@ -21,6 +21,8 @@ internal sealed class CreateFunctionInput
 
     public EnvironmentInput? Environment { get; set; }
 
+    public DeadLetterConfigDocument? DeadLetterConfig { get; set; }
+
     public List<string>? Architectures { get; set; }
 
     public string? PackageType { get; set; }

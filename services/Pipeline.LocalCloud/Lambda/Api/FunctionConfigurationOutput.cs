@@ -30,6 +30,8 @@ internal sealed record FunctionConfigurationOutput
 
     public EnvironmentOutput? Environment { get; init; }
 
+    public DeadLetterConfigDocument? DeadLetterConfig { get; init; }
+
     public required string RevisionId { get; init; }
 
     public string State { get; init; } = "Active";

@@ -67,6 +67,7 @@ internal static partial class FunctionValidation
             MemorySize = MemorySize(input.MemorySize ?? LambdaLimits.DefaultMemoryMb),
             Environment = Environment(input.Environment?.Variables),
             Architectures = Architectures(input.Architectures) ?? ["x86_64"],
+            DeadLetterTargetArn = DeadLetterTarget(input.DeadLetterConfig),
         };
     }
 
@@ -84,7 +85,25 @@ internal static partial class FunctionValidation
             Timeout = input.Timeout is { } timeout ? Timeout(timeout) : current.Timeout,
             MemorySize = input.MemorySize is { } memory ? MemorySize(memory) : current.MemorySize,
             Environment = input.Environment is null ? current.Environment : Environment(input.Environment.Variables),
+            DeadLetterTargetArn = input.DeadLetterConfig is null ? current.DeadLetterTargetArn : DeadLetterTarget(input.DeadLetterConfig),
         };
+    }
+
+    /// <summary>
+    /// <c>DeadLetterConfig.TargetArn</c>: an SQS queue or SNS topic ARN; an empty one removes the dead-letter target, as
+    /// in Lambda. Whether the queue or topic exists is checked when an event is sent there, as Lambda does.
+    /// </summary>
+    public static string? DeadLetterTarget(DeadLetterConfigDocument? config)
+    {
+        var arn = config?.TargetArn;
+        if (string.IsNullOrEmpty(arn))
+        {
+            return null;
+        }
+
+        return arn.StartsWith("arn:aws:sqs:", StringComparison.Ordinal) || arn.StartsWith("arn:aws:sns:", StringComparison.Ordinal)
+            ? arn
+            : throw LambdaErrors.InvalidParameter($"The dead-letter target must be an SQS queue or an SNS topic ARN, not {arn}.");
     }
 
     public static string Runtime(string runtime)

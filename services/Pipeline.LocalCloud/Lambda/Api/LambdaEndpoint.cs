@@ -85,6 +85,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         LastModified = definition.LastModified.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture),
         CodeSha256 = definition.CodeSha256,
         Environment = definition.Environment.Count == 0 ? null : new EnvironmentOutput(definition.Environment),
+        DeadLetterConfig = definition.DeadLetterTargetArn is { } deadLetter ? new DeadLetterConfigDocument { TargetArn = deadLetter } : null,
         RevisionId = definition.RevisionId,
         Architectures = definition.Architectures,
     };

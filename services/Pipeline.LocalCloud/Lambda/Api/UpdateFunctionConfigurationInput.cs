@@ -15,6 +15,8 @@ internal sealed class UpdateFunctionConfigurationInput
 
     public EnvironmentInput? Environment { get; set; }
 
+    public DeadLetterConfigDocument? DeadLetterConfig { get; set; }
+
     public string? Runtime { get; set; }
 
     public string? RevisionId { get; set; }

@@ -25,8 +25,14 @@ internal static class FunctionErrors
     public static FunctionInvocationResult TimedOut(TimeSpan timeout) =>
         Result(TimedOutType, string.Create(CultureInfo.InvariantCulture, $"Task timed out after {timeout.TotalSeconds:F2} seconds"));
 
-    public static FunctionInvocationResult ExitError(string requestId, int exitCode) =>
-        Result(ExitErrorType, $"RequestId: {requestId} Error: Runtime exited with error: {DescribeExit(exitCode)}");
+    public static FunctionInvocationResult ExitError(string requestId, int exitCode) => Result(ExitErrorType, ExitMessage(requestId, exitCode));
+
+    /// <summary>The message of <see cref="ExitError"/>; Lambda writes it to the function's log too.</summary>
+    public static string ExitMessage(string requestId, int exitCode) => $"RequestId: {requestId} Error: Runtime exited with error: {DescribeExit(exitCode)}";
+
+    /// <summary>The line Lambda writes to the function's log when an invocation times out.</summary>
+    public static string TimedOutLogLine(string requestId, TimeSpan timeout) =>
+        string.Create(CultureInfo.InvariantCulture, $"{requestId} Task timed out after {timeout.TotalSeconds:F2} seconds");
 
     public static FunctionInvocationResult InvalidEntrypoint(string requestId, string reason) =>
         Result(InvalidEntrypointType, $"RequestId: {requestId} Error: {reason}");

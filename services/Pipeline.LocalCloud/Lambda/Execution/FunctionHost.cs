@@ -6,6 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.Functions;
+using Pipeline.LocalCloud.Sns;
+using Pipeline.LocalCloud.Sqs;
 
 namespace Pipeline.LocalCloud.Lambda.Execution;
 
@@ -18,6 +20,12 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
 {
     /// <summary>Category of the function processes' stdout and stderr lines, each prefixed with the function's name.</summary>
     public const string OutputCategory = "Pipeline.LocalCloud.Lambda.FunctionOutput";
+
+    // Beside the function folders; no function name has a dot.
+    private const string EventQueueFolder = "events.queue";
+
+    // Lambda keeps the first kilobyte of the error in the dead-letter message's ErrorMessage attribute.
+    private const int DeadLetterMessageChars = 1024;
 
     private readonly FunctionStore _store;
     private readonly LambdaOptions _options;
@@ -47,7 +55,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         _services = services;
         _logger = loggers.CreateLogger("Pipeline.LocalCloud.Lambda");
         _output = new FunctionOutput(cloud.DataDirectory, loggers.CreateLogger(OutputCategory), time);
-        _events = new EventInvoker(InvokeEventAsync, _options, time, _logger);
+        _events = new EventInvoker(InvokeEventAsync, _options, time, _logger, Path.Combine(store.Root, EventQueueFolder), SendToDeadLetterAsync);
     }
 
     public FunctionStore Store => _store;
@@ -142,7 +150,20 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Events accepted before the last stop run again once LocalCloud listens, as functions may call it back.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_services.GetService<IHostApplicationLifetime>() is { } lifetime)
+        {
+            lifetime.ApplicationStarted.Register(_events.Resume);
+        }
+        else
+        {
+            _events.Resume();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => ShutdownAsync();
 
@@ -209,6 +230,46 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         return await InvokeAsync(definition, invocation.RequestId, invocation.Payload, invocation.TraceId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Lambda's dead-letter message: the event as its body, and <c>RequestID</c>, <c>ErrorCode</c> and
+    /// <c>ErrorMessage</c> (its first kilobyte) as message attributes.
+    /// </summary>
+    private async Task SendToDeadLetterAsync(FailedEvent failed, CancellationToken cancellationToken)
+    {
+        var target = _store.Find(failed.Invocation.FunctionName)?.DeadLetterTargetArn;
+        if (target is null)
+        {
+            return;
+        }
+
+        var body = System.Text.Encoding.UTF8.GetString(failed.Invocation.Payload.Span);
+        var message = failed.ErrorMessage.Length > DeadLetterMessageChars ? failed.ErrorMessage[..DeadLetterMessageChars] : failed.ErrorMessage;
+        var code = failed.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (target.StartsWith("arn:aws:sqs:", StringComparison.Ordinal))
+        {
+            var queues = _services.GetService<ISqsQueues>() ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SQS.");
+            var attributes = new Dictionary<string, SqsMessageAttribute>(StringComparer.Ordinal)
+            {
+                ["RequestID"] = new("String", failed.Invocation.RequestId, null),
+                ["ErrorCode"] = new("Number", code, null),
+                ["ErrorMessage"] = new("String", message, null),
+            };
+            await queues.SendAsync(target, body, attributes, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var topics = _services.GetService<SnsService>() ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SNS.");
+            topics.Publish(target, body, null, new Dictionary<string, SnsMessageAttribute>(StringComparer.Ordinal)
+            {
+                ["RequestID"] = new("String", failed.Invocation.RequestId),
+                ["ErrorCode"] = new("Number", code),
+                ["ErrorMessage"] = new("String", message),
+            });
+        }
+
+        LogDeadLettered(_logger, failed.Invocation.FunctionName, failed.Invocation.RequestId, target);
+    }
+
     // Functions call LocalCloud back on its real port, which is only known once Kestrel listens when the port is 0.
     private string EndpointUrl()
     {
@@ -220,6 +281,9 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         var address = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         return address is null ? "http://127.0.0.1:4566" : new Uri(address).GetLeftPart(UriPartial.Authority);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lambda {FunctionName}: event {RequestId} sent to its dead-letter target {Target}")]
+    private static partial void LogDeadLettered(ILogger logger, string functionName, string requestId, string target);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lambda: stopped the processes of {Count} function(s)")]
     private static partial void LogStopped(ILogger logger, int count);

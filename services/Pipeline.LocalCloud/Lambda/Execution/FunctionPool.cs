@@ -427,6 +427,9 @@ internal sealed partial class FunctionPool : IAsyncDisposable
         }
 
         LogTimedOut(_logger, process.Definition.FunctionName, invocation.RequestId, timeout.TotalSeconds, process.Sequence);
+
+        // As in CloudWatch Logs: the function's own log says why its invocation ended.
+        _output.Write(process.Definition.FunctionName, process.LogStreamName, FunctionErrors.TimedOutLogLine(invocation.RequestId, timeout));
         Launch(starting);
 
         // Lambda ends the environment of a timed-out invocation; the next invocation gets a fresh one.
@@ -540,6 +543,8 @@ internal sealed partial class FunctionPool : IAsyncDisposable
         if (invocation is not null && invocation.TryComplete(FunctionErrors.ExitError(invocation.RequestId, exitCode)))
         {
             LogCrashed(_logger, process.Definition.FunctionName, process.Sequence, FunctionErrors.DescribeExit(exitCode), invocation.RequestId);
+            _output.Write(process.Definition.FunctionName, process.LogStreamName, FunctionErrors.ExitMessage(invocation.RequestId, exitCode));
+            _output.Write(process.Definition.FunctionName, process.LogStreamName, FunctionErrors.ExitErrorType);
         }
         else if (!expected)
         {

@@ -35,4 +35,7 @@ internal sealed record FunctionDefinition
 
     /// <summary>Null when the function has no reserved concurrency (LocalCloud's default pool size applies).</summary>
     public int? ReservedConcurrentExecutions { get; init; }
+
+    /// <summary>The SQS queue or SNS topic that gets an Event invocation whose retries are spent (<c>DeadLetterConfig</c>); null for none.</summary>
+    public string? DeadLetterTargetArn { get; init; }
 }

@@ -2,7 +2,10 @@ using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 
 namespace Pipeline.IntegrationTests.LocalCloud.LambdaService;
 
-/// <summary>A process that dies holding an invocation fails it with Runtime.ExitError; the next invocation gets a new process.</summary>
+/// <summary>
+/// A process that dies holding an invocation fails it with Runtime.ExitError, written to the function's log as Lambda
+/// writes it; the next invocation gets a new process.
+/// </summary>
 public sealed class CrashTests : IAsyncLifetime
 {
     private LocalCloudInstance _cloud = null!;
@@ -25,6 +28,9 @@ public sealed class CrashTests : IAsyncLifetime
         Assert.Matches(@"^RequestId: [0-9a-f-]{36} Error: Runtime exited with error: exit status 7$", error.GetProperty("errorMessage").GetString());
         Assert.Null(afterError);
         Assert.NotEqual(before.GetProperty("pid").GetInt32(), after.GetProperty("pid").GetInt32());
+        var logged = await FunctionLog.WaitForAsync(_cloud.DataDirectory, "crashy", "Runtime.ExitError");
+        Assert.Contains($"\t{error.GetProperty("errorMessage").GetString()}", logged, StringComparison.Ordinal);
+        Assert.Contains(logged.Split('\n'), line => line.EndsWith("\tRuntime.ExitError", StringComparison.Ordinal));
     }
 
     [PythonFact]

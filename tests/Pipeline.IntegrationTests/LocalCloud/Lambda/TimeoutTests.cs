@@ -3,7 +3,10 @@ using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 
 namespace Pipeline.IntegrationTests.LocalCloud.LambdaService;
 
-/// <summary>An invocation that outlives its timeout fails with Sandbox.Timedout, and its process is killed and replaced.</summary>
+/// <summary>
+/// An invocation that outlives its timeout fails with Sandbox.Timedout, said in the function's log as Lambda says it,
+/// and its process is killed and replaced.
+/// </summary>
 public sealed class TimeoutTests : IAsyncLifetime
 {
     private LocalCloudInstance _cloud = null!;
@@ -28,6 +31,9 @@ public sealed class TimeoutTests : IAsyncLifetime
         Assert.Equal("Task timed out after 1.00 seconds", error.GetProperty("errorMessage").GetString());
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
         Assert.Empty(await Processes.StillRunningAfterAsync([stale], TimeSpan.FromSeconds(5)));
+
+        var logged = await FunctionLog.WaitForAsync(_cloud.DataDirectory, "slow", "Task timed out");
+        Assert.Matches(@"\t[0-9a-f-]{36} Task timed out after 1\.00 seconds\n", logged);
 
         var (next, nextError) = await _cloud.InvokeJsonAsync("slow", "{}");
         Assert.Null(nextError);

@@ -5,9 +5,13 @@ using Pipeline.UnitTests.LocalCloud.Events.Fakes;
 namespace Pipeline.UnitTests.LocalCloud.Events;
 
 /// <summary>PutEvents checks the request as a whole, then answers each entry in its slot.</summary>
-public sealed class PutEventsValidationTests
+public sealed class PutEventsValidationTests : IDisposable
 {
-    private readonly Pipeline.LocalCloud.Events.EventBusService _bus = EventBusFactory.Create(new RecordingFunctionInvoker());
+    private readonly string _directory = Directory.CreateTempSubdirectory("events-unit-").FullName;
+
+    private readonly Pipeline.LocalCloud.Events.EventBusService _bus;
+
+    public PutEventsValidationTests() => _bus = EventBusFactory.Create(new RecordingFunctionInvoker(), _directory);
 
     private static PutEventsEntry Entry(string? source = "app", string? detailType = "Thing", string? detail = """{"a":1}""") =>
         new(source, detailType, detail, null, null, null);
@@ -57,4 +61,6 @@ public sealed class PutEventsValidationTests
         Assert.Contains("Source is a required argument", output.Entries[1].ErrorMessage, StringComparison.Ordinal);
         Assert.Equal(output.Entries[0].EventId, Assert.Single(_bus.Recent).Id);
     }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

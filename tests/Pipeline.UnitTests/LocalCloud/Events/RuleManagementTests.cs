@@ -5,9 +5,13 @@ using Pipeline.UnitTests.LocalCloud.Events.Fakes;
 namespace Pipeline.UnitTests.LocalCloud.Events;
 
 /// <summary>Rules and targets behave as EventBridge's: idempotent puts, not-found and in-use errors.</summary>
-public sealed class RuleManagementTests
+public sealed class RuleManagementTests : IDisposable
 {
-    private readonly EventBusService _bus = EventBusFactory.Create(new RecordingFunctionInvoker());
+    private readonly string _directory = Directory.CreateTempSubdirectory("events-unit-").FullName;
+
+    private readonly EventBusService _bus;
+
+    public RuleManagementTests() => _bus = EventBusFactory.Create(new RecordingFunctionInvoker(), _directory);
 
     [Fact]
     public void PutRule_answers_the_rule_arn_and_an_update_keeps_the_targets()
@@ -52,4 +56,6 @@ public sealed class RuleManagementTests
 
         Assert.Equal("LimitExceededException", Assert.Throws<AwsServiceException>(() => _bus.PutTargets("r1", targets)).Code);
     }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -5,15 +5,17 @@ using Pipeline.UnitTests.LocalCloud.Events.Fakes;
 namespace Pipeline.UnitTests.LocalCloud.Events;
 
 /// <summary>Matching events reach Lambda targets as the EventBridge envelope; failed deliveries are retried.</summary>
-public sealed class TargetDeliveryTests
+public sealed class TargetDeliveryTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("events-unit-").FullName;
+
     private const string Function = "arn:aws:lambda:eu-west-1:123456789012:function:runner";
 
     [Fact]
     public async Task A_matching_event_is_delivered_as_the_full_envelope()
     {
         var invoker = new RecordingFunctionInvoker();
-        var bus = EventBusFactory.Create(invoker);
+        var bus = EventBusFactory.Create(invoker, _directory);
         bus.PutRule("crawled", """{"source":["aws.glue"],"detail":{"state":["Succeeded"]}}""", RuleState.Enabled, null);
         bus.PutTargets("crawled", [new EventTarget("runner", Function, null)]);
 
@@ -41,7 +43,7 @@ public sealed class TargetDeliveryTests
     public async Task A_target_with_input_receives_the_input_instead()
     {
         var invoker = new RecordingFunctionInvoker();
-        var bus = EventBusFactory.Create(invoker);
+        var bus = EventBusFactory.Create(invoker, _directory);
         bus.PutRule("any", """{"source":["app"]}""", RuleState.Enabled, null);
         bus.PutTargets("any", [new EventTarget("t", Function, """{"fixed":true}""")]);
 
@@ -55,7 +57,7 @@ public sealed class TargetDeliveryTests
     public async Task A_disabled_rule_delivers_nothing()
     {
         var invoker = new RecordingFunctionInvoker();
-        var bus = EventBusFactory.Create(invoker);
+        var bus = EventBusFactory.Create(invoker, _directory);
         bus.PutRule("off", """{"source":["app"]}""", RuleState.Disabled, null);
         bus.PutTargets("off", [new EventTarget("t", Function, null)]);
 
@@ -69,7 +71,7 @@ public sealed class TargetDeliveryTests
     public async Task A_failed_delivery_is_retried_then_given_up()
     {
         var invoker = new RecordingFunctionInvoker { FailuresBeforeSuccess = 100 };
-        var bus = EventBusFactory.Create(invoker);
+        var bus = EventBusFactory.Create(invoker, _directory);
         bus.PutRule("any", """{"source":["app"]}""", RuleState.Enabled, null);
         bus.PutTargets("any", [new EventTarget("t", Function, null)]);
 
@@ -83,7 +85,7 @@ public sealed class TargetDeliveryTests
     public async Task A_delivery_that_fails_once_succeeds_on_retry()
     {
         var invoker = new RecordingFunctionInvoker { FailuresBeforeSuccess = 1 };
-        var bus = EventBusFactory.Create(invoker);
+        var bus = EventBusFactory.Create(invoker, _directory);
         bus.PutRule("any", """{"source":["app"]}""", RuleState.Enabled, null);
         bus.PutTargets("any", [new EventTarget("t", Function, null)]);
 
@@ -92,4 +94,6 @@ public sealed class TargetDeliveryTests
 
         Assert.Equal(2, invoker.Invocations.Count);
     }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

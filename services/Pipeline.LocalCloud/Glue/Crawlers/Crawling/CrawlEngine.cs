@@ -91,11 +91,9 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
             var keys = layout.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
             var merged = SchemaMerger.Merge(schemas.Select(s => s.Schema.Columns));
             var columns = merged.Fields.Where(f => !keys.Contains(f.Name)).Select(f => f with { Type = Concrete(f.Type) }).ToList();
-            if (newFoldersOnly && existing?.StorageDescriptor?.Columns is { } known0)
+            if (existing?.StorageDescriptor?.Columns is { } catalogued)
             {
-                // Only part of the data was read: keep what is known and add what is new.
-                var old = known0.Select(c => new HiveField(c.Name ?? string.Empty, new HivePrimitive(c.Type ?? "string"))).ToList();
-                columns = old.Concat(columns.Where(c => !old.Any(o => string.Equals(o.Name, c.Name, StringComparison.OrdinalIgnoreCase)))).ToList();
+                columns = CatalogColumns.Evolve(catalogued, columns, readEverything: !newFoldersOnly);
             }
 
             var stats = new DataStats(schemas.Count, schemas.Sum(s => s.Object.Size), schemas.Sum(s => s.Schema.RecordCount));

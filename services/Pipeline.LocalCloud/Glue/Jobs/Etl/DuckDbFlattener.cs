@@ -66,14 +66,16 @@ internal sealed class DuckDbFlattener
     /// <summary>Appends one NDJSON file (gzip or plain, told by its first bytes) to <c>raw</c>, after the earlier ones.</summary>
     public long Load(string path)
     {
-        // Each top-level key is taken by its exact name and converted to the catalog's type; a value that does not
-        // convert is null, as Spark's match_catalog cast makes it.
+        // The JSON SerDe's rule, file by file: each top-level key is taken by its exact name and converted to the
+        // catalog's type, so a column the file lacks (ingest_time in a file not from Firehose) is null, a struct
+        // member it lacks is null, a field the table lacks is ignored, and a value that does not convert is null, as
+        // Spark's match_catalog cast makes it. No file changes the columns of raw, whatever its fields or folders.
         var values = _rawColumns.Select(c =>
             $"json_transform(json_extract(json, {DuckDbSql.Literal("$.\"" + c.Name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")}), {DuckDbSql.Literal(Structure(c.Name, c.Type))})");
         var compression = IsGzip(path) ? "gzip" : "uncompressed";
         var index = _files++;
         return _connection.Execute(
-            $"INSERT INTO raw SELECT {string.Join(", ", values)}, {index.ToString(CultureInfo.InvariantCulture)} FROM read_json_objects(?, format = 'newline_delimited', compression = '{compression}')",
+            $"INSERT INTO raw SELECT {string.Join(", ", values)}, {index.ToString(CultureInfo.InvariantCulture)} FROM read_json_objects(?, format = 'newline_delimited', compression = '{compression}', hive_partitioning = false)",
             path);
     }
 

@@ -8,7 +8,8 @@ namespace Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 /// python3 (urllib only). The event says what to do: <c>{"action":"echo"}</c> (the default) answers with the process id,
 /// the event, the <c>/next</c> headers, the environment and the working directory; <c>sleep</c> waits
 /// <c>seconds</c> first; <c>fail</c> posts an error; <c>crash</c> exits with <c>code</c>; <c>big</c> answers 7 MB;
-/// <c>append</c> (and <c>fail</c>, when given a <c>file</c>) appends <c>line</c> to <c>file</c>. Each process
+/// <c>append</c> (and <c>fail</c> and <c>crash</c>, when given a <c>file</c>) appends <c>line</c> to <c>file</c>. An SQS
+/// or SNS event is read as its first record's body or message, when that is a JSON object. Each process
 /// appends its pid to <c>STARTS_FILE</c> when that is set; <c>INIT_ERROR</c> makes it post an init error,
 /// <c>EXIT_AT_START</c> makes it exit before asking for work.
 /// </summary>
@@ -51,10 +52,21 @@ internal static class TestFunction
                 request_id = response.headers["Lambda-Runtime-Aws-Request-Id"]
                 headers = dict(response.headers)
                 event = json.loads(response.read() or b"null")
+            if isinstance(event, dict) and isinstance(event.get("Records"), list) and event["Records"]:
+                # An SQS or SNS event: the first record's body or message says what to do.
+                record = event["Records"][0]
+                text = record.get("body") if "body" in record else record.get("Sns", {}).get("Message")
+                try:
+                    inner = json.loads(text) if isinstance(text, str) else None
+                except ValueError:
+                    inner = None
+                if isinstance(inner, dict):
+                    event = inner
             action = event.get("action", "echo") if isinstance(event, dict) else "echo"
             if action == "sleep":
                 time.sleep(event["seconds"])
             elif action == "crash":
+                append(event)
                 print("crashing on purpose", flush=True)
                 os._exit(event.get("code", 3))
             elif action == "fail":

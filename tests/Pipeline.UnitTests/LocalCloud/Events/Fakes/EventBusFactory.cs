@@ -7,8 +7,9 @@ namespace Pipeline.UnitTests.LocalCloud.Events.Fakes;
 
 internal static class EventBusFactory
 {
-    public static EventBusService Create(IFunctionInvoker invoker) =>
-        new(new LocalCloudOptions { Region = "eu-west-1", AccountId = "123456789012" }, () => invoker, TimeProvider.System, NullLogger<EventBusService>.Instance)
+    /// <param name="dataDirectory">Where the bus keeps its rules and queued deliveries; a test's own temporary folder.</param>
+    public static EventBusService Create(IFunctionInvoker invoker, string dataDirectory) =>
+        new(new LocalCloudOptions { Region = "eu-west-1", AccountId = "123456789012", DataDirectory = dataDirectory }, () => invoker, TimeProvider.System, NullLogger<EventBusService>.Instance)
         {
             RetryDelay = TimeSpan.FromMilliseconds(1),
         };

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pipeline.LocalCloud.Firehose.Journal;
+namespace Pipeline.LocalCloud.Storage;
 
 /// <summary>
 /// fsync of a directory, so a created or renamed file's name is as durable as its bytes. .NET cannot open a

@@ -1,4 +1,4 @@
-namespace Pipeline.LocalCloud.Firehose.Journal;
+namespace Pipeline.LocalCloud.Storage;
 
 /// <summary>Replaces a file so that a crash leaves the old or the new content, never a mix: temp file, fsync, rename, fsync of the directory.</summary>
 internal static class AtomicFile
