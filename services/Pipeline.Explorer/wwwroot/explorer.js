@@ -80,15 +80,18 @@ function drawBars(target, items, options = {}) {
     const group = svg('g', { 'data-label': item.label });
     const label = item.label.length > 28 ? item.label.slice(0, 27) + '…' : item.label;
     group.appendChild(svg('text', { x: 0, y: y + 15 }, label));
-    const barWidth = Math.max(1, (width - labelWidth - 90) * item.value / max);
+    const room = width - labelWidth - (item.secondary !== undefined ? 230 : 90);
+    const barWidth = Math.max(1, room * item.value / max);
+    let textAt = barWidth;
     if (item.secondary !== undefined) {
-      const secondaryWidth = Math.max(1, (width - labelWidth - 90) * item.secondary / max);
+      const secondaryWidth = Math.max(1, room * item.secondary / max);
       group.appendChild(svg('rect', { class: 'bar secondary', x: labelWidth, y: y + 2, width: secondaryWidth, height: rowHeight - 6 }));
+      textAt = Math.max(barWidth, secondaryWidth);
     }
     const bar = svg('rect', { class: 'bar', x: labelWidth, y: y + 2, width: barWidth, height: rowHeight - 6, ...(options.attributes ? options.attributes(item) : {}) });
     bar.appendChild(svg('title', {}, `${item.label}: ${item.text}`));
     group.appendChild(bar);
-    group.appendChild(svg('text', { x: labelWidth + barWidth + 6, y: y + 15 }, item.text));
+    group.appendChild(svg('text', { x: labelWidth + textAt + 6, y: y + 15 }, item.text));
     target.appendChild(group);
   });
 }
@@ -239,7 +242,7 @@ function drawIngest(target, result) {
     const byMinute = new Map(rows.filter(r => r.layer === layer).map(r => [r.minute, Number(r.records)]));
     const points = minutes.map((m, i) => `${x(i).toFixed(1)},${y(byMinute.get(m) || 0).toFixed(1)}`).join(' ');
     target.appendChild(svg('polyline', { class: layer, points, 'data-layer': layer }));
-    target.appendChild(svg('text', { x: width - 60, y: layer === 'raw' ? 14 : 28, class: layer }, layer));
+    target.appendChild(svg('text', { x: width - 60, y: layer === 'raw' ? 14 : 28, class: 'legend-' + layer }, '— ' + layer));
   }
 }
 
