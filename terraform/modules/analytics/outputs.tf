@@ -10,6 +10,7 @@ output "results_location" {
 
 output "named_query_ids" {
   description = "Named query id per query name."
+
   value = merge(
     { for key, query in aws_athena_named_query.sample : key => query.id },
     { for key, query in aws_athena_named_query.question : key => query.id },
