@@ -56,4 +56,11 @@ foreach (var dataset in datasets)
         .WaitForCompletion(provisioning);
 }
 
+// The Explorer: charts, map and a SQL box over the tables, asking LocalCloud's Athena as it would ask AWS's.
+builder.AddProject<Projects.Pipeline_Explorer>("explorer")
+    .WithHttpEndpoint(env: "Explorer__Port")
+    .WithHttpHealthCheck("/health")
+    .WithLocalCloud(cloud)
+    .WaitForCompletion(provisioning);
+
 builder.Build().Run();

@@ -12,22 +12,25 @@ locals {
   # The seeds' questions, kept for the datasets this deployment has.
   question_queries = {
     for key, question in {
-      vehicle-speed-by-vendor = {
-        dataset     = "vehicle_telemetry"
-        description = "Average and top speed, and vehicles seen, per vendor."
-        query       = "SELECT vendor, count(DISTINCT vehicle_id) AS vehicles, avg(vehicle_status_speed_kmh) AS avg_speed_kmh, max(vehicle_status_speed_kmh) AS max_speed_kmh FROM ${lookup(var.stage_tables, "vehicle_telemetry", "")} GROUP BY vendor ORDER BY avg_speed_kmh DESC"
-      }
       vehicle-latest-positions = {
         dataset     = "vehicle_telemetry"
         description = "Where each vehicle was last seen in the last ${var.recent_days} days, with its vendor, model and status (the QuickSight map's rows)."
         query       = "SELECT vehicle_id, max_by(vendor, event_time) AS vendor, max_by(model, event_time) AS model, max_by(vehicle_status_status, event_time) AS status, max_by(vehicle_status_speed_kmh, event_time) AS speed_kmh, max_by(gps_info_latitude, event_time) AS latitude, max_by(gps_info_longitude, event_time) AS longitude, max(event_time) AS last_seen FROM ${lookup(var.stage_tables, "vehicle_telemetry", "")} WHERE ${local.recent} GROUP BY vehicle_id"
       }
-      clicks-funnel = {
-        dataset     = "clickstream"
-        description = "Sessions reaching each step of the shop funnel, per day."
-        query       = "SELECT event_date, count(DISTINCT CASE WHEN action = 'view' THEN session_id END) AS viewed, count(DISTINCT CASE WHEN action = 'click' THEN session_id END) AS clicked, count(DISTINCT CASE WHEN action = 'add_to_cart' THEN session_id END) AS added_to_cart, count(DISTINCT CASE WHEN action = 'checkout' THEN session_id END) AS checked_out, count(DISTINCT CASE WHEN action = 'purchase' THEN session_id END) AS purchased FROM ${lookup(var.stage_tables, "clickstream", "")} GROUP BY event_date ORDER BY event_date"
-      }
     } : key => question if contains(keys(var.stage_tables), question.dataset)
+  }
+
+  # The queries/ files take the deployment's tables as template variables: <dataset>_stage and <dataset>_raw.
+  query_tables = merge(
+    { for dataset, table in var.stage_tables : "${dataset}_stage" => table },
+    { for dataset, table in var.raw_tables : "${dataset}_raw" => table },
+  )
+
+  # The Explorer's questions: the same files are built into services/Pipeline.Explorer, so the AWS side offers what
+  # the local page shows. A query is kept when this deployment has every table it reads.
+  explorer_queries = {
+    for file in fileset("${path.module}/queries", "*.sql") : trimsuffix(file, ".sql") => trimspace(templatefile("${path.module}/queries/${file}", local.query_tables))
+    if alltrue([for table in regexall("\\$\\{([a-z0-9_]+)\\}", file("${path.module}/queries/${file}")) : contains(keys(local.query_tables), table[0])])
   }
 }
 
@@ -80,6 +83,34 @@ resource "aws_athena_named_query" "sample" {
       error_message = "The named query name ${var.name_prefix}-${each.key} is longer than the 128 characters Athena allows."
     }
   }
+}
+
+resource "aws_athena_named_query" "explorer" {
+  for_each = local.explorer_queries
+
+  name        = "${var.name_prefix}-${each.key}"
+  description = "The Explorer's ${each.key} question (queries/${each.key}.sql)."
+  workgroup   = aws_athena_workgroup.this.id
+  database    = var.database_name
+  query       = each.value
+
+  lifecycle {
+    precondition {
+      condition     = length("${var.name_prefix}-${each.key}") <= 128
+      error_message = "The named query name ${var.name_prefix}-${each.key} is longer than the 128 characters Athena allows."
+    }
+  }
+}
+
+# Two of the seeds' questions became files of queries/ when the Explorer started asking them too.
+moved {
+  from = aws_athena_named_query.question["vehicle-speed-by-vendor"]
+  to   = aws_athena_named_query.explorer["vehicle-speed-by-vendor"]
+}
+
+moved {
+  from = aws_athena_named_query.question["clicks-funnel"]
+  to   = aws_athena_named_query.explorer["clicks-funnel"]
 }
 
 resource "aws_athena_named_query" "question" {

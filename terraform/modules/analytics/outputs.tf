@@ -10,7 +10,12 @@ output "results_location" {
 
 output "named_query_ids" {
   description = "Named query id per query name."
-  value       = merge({ for key, query in aws_athena_named_query.sample : key => query.id }, { for key, query in aws_athena_named_query.question : key => query.id })
+
+  value = merge(
+    { for key, query in aws_athena_named_query.sample : key => query.id },
+    { for key, query in aws_athena_named_query.question : key => query.id },
+    { for key, query in aws_athena_named_query.explorer : key => query.id },
+  )
 }
 
 output "workgroup_arn" {
@@ -20,5 +25,5 @@ output "workgroup_arn" {
 
 output "question_queries" {
   description = "SQL of each of the seeds' questions this deployment has, per query name (vehicle-latest-positions feeds the QuickSight dataset)."
-  value       = { for key, question in local.question_queries : key => question.query }
+  value       = merge({ for key, question in local.question_queries : key => question.query }, local.explorer_queries)
 }

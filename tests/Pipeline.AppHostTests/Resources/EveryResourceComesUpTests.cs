@@ -35,12 +35,12 @@ public sealed class EveryResourceComesUpTests(RunningPipeline pipeline)
         [
             "localcloud", "provisioning", "data-lake", "firehose-transformer", "crawler-trigger", "etl-runner", "notifier",
             "crawler-clickstream", "crawler-vehicle-telemetry", "etl-clickstream", "etl-vehicle-telemetry", "job-notifications", "athena",
-            "generator-clickstream", "generator-vehicle-telemetry",
+            "generator-clickstream", "generator-vehicle-telemetry", "explorer",
         ];
         Assert.Empty(expected.Except(names));
 
         var parents = pipeline.Host.Resources
-            .Where(r => r.Name is not ("localcloud" or "generator-clickstream" or "generator-vehicle-telemetry"))
+            .Where(r => r.Name is not ("localcloud" or "generator-clickstream" or "generator-vehicle-telemetry" or "explorer"))
             .ToDictionary(r => r.Name, r => r.Annotations.OfType<ResourceRelationshipAnnotation>().FirstOrDefault(a => a.Type == "Parent")?.Resource.Name);
         Assert.All(parents, p => Assert.Equal("localcloud", p.Value));
     }
