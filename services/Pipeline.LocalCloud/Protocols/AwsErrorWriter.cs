@@ -64,7 +64,8 @@ public static class AwsErrorWriter
     // surrogates) would make the whole error unreadable to the SDK's parser, so they become U+FFFD.
     private static string Xml(string text) => SecurityElement.Escape(XmlSafe(text));
 
-    private static string XmlSafe(string text)
+    /// <summary><paramref name="text"/> with the characters XML 1.0 cannot hold replaced by U+FFFD.</summary>
+    public static string XmlSafe(string text)
     {
         var safe = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
