@@ -62,9 +62,10 @@ public static class RecordTraceContext
                 reader.Skip();
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // A record that is not JSON has no trace context; the caller reports the bad record itself.
+            // A record that is not JSON has no trace context; the caller reports the bad record itself. An escaped
+            // lone surrogate (\ud800) in a name or value is InvalidOperationException from the reader, not JsonException.
         }
 
         return false;

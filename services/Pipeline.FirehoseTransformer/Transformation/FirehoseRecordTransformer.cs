@@ -12,6 +12,9 @@ namespace Pipeline.FirehoseTransformer.Transformation;
 /// </summary>
 public sealed class FirehoseRecordTransformer
 {
+    private static readonly long MinArrivalMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxArrivalMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     private readonly DatasetCatalog _catalog;
     private readonly int _maxResponseBytes;
     private readonly Dictionary<string, RecordNormalizer> _normalizers = new(StringComparer.Ordinal);
@@ -120,6 +123,11 @@ public sealed class FirehoseRecordTransformer
         else if (!record.IsDecoded)
         {
             reason = "record data is not valid base64";
+        }
+        else if (record.ArrivalTimestamp < MinArrivalMilliseconds || record.ArrivalTimestamp > MaxArrivalMilliseconds)
+        {
+            // Firehose never sends one, but an event is input: the time cannot become ingest_time, so the record fails alone.
+            reason = $"approximateArrivalTimestamp {record.ArrivalTimestamp} is not a time DateTimeOffset can hold";
         }
         else
         {

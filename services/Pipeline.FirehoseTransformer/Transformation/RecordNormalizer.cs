@@ -90,8 +90,17 @@ public sealed partial class RecordNormalizer
             _buffer.ResetWrittenCount();
             _writer.Reset();
 
-            WriteObject(document.RootElement, _fields, topLevel: true, ingestTime);
-            _writer.Flush();
+            try
+            {
+                WriteObject(document.RootElement, _fields, topLevel: true, ingestTime);
+                _writer.Flush();
+            }
+            catch (InvalidOperationException)
+            {
+                // JSON allows an escaped lone surrogate ("\ud800"), which is no text: the reader throws when it unescapes
+                // one in a name or a string it compares, reads or copies. Such a record fails like any invalid one.
+                return NormalizedRecord.Failed("record has a string with an escaped lone surrogate (\\uD800-\\uDFFF), which is not valid text");
+            }
 
             if (_errors.Count > 0)
             {

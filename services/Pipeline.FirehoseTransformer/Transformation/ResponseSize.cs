@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pipeline.Contracts.Aws.Firehose;
@@ -15,10 +16,13 @@ public static class ResponseSize
 
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
+    private static readonly SearchValues<char> Base64Chars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
     public static int Of(FirehoseTransformedRecord record)
     {
         // {"recordId":…,"result":…,"data":"…"} and optionally ,"metadata":{"partitionKeys":{…}}
-        var size = 2 + 11 + Quoted(record.RecordId) + 1 + 9 + Quoted(record.Result.ToString()) + 1 + 7 + 2 + record.Data.Length;
+        var size = 2 + 11 + Quoted(record.RecordId) + 1 + 9 + Quoted(record.Result.ToString()) + 1 + 7 + DataSize(record.Data);
         if (record.Metadata is { } metadata)
         {
             size += 1 + 11 + 1 + 16 + 2 + 1;
@@ -36,6 +40,10 @@ public static class ResponseSize
     /// <summary>The smallest answer a record can have: ProcessingFailed with no data.</summary>
     public static int MinimalFailure(string recordId) =>
         Of(new FirehoseTransformedRecord(recordId, FirehoseRecordResult.ProcessingFailed, ""));
+
+    // Base64 needs no escaping, but a failed record echoes the data Firehose sent, which base64 decoding accepted
+    // with whitespace in it (a '\n' is written as two characters).
+    private static int DataSize(string data) => data.AsSpan().ContainsAnyExcept(Base64Chars) ? Quoted(data) : data.Length + 2;
 
     private static int Quoted(string text) => JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.Length + 2;
 }

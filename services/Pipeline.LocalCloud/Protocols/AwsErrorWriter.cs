@@ -1,6 +1,7 @@
 using System.Security;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Xml;
 using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.Hosting;
 
@@ -59,5 +60,26 @@ public static class AwsErrorWriter
 
     private static string Json(string text) => JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(text);
 
-    private static string Xml(string text) => SecurityElement.Escape(text);
+    // A message may echo the client's input (a path, an action name); characters XML 1.0 cannot hold (controls, lone
+    // surrogates) would make the whole error unreadable to the SDK's parser, so they become U+FFFD.
+    private static string Xml(string text) => SecurityElement.Escape(XmlSafe(text));
+
+    /// <summary><paramref name="text"/> with the characters XML 1.0 cannot hold replaced by U+FFFD.</summary>
+    public static string XmlSafe(string text)
+    {
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(text, i++, 2);
+            }
+            else
+            {
+                safe.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\ufffd');
+            }
+        }
+
+        return safe.ToString();
+    }
 }

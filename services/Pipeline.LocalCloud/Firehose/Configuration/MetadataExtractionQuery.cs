@@ -75,33 +75,43 @@ internal sealed partial class MetadataExtractionQuery
             return false;
         }
 
+        // Invalid UTF-8 or an escaped lone surrogate in a name or a string: the parser checks neither until it is read.
         using (document)
         {
-            var element = document.RootElement;
-            foreach (var name in path)
+            try
             {
-                if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+                var element = document.RootElement;
+                foreach (var name in path)
                 {
-                    error = $"The partition key '{key}' (.{string.Join('.', path)}) is missing from the record";
-                    return false;
+                    if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element))
+                    {
+                        error = $"The partition key '{key}' (.{string.Join('.', path)}) is missing from the record";
+                        return false;
+                    }
+                }
+
+                switch (element.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        value = element.GetString() ?? string.Empty;
+                        break;
+                    case JsonValueKind.Number:
+                        value = element.GetRawText();
+                        break;
+                    case JsonValueKind.True:
+                    case JsonValueKind.False:
+                        value = element.GetBoolean().ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
+                        break;
+                    default:
+                        error = $"The partition key '{key}' (.{string.Join('.', path)}) is {element.ValueKind.ToString().ToLowerInvariant()}, not a string, number or boolean";
+                        return false;
                 }
             }
-
-            switch (element.ValueKind)
+            catch (InvalidOperationException)
             {
-                case JsonValueKind.String:
-                    value = element.GetString() ?? string.Empty;
-                    break;
-                case JsonValueKind.Number:
-                    value = element.GetRawText();
-                    break;
-                case JsonValueKind.True:
-                case JsonValueKind.False:
-                    value = element.GetBoolean().ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
-                    break;
-                default:
-                    error = $"The partition key '{key}' (.{string.Join('.', path)}) is {element.ValueKind.ToString().ToLowerInvariant()}, not a string, number or boolean";
-                    return false;
+                value = string.Empty;
+                error = "Non JSON record provided";
+                return false;
             }
         }
 

@@ -23,6 +23,7 @@ internal sealed class RequestPayload : Stream
     private readonly byte[]? _expectedSha256;
     private readonly IncrementalHash? _sha256;
     private readonly string? _expectedChecksum;
+    private readonly bool _trailerAnnounced;
     private long _length;
     private bool _verified;
 
@@ -61,6 +62,8 @@ internal sealed class RequestPayload : Stream
         }
 
         (Checksum, _expectedChecksum) = ChooseChecksum(headers);
+        _trailerAnnounced = _chunked is not null && Checksum is not null && _expectedChecksum is null
+            && headers["x-amz-trailer"].ToString().Split(',', StringSplitOptions.TrimEntries).Contains(Checksum.HeaderName, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The flexible checksum computed over the bytes (the one the client sent or asked for); null if none.</summary>
@@ -171,6 +174,12 @@ internal sealed class RequestPayload : Stream
             if (expectedChecksum is null && _chunked is not null && _chunked.Trailers.TryGetValue(Checksum.HeaderName, out var trailer))
             {
                 expectedChecksum = trailer;
+            }
+
+            // x-amz-trailer promised the checksum; a body without it (a mangled trailer line) cannot be checked.
+            if (expectedChecksum is null && _trailerAnnounced)
+            {
+                throw S3Errors.InvalidRequest($"The aws-chunked request body is malformed: x-amz-trailer announced {Checksum.HeaderName}, but the body has no such trailer.");
             }
 
             if (expectedChecksum is not null && !string.Equals(expectedChecksum, Checksum.ToBase64(), StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.Sqs.Api;
 
@@ -43,7 +44,8 @@ internal static class SqsQueryXml
         w.WriteStartElement("Error", Namespace);
         w.WriteElementString("Type", Namespace, sender ? "Sender" : "Receiver");
         w.WriteElementString("Code", Namespace, SqsErrors.QueryCodeOf(code));
-        w.WriteElementString("Message", Namespace, message);
+        // The message may echo a parameter with characters XmlWriter refuses (controls): as AwsErrorWriter writes them.
+        w.WriteElementString("Message", Namespace, AwsErrorWriter.XmlSafe(message));
         w.WriteStartElement("Detail", Namespace);
         w.WriteEndElement();
         w.WriteEndElement();
