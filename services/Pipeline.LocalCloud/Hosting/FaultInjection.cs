@@ -17,15 +17,18 @@ public static class FaultInjection
 
     /// <summary>Arms the point named by the option (case-insensitive), or disarms when it is empty.</summary>
     /// <exception cref="ArgumentException">The name is not a <see cref="FaultPoint"/>.</exception>
-    public static void Arm(string? point)
+    public static void Arm(string? point) => _armed = Parse(point);
+
+    /// <summary>The point an option names (case-insensitive); null when it is empty.</summary>
+    /// <exception cref="ArgumentException">The name is not a <see cref="FaultPoint"/>.</exception>
+    public static FaultPoint? Parse(string? point)
     {
         if (string.IsNullOrWhiteSpace(point))
         {
-            _armed = null;
-            return;
+            return null;
         }
 
-        _armed = Enum.TryParse<FaultPoint>(point, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+        return Enum.TryParse<FaultPoint>(point, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(point, out _)
             ? parsed
             : throw new ArgumentException($"LocalCloud:FaultPoint must be one of {string.Join(", ", Enum.GetNames<FaultPoint>())}; got '{point}'.");
     }
