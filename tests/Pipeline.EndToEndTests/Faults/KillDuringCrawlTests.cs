@@ -6,7 +6,8 @@ namespace Pipeline.EndToEndTests.Faults;
 /// <summary>
 /// LocalCloud killed while the raw crawler is RUNNING (the crawler trigger has started it and deleted its SQS
 /// messages, so nothing would start it again). Started again, LocalCloud crawls again, as AWS finishes a crawl a
-/// service fault interrupted; the crawl's Succeeded event starts the ETL and the records reach stage once.
+/// service fault interrupted; the crawl's Succeeded event starts the ETL and the records reach stage once. The
+/// repeated crawl may end before the test provisions again, so this needs EventBridge rules that survive a restart.
 /// </summary>
 public sealed class KillDuringCrawlTests
 {
