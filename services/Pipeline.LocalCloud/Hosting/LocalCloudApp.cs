@@ -51,6 +51,7 @@ public static class LocalCloudApp
         builder.Configuration.GetSection(LocalCloudOptions.Section).Bind(options);
         configure?.Invoke(options);
         options.DataDirectory = Path.GetFullPath(options.DataDirectory);
+        FaultInjection.Arm(options.FaultPoint);
         Directory.CreateDirectory(options.DataDirectory);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(options);

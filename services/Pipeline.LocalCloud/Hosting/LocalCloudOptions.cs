@@ -21,4 +21,10 @@ public sealed class LocalCloudOptions
 
     /// <summary>The account id in every ARN LocalCloud makes; not a real account.</summary>
     public string AccountId { get; set; } = "000000000000";
+
+    /// <summary>
+    /// Test-only: a <see cref="Hosting.FaultPoint"/> name at which LocalCloud kills itself the first time it gets
+    /// there (crash tests). Empty in any real use.
+    /// </summary>
+    public string? FaultPoint { get; set; }
 }

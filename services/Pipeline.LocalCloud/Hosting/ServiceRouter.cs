@@ -8,8 +8,9 @@ namespace Pipeline.LocalCloud.Hosting;
 
 /// <summary>
 /// Routes each request to its service and guarantees an AWS-shaped answer: a service's own error as AWS writes it,
-/// an unknown service or operation as <c>UnknownOperationException</c>, and any bug as <c>InternalFailure</c>
-/// without a stack trace.
+/// an unknown service or operation as <c>UnknownOperationException</c>, a full data disk as the service's 503
+/// (S3's <c>SlowDown</c>, else <c>ServiceUnavailable(Exception)</c>), and any bug as <c>InternalFailure</c> without a
+/// stack trace.
 /// </summary>
 public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpoints, ILogger<ServiceRouter> logger)
 {
@@ -59,6 +60,13 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
                 "RequestEntityTooLarge",
                 $"The request body is larger than the {ServiceRequestLimits.For(service)} bytes {service} takes.",
                 StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (Exception e) when (DiskFull.Is(e) && !context.Response.HasStarted)
+        {
+            // Nothing was stored: the client's retry (the SDKs retry these codes) succeeds once space returns.
+            LogDiskFull(service, context.Request.Method, context.Request.Path, e.Message);
+            var (code, message) = DiskFullError(service);
+            await AwsErrorWriter.WriteAsync(context, endpoint.Protocol, code, message, StatusCodes.Status503ServiceUnavailable);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -113,6 +121,17 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
             activity.SetTag("rpc.method", operation);
         }
     }
+
+    // Each service's own throttling/unavailable code, the one its SDK retries.
+    private static (string Code, string Message) DiskFullError(string service) => service switch
+    {
+        "s3" => ("SlowDown", "Please reduce your request rate."),
+        "sqs" => ("ServiceUnavailable", "The request has failed due to a temporary failure of the server."),
+        _ => ("ServiceUnavailableException", "Slow down."),
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Service} refused {Method} {Path}: the data directory's disk is full ({Reason})")]
+    private partial void LogDiskFull(string service, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Service} for {Method} {Path}")]
     private partial void LogUnhandled(Exception exception, string service, string method, string path);

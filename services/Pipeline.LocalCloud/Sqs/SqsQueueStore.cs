@@ -271,6 +271,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
 
     public Task DeleteAsync(string queue, string receiptHandle, CancellationToken cancellationToken = default)
     {
+        FaultInjection.Reached(FaultPoint.SqsMessageDeleted);
         lock (_gate)
         {
             var q = Get(queue);

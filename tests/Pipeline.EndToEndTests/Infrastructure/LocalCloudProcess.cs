@@ -45,7 +45,8 @@ internal sealed class LocalCloudProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<LocalCloudProcess> StartAsync(string dataDirectory, int? port = null)
+    /// <param name="faultPoint">LocalCloud's test-only fault point: it kills itself with SIGKILL the first time it gets there.</param>
+    public static async Task<LocalCloudProcess> StartAsync(string dataDirectory, int? port = null, string? faultPoint = null)
     {
         var chosen = port ?? FreePort.Next();
         var start = new ProcessStartInfo(DotnetHost.Path)
@@ -56,6 +57,12 @@ internal sealed class LocalCloudProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        start.Environment.Remove("LocalCloud__FaultPoint");
+        if (faultPoint is not null)
+        {
+            start.Environment["LocalCloud__FaultPoint"] = faultPoint;
+        }
+
         var cloud = new LocalCloudProcess(Process.Start(start)!, chosen, dataDirectory);
         await cloud.WaitUntilReadyAsync();
         return cloud;
@@ -82,6 +89,22 @@ internal sealed class LocalCloudProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: false);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to kill itself at its fault point; fails if it exits otherwise or not in time.</summary>
+    public async Task WaitForFaultAsync(string faultPoint, TimeSpan timeout)
+    {
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(exited, Task.Delay(timeout)) != exited)
+        {
+            throw new TimeoutException($"LocalCloud did not reach its fault point {faultPoint} within {timeout.TotalSeconds} s:\n{Log}");
+        }
+
+        // The output is read asynchronously: the last lines may arrive just after the exit.
+        await _process.WaitForExitAsync();
+        Assert.True(
+            Log.Contains($"killing the process at {faultPoint}", StringComparison.Ordinal),
+            $"LocalCloud exited with {_process.ExitCode} without reaching {faultPoint}:\n{Log}");
     }
 
     public async ValueTask DisposeAsync()

@@ -5,6 +5,7 @@ using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.LocalCloud.Firehose.Configuration;
 using Pipeline.LocalCloud.Firehose.Journal;
 using Pipeline.LocalCloud.Firehose.Transformation;
+using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
 using Pipeline.ServiceDefaults.Tracing;
 
@@ -161,7 +162,7 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 LogAppendFailed(_logger, e, Name);
-                throw FirehoseErrors.ServiceUnavailable($"LocalCloud could not store the records durably: {e.Message}");
+                throw FirehoseErrors.ServiceUnavailable($"Slow down. LocalCloud could not store the records durably, so none of them was accepted: {e.Message}");
             }
 
             lock (_gate)
@@ -371,6 +372,7 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
             await store.PutObjectAsync(o.Bucket, o.Key, content, new ObjectWriteOptions(ContentType: "application/octet-stream"), cancellationToken).ConfigureAwait(false);
         }
 
+        FaultInjection.Reached(FaultPoint.FirehoseObjectsWritten);
         AtomicFile.Write(_checkpointPath, JsonSerializer.SerializeToUtf8Bytes(new DeliveryCheckpoint(plan.LastSequence), FirehoseStateJsonContext.Default.DeliveryCheckpoint));
         Interlocked.Exchange(ref _deliveredThrough, plan.LastSequence);
         _plans.Delete();

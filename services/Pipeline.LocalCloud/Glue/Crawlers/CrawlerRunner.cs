@@ -4,13 +4,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 using Pipeline.LocalCloud.Glue.Crawlers.Events;
+using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers;
 
 /// <summary>
 /// Runs crawls in the background, one at a time per crawler: StartCrawler answers once the crawler is RUNNING, the
-/// crawl ends READY with a SUCCEEDED, FAILED or (stopped) CANCELLED last crawl and its event. Shutdown cancels
-/// running crawls; <see cref="GlueCrawlers"/> turns any crawl the file still shows running into CANCELLED at the next start.
+/// crawl ends READY with a SUCCEEDED, FAILED or (stopped) CANCELLED last crawl and its event. Shutdown (or a crash)
+/// abandons running crawls, which the file still shows RUNNING: at the next start they are crawled again and end as any
+/// crawl does, Succeeded event included.
 /// </summary>
 internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine engine, CrawlerEvents events, TimeProvider time, ILogger<CrawlerRunner> logger)
     : IHostedService
@@ -22,6 +24,11 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
     public async Task StartCrawlAsync(string? name, CancellationToken cancellationToken = default)
     {
         var crawler = await crawlers.BeginCrawlAsync(name, cancellationToken).ConfigureAwait(false);
+        Launch(crawler);
+    }
+
+    private void Launch(Crawler crawler)
+    {
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var crawl = Task.Run(async () =>
@@ -53,7 +60,15 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
     /// <summary>Waits for the crawler's running crawl, if any, to end; for tests and shutdown.</summary>
     public Task WhenIdleAsync(string name) => _running.TryGetValue(name, out var running) ? running.Crawl : Task.CompletedTask;
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Crawls again what a previous LocalCloud left RUNNING.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var crawler in await crawlers.ResumeInterruptedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            LogResumed(logger, crawler.Name);
+            Launch(crawler);
+        }
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -71,6 +86,7 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
         var cancellationToken = cancel.Token;
         var start = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round((crawler.CurrentCrawlStart ?? 0) * 1000));
         await PublishAsync(() => events.StartedAsync(crawler.Name, start, CancellationToken.None), crawler.Name).ConfigureAwait(false);
+        FaultInjection.Reached(FaultPoint.CrawlRunning);
 
         var status = LastCrawlStatus.Succeeded;
         string? error = null;
@@ -149,6 +165,9 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
             LogPublishFailed(logger, e, crawlerName);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Crawler {Crawler} was RUNNING when LocalCloud stopped; crawling again")]
+    private static partial void LogResumed(ILogger logger, string crawler);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Crawler {Crawler} ended {Status} {Error}")]
     private static partial void LogCrawlEnded(ILogger logger, string crawler, LastCrawlStatus status, string error);

@@ -9,8 +9,11 @@ namespace Pipeline.LocalCloud.Glue.Crawlers;
 /// <summary>
 /// Crawler definitions and their run state (READY → RUNNING → STOPPING → READY), kept in
 /// <c>&lt;data dir&gt;/glue/crawlers.json</c>. The crawl itself is <see cref="CrawlerRunner"/>'s; this class only keeps
-/// the transitions consistent. A crawler found RUNNING or STOPPING when the file is read was interrupted by a
-/// shutdown: it comes back READY with a CANCELLED last crawl. Crawler names, unlike catalog names, are case-sensitive in Glue.
+/// the transitions consistent. A crawler found STOPPING when the file is read was being stopped when LocalCloud went
+/// down: it comes back READY with a CANCELLED last crawl. One found RUNNING stays RUNNING until
+/// <see cref="CrawlerRunner"/> crawls again at start (<see cref="ResumeInterruptedAsync"/>): on AWS a crawl a service
+/// fault interrupts is finished by the service, and whoever waits for its Succeeded event (the ETL runner) must still
+/// get it. Crawler names, unlike catalog names, are case-sensitive in Glue.
 /// </summary>
 internal sealed class GlueCrawlers
 {
@@ -180,6 +183,32 @@ internal sealed class GlueCrawlers
             : throw CrawlerErrors.AlreadyRunning(checkedName), cancellationToken);
     }
 
+    /// <summary>
+    /// The crawlers a previous LocalCloud left RUNNING, their crawl restarted from now (a crawl scans everything, so
+    /// it covers every object there is at its new start); the runner crawls them again.
+    /// </summary>
+    public async Task<IReadOnlyList<Crawler>> ResumeInterruptedAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var crawlers = _crawlers ??= Load();
+            if (!crawlers.Any(c => c.State == CrawlerState.Running))
+            {
+                return [];
+            }
+
+            var now = Now();
+            var resumed = crawlers.Select(c => c.State == CrawlerState.Running ? c with { CurrentCrawlStart = now } : c).ToList();
+            Save(resumed);
+            return resumed.Where(c => c.State == CrawlerState.Running).ToList();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>RUNNING → STOPPING; the runner cancels the crawl and finishes it as CANCELLED.</summary>
     /// <exception cref="AwsServiceException">CrawlerNotRunningException when READY, CrawlerStoppingException when STOPPING.</exception>
     public Task<Crawler> RequestStopAsync(string? name, CancellationToken cancellationToken = default)
@@ -316,13 +345,13 @@ internal sealed class GlueCrawlers
     private List<Crawler> Load()
     {
         var crawlers = File.Exists(_file) ? JsonSerializer.Deserialize(File.ReadAllBytes(_file), GlueApiJsonContext.Default.ListCrawler) ?? [] : [];
-        if (!crawlers.Any(c => c.State != CrawlerState.Ready))
+        if (!crawlers.Any(c => c.State == CrawlerState.Stopping))
         {
             return crawlers;
         }
 
-        // Crawls do not survive a restart: whatever ran is over, and says so.
-        var recovered = crawlers.Select(c => c.State == CrawlerState.Ready ? c : c with
+        // A stop was asked for and LocalCloud went down before the crawl noticed: the stop wins.
+        var recovered = crawlers.Select(c => c.State != CrawlerState.Stopping ? c : c with
         {
             State = CrawlerState.Ready,
             CurrentCrawlStart = null,

@@ -13,8 +13,12 @@ namespace Pipeline.LocalCloud.Glue.Jobs;
 /// <summary>
 /// Glue jobs and their runs: definitions in <c>&lt;data dir&gt;/glue/jobs.json</c>, runs in
 /// <c>&lt;data dir&gt;/glue/job-runs.json</c>. A run executes in the background with the script chosen by the file name of
-/// the job's script location; finished runs emit <c>Glue Job State Change</c> on the default bus. A run LocalCloud was
-/// still executing when it stopped is FAILED when the state is next loaded. Job names are case-sensitive, as in Glue.
+/// the job's script location; finished runs emit <c>Glue Job State Change</c> on the default bus. A FAILED run is
+/// retried as Glue does, by a new run <c>&lt;first id&gt;_attempt_&lt;n&gt;</c> with the same arguments, up to the job's
+/// MaxRetries. A run LocalCloud was still executing when it stopped (a crash, a kill) is FAILED with
+/// <see cref="InterruptedMessage"/> at the next start and retried then whatever MaxRetries says: the fault was
+/// LocalCloud's, not the script's, and the pipeline's ETL is idempotent (bookmark last, dedupe against stage), so
+/// the retry brings stage to what an uninterrupted run would have left. Job names are case-sensitive, as in Glue.
 /// </summary>
 internal sealed class GlueJobs : IAsyncDisposable
 {
@@ -24,7 +28,7 @@ internal sealed class GlueJobs : IAsyncDisposable
 
     public const string LogGroupName = "/aws-glue/jobs";
 
-    public const string InterruptedMessage = "LocalCloud stopped while this run was in progress, so the run did not finish; start a new run.";
+    public const string InterruptedMessage = "LocalCloud stopped while this run was in progress, so the run did not finish; it is retried as a new attempt.";
 
     private const int MaxRunPageSize = 200;
 
@@ -41,6 +45,7 @@ internal sealed class GlueJobs : IAsyncDisposable
     private List<Job>? _jobs;
     private List<JobRun>? _runs;
     private List<JobRun> _interrupted = [];
+    private List<JobRun> _toRetry = [];
     private int _disposed;
 
     public GlueJobs(LocalCloudOptions cloud, TimeProvider time, IEnumerable<IGlueJobScript> scripts, IEventBus? events = null, ILogger<GlueJobs>? logger = null)
@@ -183,13 +188,57 @@ internal sealed class GlueJobs : IAsyncDisposable
                 GlueVersion = job.GlueVersion,
                 LogGroupName = LogGroupName,
             };
-            SaveRuns([.. runs, run]);
-            active = new ActiveRun(jobName, run.Id!, _shutdown.Token);
-            _active[run.Id!] = active;
+            active = Begin(runs, run);
         }
 
         active.Completion = Task.Run(() => ExecuteAsync(active, job, run), CancellationToken.None);
         return run.Id!;
+    }
+
+    /// <summary>Starts the next attempt of a FAILED run, with its arguments and settings; null if its job is gone.</summary>
+    private string? Retry(JobRun failed)
+    {
+        ActiveRun active;
+        Job? job;
+        JobRun retry;
+        lock (_lock)
+        {
+            job = LoadJobs().FirstOrDefault(j => j.Name == failed.JobName);
+            if (job is null)
+            {
+                return null;
+            }
+
+            var runs = LoadRuns();
+            var attempt = failed.Attempt + 1;
+            var first = failed.PreviousRunId is null ? failed.Id! : failed.Id![..failed.Id!.LastIndexOf("_attempt_", StringComparison.Ordinal)];
+            var now = Now();
+            retry = failed with
+            {
+                Id = $"{first}_attempt_{attempt}",
+                Attempt = attempt,
+                PreviousRunId = failed.Id,
+                StartedOn = now,
+                LastModifiedOn = now,
+                CompletedOn = null,
+                ExecutionTime = 0,
+                ErrorMessage = null,
+                JobRunState = JobRunState.Starting,
+            };
+            active = Begin(runs, retry);
+        }
+
+        _logger.LogInformation("Glue job {Job} run {RunId} is retried as {RetryId}", failed.JobName, failed.Id, retry.Id);
+        active.Completion = Task.Run(() => ExecuteAsync(active, job, retry), CancellationToken.None);
+        return retry.Id;
+    }
+
+    private ActiveRun Begin(List<JobRun> runs, JobRun run)
+    {
+        SaveRuns([.. runs, run]);
+        var active = new ActiveRun(run.JobName!, run.Id!, _shutdown.Token);
+        _active[run.Id!] = active;
+        return active;
     }
 
     public async Task<JobRun> GetRunAsync(string? jobName, string? runId, CancellationToken cancellationToken = default)
@@ -296,15 +345,31 @@ internal sealed class GlueJobs : IAsyncDisposable
         return Task.FromResult(new BatchStopJobRunResult(stopped, errors));
     }
 
-    /// <summary>Loads the state (failing runs a previous LocalCloud left unfinished) and emits their events.</summary>
-    public Task RecoverAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the state, failing the runs a previous LocalCloud left unfinished, emits their events and retries them;
+    /// returns the ids of the retries.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RecoverAsync(CancellationToken cancellationToken = default)
     {
+        List<JobRun> interrupted;
         lock (_lock)
         {
             LoadRuns();
+            interrupted = _toRetry;
+            _toRetry = [];
         }
 
-        return EmitInterruptedAsync(cancellationToken);
+        await EmitInterruptedAsync(cancellationToken).ConfigureAwait(false);
+        var retries = new List<string>();
+        foreach (var run in interrupted)
+        {
+            if (Retry(run) is { } id)
+            {
+                retries.Add(id);
+            }
+        }
+
+        return retries;
     }
 
     /// <summary>Completes when the run has reached its final state (for tests and shutdown).</summary>
@@ -408,6 +473,10 @@ internal sealed class GlueJobs : IAsyncDisposable
         Forget(active);
         _logger.LogInformation("Glue job {Job} run {RunId} {State}", active.JobName, active.JobRunId, Wire(final));
         await EmitAsync(finished, CancellationToken.None).ConfigureAwait(false);
+        if (final == JobRunState.Failed && finished.Attempt < (job.MaxRetries ?? 0) && !_shutdown.IsCancellationRequested)
+        {
+            Retry(finished);
+        }
     }
 
     private JobRun Finish(JobRun run, JobRunState state, string? error)
@@ -579,6 +648,7 @@ internal sealed class GlueJobs : IAsyncDisposable
         {
             SaveRuns(runs);
             _interrupted.AddRange(interrupted);
+            _toRetry.AddRange(interrupted);
         }
 
         return runs;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Pipeline.LocalCloud.Glue.Jobs;
 
-/// <summary>Fails, at start, the runs an earlier LocalCloud left unfinished; at stop, abandons the runs in progress.</summary>
+/// <summary>Fails and retries, at start, the runs an earlier LocalCloud left unfinished; at stop, abandons the runs in progress.</summary>
 internal sealed class GlueJobsHost(GlueJobs jobs) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => jobs.RecoverAsync(cancellationToken);

@@ -7,6 +7,9 @@ internal sealed record JobRun
 
     public int Attempt { get; init; }
 
+    /// <summary>The run this one retries (Glue's automatic retries per MaxRetries, or after a LocalCloud crash).</summary>
+    public string? PreviousRunId { get; init; }
+
     public string? JobName { get; init; }
 
     public double? StartedOn { get; init; }

@@ -98,6 +98,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
                 $"duplicates_dropped={summary.DuplicatesDropped} files_written={summary.FilesWritten} partitions={string.Join(',', summary.Partitions)}");
 
             // Last: the bookmark moves only when everything above succeeded, so a failed run's objects are read again.
+            FaultInjection.Reached(FaultPoint.JobRunPublished);
             if (args.BookmarkOption == "job-bookmark-enable")
             {
                 bookmarks.Commit(run.JobName, objects.Select(o => KeyValuePair.Create(BookmarkKey(o), o.ETag)));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers;
 using Pipeline.LocalCloud.Hosting;
 
@@ -113,16 +115,50 @@ public sealed class CrawlerStateTests : IDisposable
     }
 
     [Fact]
-    public async Task A_crawl_running_at_shutdown_is_READY_and_CANCELLED_after_a_restart()
+    public async Task A_crawl_running_at_shutdown_is_crawled_again_at_the_next_start_and_ends_SUCCEEDED()
     {
         await RunningAsync();
+        var file = Path.Combine(_harness.Options.DataDirectory, GlueCatalog.Folder, "crawlers.json");
+        var crashed = await File.ReadAllBytesAsync(file);
+        _harness.Inferrer.Open();
+        await _harness.Runner.WhenIdleAsync(Name).WaitAsync(TimeSpan.FromSeconds(30));
+        _harness.Bus.Events.Clear();
+        _harness.Time.Advance(TimeSpan.FromSeconds(30));
 
+        // What a crash leaves: the file says RUNNING and no crawl is going on in the new process.
+        await File.WriteAllBytesAsync(file, crashed);
         var restarted = new GlueCrawlers(_harness.Options, _harness.Time);
+        var runner = new CrawlerRunner(restarted, _harness.Engine, _harness.Events, _harness.Time, NullLogger<CrawlerRunner>.Instance);
+        var beforeStart = await restarted.GetAsync(Name);
+        await runner.StartAsync(CancellationToken.None);
+        await runner.WhenIdleAsync(Name).WaitAsync(TimeSpan.FromSeconds(30));
+        var crawler = await restarted.GetAsync(Name);
+
+        Assert.Equal(CrawlerState.Running, beforeStart.State);
+        Assert.Equal(CrawlerState.Ready, crawler.State);
+        Assert.Equal(LastCrawlStatus.Succeeded, crawler.LastCrawl!.Status);
+        Assert.Equal(_harness.Time.GetUtcNow().ToUnixTimeSeconds(), crawler.LastCrawl.StartTime);
+        Assert.Contains(_harness.Bus.Events, e => e.Detail.GetProperty("state").GetString() == "Succeeded");
+    }
+
+    [Fact]
+    public async Task A_crawl_being_stopped_at_shutdown_is_READY_and_CANCELLED_after_a_restart()
+    {
+        await RunningAsync();
+        await _harness.Crawlers.RequestStopAsync(Name);
+        var file = Path.Combine(_harness.Options.DataDirectory, GlueCatalog.Folder, "crawlers.json");
+        var crashed = await File.ReadAllBytesAsync(file);
+        _harness.Inferrer.Open();
+        await _harness.Runner.WhenIdleAsync(Name).WaitAsync(TimeSpan.FromSeconds(30));
+
+        await File.WriteAllBytesAsync(file, crashed);
+        var restarted = new GlueCrawlers(_harness.Options, _harness.Time);
+        var runner = new CrawlerRunner(restarted, _harness.Engine, _harness.Events, _harness.Time, NullLogger<CrawlerRunner>.Instance);
+        await runner.StartAsync(CancellationToken.None);
         var crawler = await restarted.GetAsync(Name);
 
         Assert.Equal(CrawlerState.Ready, crawler.State);
         Assert.Equal(LastCrawlStatus.Cancelled, crawler.LastCrawl!.Status);
-        Assert.Equal(_harness.Time.GetUtcNow().ToUnixTimeSeconds(), crawler.LastCrawl.StartTime);
     }
 
     public void Dispose() => _harness.Dispose();
