@@ -37,5 +37,17 @@ public static class ResponseSize
     public static int MinimalFailure(string recordId) =>
         Of(new FirehoseTransformedRecord(recordId, FirehoseRecordResult.ProcessingFailed, ""));
 
-    private static int Quoted(string text) => JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.Length + 2;
+    private static int Quoted(string text)
+    {
+        // Printable ASCII other than '"' and '\\' is written as it is: no encoding needed to count it.
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                return JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.Length + 2;
+            }
+        }
+
+        return text.Length + 2;
+    }
 }
