@@ -63,6 +63,11 @@ public sealed class RecordNormalizer
     private bool _hasGroup;
     private string? _alertStatus;
 
+    // Records normally list their fields in schema order: they are then written as they are read, in one pass. The
+    // first field out of order sends the record back to the start in positional mode (scan, then read in order).
+    private bool _positional;
+    private bool _outOfOrder;
+
     public RecordNormalizer(DatasetDefinition dataset)
     {
         Dataset = dataset;
@@ -114,28 +119,19 @@ public sealed class RecordNormalizer
             return false;
         }
 
-        _errors.Clear();
-        _unknown.Clear();
-        _duplicates.Clear();
-        _keys.Clear();
-        _alertStatus = null;
-        _hasGroup = false;
-        _buffer.ResetWrittenCount();
-        _writer.Reset();
         try
         {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject)
+            _positional = false;
+            if (!TryWriteRecord(json, ingestTime, out error))
             {
-                var kind = reader.TokenType;
-                reader.Skip();
-                reader.Read();
-                error = $"record must be a JSON object, got {Describe(kind)}";
                 return false;
             }
 
-            WriteObject(json, ref reader, 0, _fields, topLevel: true, ingestTime);
+            if (_outOfOrder)
+            {
+                _positional = true;
+                TryWriteRecord(json, ingestTime, out error);
+            }
         }
         catch (JsonException e)
         {
@@ -146,6 +142,11 @@ public sealed class RecordNormalizer
         {
             // An escaped lone surrogate: the text cannot be read as a string.
             error = "record is not valid JSON: a string holds an invalid UTF-16 escape";
+            return false;
+        }
+
+        if (error.Length > 0)
+        {
             return false;
         }
 
@@ -167,6 +168,137 @@ public sealed class RecordNormalizer
         }
 
         return true;
+    }
+
+    private bool TryWriteRecord(ReadOnlySpan<byte> json, DateTimeOffset ingestTime, out string error)
+    {
+        error = "";
+        _errors.Clear();
+        _unknown.Clear();
+        _duplicates.Clear();
+        _keys.Clear();
+        _alertStatus = null;
+        _hasGroup = false;
+        _outOfOrder = false;
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var kind = reader.TokenType;
+            reader.Skip();
+            reader.Read();
+            error = $"record must be a JSON object, got {Describe(kind)}";
+            return false;
+        }
+
+        if (_positional)
+        {
+            WriteObject(json, ref reader, 0, _fields, topLevel: true, ingestTime);
+        }
+        else
+        {
+            WriteObjectInOrder(json, ref reader, _fields, topLevel: true, ingestTime);
+        }
+
+        return true;
+    }
+
+    // One pass: the reader is on the object's StartObject; on return it is on its EndObject (or anywhere, when a field
+    // came out of schema order and _outOfOrder is set). Unknown properties are remembered and copied at the end.
+    private void WriteObjectInOrder(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, CompiledField[] fields, bool topLevel, DateTimeOffset ingestTime)
+    {
+        var unknownFrom = _unknown.Count;
+        var next = 0;
+        _writer.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = (int)reader.TokenStartIndex;
+            var index = IndexOf(fields, ref reader, next);
+            if (index < 0)
+            {
+                if (IndexOf(fields, ref reader, 0) >= 0)
+                {
+                    // Out of order or repeated: the positional pass reports it exactly.
+                    _outOfOrder = true;
+                    return;
+                }
+
+                var isIngestTime = topLevel && reader.ValueTextEquals(IngestTimeName.EncodedUtf8Bytes);
+                reader.Read();
+                var value = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (!isIngestTime)
+                {
+                    _unknown.Add((name, value, (int)reader.BytesConsumed));
+                }
+
+                continue;
+            }
+
+            for (; next < index; next++)
+            {
+                MissingUnlessOptional(fields[next]);
+            }
+
+            next = index + 1;
+            var field = fields[index];
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                MissingUnlessOptional(field);
+                continue;
+            }
+
+            _writer.WritePropertyName(field.EncodedName);
+            WriteValue(json, ref reader, 0, field);
+            if (_outOfOrder)
+            {
+                return;
+            }
+        }
+
+        for (; next < fields.Length; next++)
+        {
+            MissingUnlessOptional(fields[next]);
+        }
+
+        if (topLevel)
+        {
+            // Anything after the record's object fails it as not JSON (the reader throws).
+            var end = reader;
+            end.Read();
+        }
+
+        for (var i = unknownFrom; i < _unknown.Count; i++)
+        {
+            CopyProperty(json, _unknown[i]);
+        }
+
+        _unknown.RemoveRange(unknownFrom, _unknown.Count - unknownFrom);
+        WriteEnd(topLevel, ingestTime);
+    }
+
+    private void MissingUnlessOptional(CompiledField field)
+    {
+        if (field.Definition.Required)
+        {
+            AddError($"missing required field '{field.Path}'");
+        }
+    }
+
+    private void WriteEnd(bool topLevel, DateTimeOffset ingestTime)
+    {
+        if (topLevel)
+        {
+            Span<byte> stamp = stackalloc byte[TimestampLength];
+            Utf8Timestamp.Format(ingestTime.UtcDateTime, stamp);
+            _writer.WriteString(IngestTimeName, stamp);
+        }
+
+        _writer.WriteEndObject();
     }
 
     // The reader is on the object's StartObject; on return it is on its EndObject. For the record itself the scan
@@ -241,20 +373,12 @@ public sealed class RecordNormalizer
 
         _unknown.RemoveRange(unknownFrom, _unknown.Count - unknownFrom);
         _duplicates.RemoveRange(duplicatesFrom, _duplicates.Count - duplicatesFrom);
-
-        if (topLevel)
-        {
-            Span<byte> stamp = stackalloc byte[TimestampLength];
-            Utf8Timestamp.Format(ingestTime.UtcDateTime, stamp);
-            _writer.WriteString(IngestTimeName, stamp);
-        }
-
-        _writer.WriteEndObject();
+        WriteEnd(topLevel, ingestTime);
     }
 
-    private static int IndexOf(CompiledField[] fields, ref Utf8JsonReader reader)
+    private static int IndexOf(CompiledField[] fields, ref Utf8JsonReader reader, int from = 0)
     {
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = from; i < fields.Length; i++)
         {
             if (reader.ValueTextEquals(fields[i].EncodedName.EncodedUtf8Bytes))
             {
@@ -299,13 +423,17 @@ public sealed class RecordNormalizer
                 WriteTimestamp(field, ref reader);
                 break;
             case FieldType.Struct:
-                if (reader.TokenType == JsonTokenType.StartObject)
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    TypeError(field, "an object", ref reader);
+                }
+                else if (_positional)
                 {
                     WriteObject(json, ref reader, offset, field.Fields!, topLevel: false, default);
                 }
                 else
                 {
-                    TypeError(field, "an object", ref reader);
+                    WriteObjectInOrder(json, ref reader, field.Fields!, topLevel: false, default);
                 }
 
                 break;
@@ -437,11 +565,73 @@ public sealed class RecordNormalizer
         }
 
         CheckRange(field, number);
-        _writer.WriteNumberValue(number);
+        if (IsShortestForm(reader.ValueSpan))
+        {
+            _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+        }
+        else
+        {
+            _writer.WriteNumberValue(number);
+        }
+
         if (field.PartitionKeys.Length > 0)
         {
             AddPartitionKey(field, number.ToString("R", CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>
+    /// Whether the number's text is already what <see cref="Utf8JsonWriter.WriteNumberValue(double)"/> writes for its
+    /// value, so it can be copied instead of formatted: plain decimal (no exponent), no redundant zeros, at most 15
+    /// significant digits (any two such decimals are different doubles, so the shortest round-trip form is the text
+    /// itself), and inside the range written without an exponent (1E-04 up to below 1E+15).
+    /// </summary>
+    private static bool IsShortestForm(ReadOnlySpan<byte> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var integerStart = i;
+        while (i < text.Length && (uint)(text[i] - '0') <= 9)
+        {
+            i++;
+        }
+
+        var integerDigits = i - integerStart;
+        if (integerDigits == 0 || integerDigits > 15 || (integerDigits > 1 && text[integerStart] == '0'))
+        {
+            return false;
+        }
+
+        var integerIsZero = integerDigits == 1 && text[integerStart] == '0';
+        if (i == text.Length)
+        {
+            // "-0" is written as "-0" too, but keep the rule simple: no negative zero.
+            return !(integerIsZero && integerStart == 1);
+        }
+
+        if (text[i] != '.')
+        {
+            return false;
+        }
+
+        var fractionStart = ++i;
+        while (i < text.Length && (uint)(text[i] - '0') <= 9)
+        {
+            i++;
+        }
+
+        var fractionDigits = i - fractionStart;
+        if (i != text.Length || fractionDigits == 0 || text[^1] == '0')
+        {
+            return false;
+        }
+
+        if (!integerIsZero)
+        {
+            return integerDigits + fractionDigits <= 15;
+        }
+
+        var leadingZeros = text[fractionStart..].IndexOfAnyExcept((byte)'0');
+        return leadingZeros <= 3 && fractionDigits - leadingZeros <= 15;
     }
 
     private void CheckRange(CompiledField field, double number)
@@ -521,6 +711,10 @@ public sealed class RecordNormalizer
             }
 
             WriteValue(json, ref reader, offset, field.Items!);
+            if (_outOfOrder)
+            {
+                return;
+            }
         }
 
         _writer.WriteEndArray();
