@@ -1,10 +1,21 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace Pipeline.Benchmarks;
 
-/// <summary>One core (affinity mask 1), so the figures say what one Lambda vCPU or one generator core does.</summary>
+/// <summary>
+/// One core (affinity mask 1), so the figures say what one Lambda vCPU or one generator core does. With
+/// <c>PIPELINE_BENCHMARK_SMOKE=1</c> (<c>benchmarks/run --smoke</c>) each benchmark runs once, in process, to prove it
+/// runs, not to measure.
+/// </summary>
 public sealed class OneCoreConfig : ManualConfig
 {
-    public OneCoreConfig() => AddJob(Job.Default.WithAffinity(1).WithWarmupCount(3).WithIterationCount(10));
+    public const string SmokeVariable = "PIPELINE_BENCHMARK_SMOKE";
+
+    public OneCoreConfig() => AddJob(IsSmokeRun
+        ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)
+        : Job.Default.WithAffinity(1).WithWarmupCount(3).WithIterationCount(10));
+
+    public static bool IsSmokeRun => Environment.GetEnvironmentVariable(SmokeVariable) == "1";
 }

@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Pipeline.Contracts.Datasets;
 
 namespace Pipeline.FirehoseTransformer.Transformation;
@@ -12,10 +12,12 @@ internal sealed class CompiledField
         Definition = definition;
         Path = path;
         EncodedName = JsonEncodedText.Encode(definition.Name);
-        Pattern = definition.Pattern is null
-            ? null
-            : new Regex(definition.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        Pattern = definition.Pattern is null ? null : new Utf8Pattern(definition.Pattern);
         EnumValues = definition.Enum?.ToDictionary(v => v, v => v.ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
+        if (definition.Enum is { } values && values.All(v => Ascii.IsValid(v)))
+        {
+            AsciiEnum = values.Select(v => (Encoding.ASCII.GetBytes(v), v.ToLowerInvariant())).ToArray();
+        }
         Fields = definition.Fields?.Select(f => new CompiledField(f, $"{path}.{f.Name}", partitionKeys, alerts)).ToArray();
         Items = definition.Items is null ? null : new CompiledField(definition.Items, path + "[]", partitionKeys);
         PartitionKeys = partitionKeys.Where(k => k.Field == path).ToArray();
@@ -30,10 +32,16 @@ internal sealed class CompiledField
 
     public JsonEncodedText EncodedName { get; }
 
-    public Regex? Pattern { get; }
+    public Utf8Pattern? Pattern { get; }
 
     /// <summary>Allowed values, matched case-insensitively, mapped to their lower-case form.</summary>
     public Dictionary<string, string>? EnumValues { get; }
+
+    /// <summary>
+    /// When every allowed value is ASCII: each value's bytes and its lower-case form, so ASCII text is matched
+    /// without a string (<see cref="EnumValues"/> stays the rule for anything else).
+    /// </summary>
+    public (byte[] Value, string Canonical)[]? AsciiEnum { get; }
 
     public CompiledField[]? Fields { get; }
 

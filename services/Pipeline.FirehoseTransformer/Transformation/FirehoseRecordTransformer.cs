@@ -18,6 +18,8 @@ public sealed class FirehoseRecordTransformer
     private readonly DatasetCatalog _catalog;
     private readonly int _maxResponseBytes;
     private readonly Dictionary<string, RecordNormalizer> _normalizers = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, string>? _lastKeys;
+    private FirehoseRecordMetadata? _lastMetadata;
 
     public FirehoseRecordTransformer(DatasetCatalog catalog, int maxResponseBytes = TransformerLimits.MaxResponseBytes)
     {
@@ -64,10 +66,12 @@ public sealed class FirehoseRecordTransformer
 
         // Room for every record's smallest possible answer is held back, so a large early record can never leave a
         // later one unanswered.
+        var minimal = new int[batch.Records.Count];
         var reserved = 0;
-        foreach (var record in batch.Records)
+        for (var i = 0; i < minimal.Length; i++)
         {
-            reserved += ResponseSize.MinimalFailure(record.RecordId) + 1;
+            minimal[i] = ResponseSize.MinimalFailure(batch.Records[i].RecordId) + 1;
+            reserved += minimal[i];
         }
 
         var used = ResponseSize.Envelope;
@@ -77,7 +81,7 @@ public sealed class FirehoseRecordTransformer
         for (var i = 0; i < answers.Length; i++)
         {
             var record = batch.Records[i];
-            reserved -= ResponseSize.MinimalFailure(record.RecordId) + 1;
+            reserved -= minimal[i];
 
             var (answer, reason, alert) = Answer(record, normalizer, batch.DeliveryStreamArn);
             var size = ResponseSize.Of(answer) + (i > 0 ? 1 : 0);
@@ -132,18 +136,33 @@ public sealed class FirehoseRecordTransformer
         else
         {
             var arrival = DateTimeOffset.FromUnixTimeMilliseconds(record.ArrivalTimestamp);
-            var normalized = normalizer.Normalize(record.Data, arrival);
-            if (normalized.Succeeded)
+            if (normalizer.TryNormalize(record.Data, arrival, out var written, out var keys, out var alert, out var error))
             {
-                var metadata = normalized.PartitionKeys is { Count: > 0 } keys ? new FirehoseRecordMetadata(keys) : null;
-                return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, normalized.Base64Data!, metadata), null, normalized.Alert);
+                return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, Convert.ToBase64String(written), MetadataFor(keys)), null, alert);
             }
 
-            reason = normalized.Error;
+            reason = error;
         }
 
         // The original bytes go back unchanged: Firehose writes failed records to the error prefix as they arrived.
         return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.ProcessingFailed, record.IsDecoded ? record.OriginalBase64 ?? "" : ""), reason, null);
+    }
+
+    // The normaliser hands out one key set per distinct value set, so their metadata can be shared the same way.
+    private FirehoseRecordMetadata? MetadataFor(IReadOnlyDictionary<string, string>? keys)
+    {
+        if (keys is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(keys, _lastKeys))
+        {
+            _lastKeys = keys;
+            _lastMetadata = new FirehoseRecordMetadata(keys);
+        }
+
+        return _lastMetadata;
     }
 
     private RecordNormalizer NormalizerFor(DatasetDefinition dataset)

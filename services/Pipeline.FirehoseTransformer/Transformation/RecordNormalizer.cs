@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Pipeline.Contracts.Datasets;
 
@@ -13,13 +13,24 @@ namespace Pipeline.FirehoseTransformer.Transformation;
 /// (strings trimmed, enums lower-cased, timestamps UTC ISO-8601 with milliseconds), then any fields the schema does
 /// not know, unchanged, then <c>ingest_time</c>. Not thread-safe: it reuses one output buffer.
 /// </summary>
-public sealed partial class RecordNormalizer
+/// <remarks>
+/// It works on the record's UTF-8 bytes with <see cref="Utf8JsonReader"/>: no document, no string per field. Each
+/// object is scanned once for where its fields' values start (that scan also checks the JSON, so a syntax error wins
+/// over a rule broken earlier in the record, as with a parsed document), then its values are read and written in
+/// schema order from those positions. Strings are only made for what leaves the normaliser: error messages,
+/// partition key values (cached per value) and the alert group (cached per value).
+/// </remarks>
+public sealed class RecordNormalizer
 {
     /// <summary>The field the transformer adds: when Firehose received the record.</summary>
     public const string IngestTimeField = "ingest_time";
 
     private const int MaxReportedErrors = 5;
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    private const int TimestampLength = 24;
+    private const int Absent = -1;
+    private const int NullValue = -2;
+    private const int CachedStrings = 64;
 
     private static readonly JsonEncodedText IngestTimeName = JsonEncodedText.Encode(IngestTimeField);
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -29,7 +40,7 @@ public sealed partial class RecordNormalizer
         SkipValidation = true,
     };
 
-    private static readonly JsonDocumentOptions ReaderOptions = new() { MaxDepth = 64 };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
     private readonly CompiledField[] _fields;
     private readonly bool _hasPartitionKeys;
@@ -37,9 +48,25 @@ public sealed partial class RecordNormalizer
     private readonly Utf8JsonWriter _writer;
     private readonly List<string> _errors = [];
     private readonly HashSet<string>? _alertValues;
-    private Dictionary<string, string>? _partitionKeys;
+
+    // Per object, as a stack: unknown properties (name, value, end) and repeated schema fields, in document order.
+    private readonly List<(int Name, int Value, int End)> _unknown = [];
+    private readonly List<CompiledField> _duplicates = [];
+
+    private readonly List<KeyValuePair<string, string>> _keys = [];
+    private readonly List<Dictionary<string, string>> _keySets = [];
+    private readonly List<(byte[] Utf8, string Text)> _strings = [];
+    private (int Year, int Month, int Day, string Text) _lastDate;
+    private byte[] _scratch = new byte[256];
+    private byte[] _group = new byte[64];
+    private int _groupLength;
+    private bool _hasGroup;
     private string? _alertStatus;
-    private string? _alertGroup;
+
+    // Records normally list their fields in schema order: they are then written as they are read, in one pass. The
+    // first field out of order sends the record back to the start in positional mode (scan, then read in order).
+    private bool _positional;
+    private bool _outOfOrder;
 
     public RecordNormalizer(DatasetDefinition dataset)
     {
@@ -55,85 +82,278 @@ public sealed partial class RecordNormalizer
     /// <summary>Normalises one record given as UTF-8 bytes; <paramref name="ingestTime"/> becomes <c>ingest_time</c>.</summary>
     public NormalizedRecord Normalize(ReadOnlyMemory<byte> data, DateTimeOffset ingestTime)
     {
-        var span = data.Span;
-        if (span.Trim(" \t\r\n"u8).IsEmpty)
+        if (!TryNormalize(data.Span, ingestTime, out var written, out var keys, out var alert, out var error))
         {
-            return NormalizedRecord.Failed("record is empty");
+            return NormalizedRecord.Failed(error);
         }
 
-        if (!Utf8.IsValid(span))
+        return new NormalizedRecord(Convert.ToBase64String(written), keys, null, alert);
+    }
+
+    /// <summary>
+    /// Normalises one record into this normaliser's buffer: <paramref name="written"/> is the new record with its
+    /// newline, valid until the next call. Partition key sets are shared between records with the same values and
+    /// must not be changed.
+    /// </summary>
+    internal bool TryNormalize(
+        ReadOnlySpan<byte> json,
+        DateTimeOffset ingestTime,
+        out ReadOnlySpan<byte> written,
+        out IReadOnlyDictionary<string, string>? partitionKeys,
+        out StatusAlert? alert,
+        out string error)
+    {
+        written = default;
+        partitionKeys = null;
+        alert = null;
+        error = "";
+        if (json.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return NormalizedRecord.Failed("record is not valid UTF-8");
+            error = "record is empty";
+            return false;
         }
 
-        JsonDocument document;
+        if (!Utf8.IsValid(json))
+        {
+            error = "record is not valid UTF-8";
+            return false;
+        }
+
         try
         {
-            document = JsonDocument.Parse(data, ReaderOptions);
+            _positional = false;
+            if (!TryWriteRecord(json, ingestTime, out error))
+            {
+                return false;
+            }
+
+            if (_outOfOrder)
+            {
+                _positional = true;
+                TryWriteRecord(json, ingestTime, out error);
+            }
         }
         catch (JsonException e)
         {
-            return NormalizedRecord.Failed($"record is not valid JSON: {FirstSentence(e.Message)}");
+            error = $"record is not valid JSON: {FirstSentence(e.Message)}";
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate: the text cannot be read as a string.
+            error = "record is not valid JSON: a string holds an invalid UTF-16 escape";
+            return false;
         }
 
-        using (document)
+        if (error.Length > 0)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            return false;
+        }
+
+        _writer.Flush();
+        if (_errors.Count > 0)
+        {
+            error = string.Join("; ", _errors.Take(MaxReportedErrors));
+            return false;
+        }
+
+        // Firehose concatenates records into one object; the newline keeps them one JSON document per line.
+        _buffer.GetSpan(1)[0] = (byte)'\n';
+        _buffer.Advance(1);
+        written = _buffer.WrittenSpan;
+        partitionKeys = _hasPartitionKeys ? KeySet() : null;
+        if (_alertStatus is not null && _alertValues!.Contains(_alertStatus))
+        {
+            alert = new StatusAlert(_alertStatus, _hasGroup ? CachedString(_group.AsSpan(0, _groupLength)) : "");
+        }
+
+        return true;
+    }
+
+    private bool TryWriteRecord(ReadOnlySpan<byte> json, DateTimeOffset ingestTime, out string error)
+    {
+        error = "";
+        _errors.Clear();
+        _unknown.Clear();
+        _duplicates.Clear();
+        _keys.Clear();
+        _alertStatus = null;
+        _hasGroup = false;
+        _outOfOrder = false;
+        _buffer.ResetWrittenCount();
+        _writer.Reset();
+
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var kind = reader.TokenType;
+            reader.Skip();
+            reader.Read();
+            error = $"record must be a JSON object, got {Describe(kind)}";
+            return false;
+        }
+
+        if (_positional)
+        {
+            WriteObject(json, ref reader, 0, _fields, topLevel: true, ingestTime);
+        }
+        else
+        {
+            WriteObjectInOrder(json, ref reader, _fields, topLevel: true, ingestTime);
+        }
+
+        return true;
+    }
+
+    // One pass: the reader is on the object's StartObject; on return it is on its EndObject (or anywhere, when a field
+    // came out of schema order and _outOfOrder is set). Unknown properties are remembered and copied at the end.
+    private void WriteObjectInOrder(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, CompiledField[] fields, bool topLevel, DateTimeOffset ingestTime)
+    {
+        var unknownFrom = _unknown.Count;
+        var next = 0;
+        _writer.WriteStartObject();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = (int)reader.TokenStartIndex;
+            var index = IndexOf(fields, ref reader, next);
+            if (index < 0)
             {
-                return NormalizedRecord.Failed($"record must be a JSON object, got {Describe(document.RootElement.ValueKind)}");
+                if (IndexOf(fields, ref reader, 0) >= 0)
+                {
+                    // Out of order or repeated: the positional pass reports it exactly.
+                    _outOfOrder = true;
+                    return;
+                }
+
+                var isIngestTime = topLevel && reader.ValueTextEquals(IngestTimeName.EncodedUtf8Bytes);
+                reader.Read();
+                var value = (int)reader.TokenStartIndex;
+                reader.Skip();
+                if (!isIngestTime)
+                {
+                    _unknown.Add((name, value, (int)reader.BytesConsumed));
+                }
+
+                continue;
             }
 
-            _errors.Clear();
-            _partitionKeys = _hasPartitionKeys ? new Dictionary<string, string>(StringComparer.Ordinal) : null;
-            _alertStatus = null;
-            _alertGroup = null;
-            _buffer.ResetWrittenCount();
-            _writer.Reset();
-
-            try
+            for (; next < index; next++)
             {
-                WriteObject(document.RootElement, _fields, topLevel: true, ingestTime);
-                _writer.Flush();
-            }
-            catch (InvalidOperationException)
-            {
-                // JSON allows an escaped lone surrogate ("\ud800"), which is no text: the reader throws when it unescapes
-                // one in a name or a string it compares, reads or copies. Such a record fails like any invalid one.
-                return NormalizedRecord.Failed("record has a string with an escaped lone surrogate (\\uD800-\\uDFFF), which is not valid text");
+                MissingUnlessOptional(fields[next]);
             }
 
-            if (_errors.Count > 0)
+            next = index + 1;
+            var field = fields[index];
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null)
             {
-                return NormalizedRecord.Failed(string.Join("; ", _errors));
+                MissingUnlessOptional(field);
+                continue;
             }
 
-            // Firehose concatenates records into one object; the newline keeps them one JSON document per line.
-            var written = _buffer.WrittenSpan;
-            var withNewline = ArrayPool<byte>.Shared.Rent(written.Length + 1);
-            try
+            _writer.WritePropertyName(field.EncodedName);
+            WriteValue(json, ref reader, 0, field);
+            if (_outOfOrder)
             {
-                written.CopyTo(withNewline);
-                withNewline[written.Length] = (byte)'\n';
-                var base64 = Convert.ToBase64String(withNewline, 0, written.Length + 1);
-                var alert = _alertStatus is not null && _alertValues!.Contains(_alertStatus) ? new StatusAlert(_alertStatus, _alertGroup ?? "") : null;
-                return new NormalizedRecord(base64, _partitionKeys, null, alert);
+                return;
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(withNewline);
-            }
+        }
+
+        for (; next < fields.Length; next++)
+        {
+            MissingUnlessOptional(fields[next]);
+        }
+
+        if (topLevel)
+        {
+            // Anything after the record's object fails it as not JSON (the reader throws).
+            var end = reader;
+            end.Read();
+        }
+
+        for (var i = unknownFrom; i < _unknown.Count; i++)
+        {
+            CopyProperty(json, _unknown[i]);
+        }
+
+        _unknown.RemoveRange(unknownFrom, _unknown.Count - unknownFrom);
+        WriteEnd(topLevel, ingestTime);
+    }
+
+    private void MissingUnlessOptional(CompiledField field)
+    {
+        if (field.Definition.Required)
+        {
+            AddError($"missing required field '{field.Path}'");
         }
     }
 
-    private void WriteObject(JsonElement element, CompiledField[] fields, bool topLevel, DateTimeOffset ingestTime)
+    private void WriteEnd(bool topLevel, DateTimeOffset ingestTime)
     {
-        _writer.WriteStartObject();
-        foreach (var field in fields)
+        if (topLevel)
         {
-            if (element.TryGetProperty(field.EncodedName.EncodedUtf8Bytes, out var value) && value.ValueKind != JsonValueKind.Null)
+            Span<byte> stamp = stackalloc byte[TimestampLength];
+            Utf8Timestamp.Format(ingestTime.UtcDateTime, stamp);
+            _writer.WriteString(IngestTimeName, stamp);
+        }
+
+        _writer.WriteEndObject();
+    }
+
+    // The reader is on the object's StartObject; on return it is on its EndObject. For the record itself the scan
+    // also reads whatever follows, so trailing content fails the record as a parsed document would.
+    private void WriteObject(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, int offset, CompiledField[] fields, bool topLevel, DateTimeOffset ingestTime)
+    {
+        var unknownFrom = _unknown.Count;
+        var duplicatesFrom = _duplicates.Count;
+        Span<int> valueAt = fields.Length <= 64 ? stackalloc int[fields.Length] : new int[fields.Length];
+        valueAt.Fill(Absent);
+        Span<bool> seen = fields.Length <= 64 ? stackalloc bool[fields.Length] : new bool[fields.Length];
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = offset + (int)reader.TokenStartIndex;
+            var index = IndexOf(fields, ref reader);
+            var isIngestTime = topLevel && index < 0 && reader.ValueTextEquals(IngestTimeName.EncodedUtf8Bytes);
+            reader.Read();
+            var value = offset + (int)reader.TokenStartIndex;
+            var isNull = reader.TokenType == JsonTokenType.Null;
+            reader.Skip();
+            if (index >= 0)
+            {
+                if (seen[index])
+                {
+                    _duplicates.Add(fields[index]);
+                }
+
+                // The last occurrence is the one read, as with a parsed document.
+                seen[index] = true;
+                valueAt[index] = isNull ? NullValue : value;
+            }
+            else if (!isIngestTime)
+            {
+                _unknown.Add((name, value, offset + (int)reader.BytesConsumed));
+            }
+        }
+
+        if (topLevel)
+        {
+            // Anything after the record's object fails it as not JSON (the reader throws).
+            var end = reader;
+            end.Read();
+        }
+
+        _writer.WriteStartObject();
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = fields[i];
+            if (valueAt[i] >= 0)
             {
                 _writer.WritePropertyName(field.EncodedName);
-                WriteValue(field, value);
+                var valueReader = new Utf8JsonReader(json[valueAt[i]..]);
+                valueReader.Read();
+                WriteValue(json, ref valueReader, valueAt[i] - (int)valueReader.TokenStartIndex, field);
             }
             else if (field.Definition.Required)
             {
@@ -141,42 +361,26 @@ public sealed partial class RecordNormalizer
             }
         }
 
-        Span<bool> seen = fields.Length <= 128 ? stackalloc bool[fields.Length] : new bool[fields.Length];
-        foreach (var property in element.EnumerateObject())
+        for (var i = duplicatesFrom; i < _duplicates.Count; i++)
         {
-            var index = IndexOf(fields, property);
-            if (index >= 0)
-            {
-                if (seen[index])
-                {
-                    AddError($"field '{fields[index].Path}' appears more than once");
-                }
-
-                seen[index] = true;
-                continue;
-            }
-
-            if (topLevel && property.NameEquals(IngestTimeField))
-            {
-                continue;
-            }
-
-            property.WriteTo(_writer);
+            AddError($"field '{_duplicates[i].Path}' appears more than once");
         }
 
-        if (topLevel)
+        for (var i = unknownFrom; i < _unknown.Count; i++)
         {
-            _writer.WriteString(IngestTimeName, ingestTime.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+            CopyProperty(json, _unknown[i]);
         }
 
-        _writer.WriteEndObject();
+        _unknown.RemoveRange(unknownFrom, _unknown.Count - unknownFrom);
+        _duplicates.RemoveRange(duplicatesFrom, _duplicates.Count - duplicatesFrom);
+        WriteEnd(topLevel, ingestTime);
     }
 
-    private static int IndexOf(CompiledField[] fields, JsonProperty property)
+    private static int IndexOf(CompiledField[] fields, ref Utf8JsonReader reader, int from = 0)
     {
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = from; i < fields.Length; i++)
         {
-            if (property.NameEquals(fields[i].EncodedName.EncodedUtf8Bytes))
+            if (reader.ValueTextEquals(fields[i].EncodedName.EncodedUtf8Bytes))
             {
                 return i;
             }
@@ -185,130 +389,249 @@ public sealed partial class RecordNormalizer
         return -1;
     }
 
-    private void WriteValue(CompiledField field, JsonElement value)
+    // The reader is on the value's first token (offset: where the reader's input starts in the record); on return it
+    // is on the value's last token.
+    private void WriteValue(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, int offset, CompiledField field)
     {
         var definition = field.Definition;
         switch (definition.Type)
         {
             case FieldType.String:
-                WriteString(field, value);
+                WriteString(field, ref reader);
                 break;
             case FieldType.Int:
             case FieldType.Long:
-                WriteInteger(field, value);
+                WriteInteger(field, ref reader);
                 break;
             case FieldType.Double:
-                WriteDouble(field, value);
+                WriteDouble(field, ref reader);
                 break;
             case FieldType.Boolean:
-                if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
                 {
-                    _writer.WriteBooleanValue(value.GetBoolean());
-                    AddPartitionKey(field, value.GetBoolean() ? "true" : "false");
+                    var value = reader.GetBoolean();
+                    _writer.WriteBooleanValue(value);
+                    AddPartitionKey(field, value ? "true" : "false");
                 }
                 else
                 {
-                    TypeError(field, "a boolean", value);
+                    TypeError(field, "a boolean", ref reader);
                 }
 
                 break;
             case FieldType.Timestamp:
-                WriteTimestamp(field, value);
+                WriteTimestamp(field, ref reader);
                 break;
             case FieldType.Struct:
-                if (value.ValueKind == JsonValueKind.Object)
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    WriteObject(value, field.Fields!, topLevel: false, default);
+                    TypeError(field, "an object", ref reader);
+                }
+                else if (_positional)
+                {
+                    WriteObject(json, ref reader, offset, field.Fields!, topLevel: false, default);
                 }
                 else
                 {
-                    TypeError(field, "an object", value);
+                    WriteObjectInOrder(json, ref reader, field.Fields!, topLevel: false, default);
                 }
 
                 break;
             case FieldType.Array:
-                WriteArray(field, value);
+                WriteArray(json, ref reader, offset, field);
                 break;
             default:
                 AddError($"field '{field.Path}' has unsupported type {definition.Type}");
                 _writer.WriteNullValue();
+                reader.Skip();
                 break;
         }
     }
 
-    private void WriteString(CompiledField field, JsonElement value)
+    private void WriteString(CompiledField field, ref Utf8JsonReader reader)
     {
-        if (value.ValueKind != JsonValueKind.String)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            TypeError(field, "a string", value);
+            TypeError(field, "a string", ref reader);
             return;
         }
 
         var definition = field.Definition;
-        var text = value.GetString()!.Trim();
+        var text = Trim(Unescaped(ref reader));
+        string? canonical = null;
         if (field.EnumValues is not null)
         {
-            if (!field.EnumValues.TryGetValue(text, out var canonical))
+            if (!TryCanonical(field, text, out canonical))
             {
-                AddError($"field '{field.Path}' is '{Truncate(text)}', not one of {string.Join(", ", definition.Enum!)}");
+                AddError($"field '{field.Path}' is '{Truncate(Encoding.UTF8.GetString(text))}', not one of {string.Join(", ", definition.Enum!)}");
                 _writer.WriteNullValue();
                 return;
             }
-
-            text = canonical;
         }
 
-        if (definition.MinLength is { } min && text.Length < min)
+        // Lengths are in UTF-16 code units, as the rule has always counted them.
+        var length = canonical?.Length ?? (definition.MinLength is not null || definition.MaxLength is not null ? Encoding.UTF8.GetCharCount(text) : 0);
+        if (definition.MinLength is { } min && length < min)
         {
             AddError($"field '{field.Path}' is shorter than {min} characters");
         }
-        else if (definition.MaxLength is { } max && text.Length > max)
+        else if (definition.MaxLength is { } max && length > max)
         {
-            AddError($"field '{field.Path}' is longer than {max} characters ({text.Length})");
+            AddError($"field '{field.Path}' is longer than {max} characters ({length})");
         }
-        else if (field.Pattern is not null && !Matches(field.Pattern, text))
+        else if (field.Pattern is not null && !(canonical is null ? field.Pattern.IsMatch(text) : field.Pattern.IsMatch(Encoding.UTF8.GetBytes(canonical))))
         {
-            AddError($"field '{field.Path}' value '{Truncate(text)}' does not match {definition.Pattern}");
+            var shown = canonical ?? Encoding.UTF8.GetString(text);
+            AddError($"field '{field.Path}' value '{Truncate(shown)}' does not match {definition.Pattern}");
         }
 
-        _writer.WriteStringValue(text);
-        AddPartitionKey(field, text);
+        if (canonical is null)
+        {
+            _writer.WriteStringValue(text);
+        }
+        else
+        {
+            _writer.WriteStringValue(canonical);
+        }
+
+        if (field.PartitionKeys.Length > 0)
+        {
+            AddPartitionKey(field, canonical ?? CachedString(text));
+        }
+
         if (field.IsAlertStatus)
         {
-            _alertStatus = text;
+            _alertStatus = canonical ?? CachedString(text);
         }
 
         if (field.IsAlertGroup)
         {
-            _alertGroup = text;
+            var value = canonical is null ? text : Encoding.UTF8.GetBytes(canonical);
+            if (_group.Length < value.Length)
+            {
+                _group = new byte[value.Length];
+            }
+
+            value.CopyTo(_group);
+            _groupLength = value.Length;
+            _hasGroup = true;
         }
     }
 
-    private void WriteInteger(CompiledField field, JsonElement value)
+    private static bool TryCanonical(CompiledField field, ReadOnlySpan<byte> text, out string? canonical)
     {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number)
+        if (field.AsciiEnum is { } values && Ascii.IsValid(text))
+        {
+            foreach (var (value, lower) in values)
+            {
+                if (Ascii.EqualsIgnoreCase(text, value))
+                {
+                    canonical = lower;
+                    return true;
+                }
+            }
+
+            canonical = null;
+            return false;
+        }
+
+        // Non-ASCII text can still equal an allowed value under ordinal case-insensitive rules.
+        return field.EnumValues!.TryGetValue(Encoding.UTF8.GetString(text), out canonical);
+    }
+
+    private void WriteInteger(CompiledField field, ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number)
             || (field.Definition.Type == FieldType.Int && number is < int.MinValue or > int.MaxValue))
         {
-            TypeError(field, field.Definition.Type == FieldType.Int ? "a 32-bit integer" : "a 64-bit integer", value);
+            TypeError(field, field.Definition.Type == FieldType.Int ? "a 32-bit integer" : "a 64-bit integer", ref reader);
             return;
         }
 
         CheckRange(field, number);
         _writer.WriteNumberValue(number);
-        AddPartitionKey(field, number.ToString(CultureInfo.InvariantCulture));
+        if (field.PartitionKeys.Length > 0)
+        {
+            AddPartitionKey(field, number.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
-    private void WriteDouble(CompiledField field, JsonElement value)
+    private void WriteDouble(CompiledField field, ref Utf8JsonReader reader)
     {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var number) || !double.IsFinite(number))
         {
-            TypeError(field, "a finite number", value);
+            TypeError(field, "a finite number", ref reader);
             return;
         }
 
         CheckRange(field, number);
-        _writer.WriteNumberValue(number);
-        AddPartitionKey(field, number.ToString("R", CultureInfo.InvariantCulture));
+        if (IsShortestForm(reader.ValueSpan))
+        {
+            _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+        }
+        else
+        {
+            _writer.WriteNumberValue(number);
+        }
+
+        if (field.PartitionKeys.Length > 0)
+        {
+            AddPartitionKey(field, number.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// Whether the number's text is already what <see cref="Utf8JsonWriter.WriteNumberValue(double)"/> writes for its
+    /// value, so it can be copied instead of formatted: plain decimal (no exponent), no redundant zeros, at most 15
+    /// significant digits (any two such decimals are different doubles, so the shortest round-trip form is the text
+    /// itself), and inside the range written without an exponent (1E-04 up to below 1E+15).
+    /// </summary>
+    private static bool IsShortestForm(ReadOnlySpan<byte> text)
+    {
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        var integerStart = i;
+        while (i < text.Length && (uint)(text[i] - '0') <= 9)
+        {
+            i++;
+        }
+
+        var integerDigits = i - integerStart;
+        if (integerDigits == 0 || integerDigits > 15 || (integerDigits > 1 && text[integerStart] == '0'))
+        {
+            return false;
+        }
+
+        var integerIsZero = integerDigits == 1 && text[integerStart] == '0';
+        if (i == text.Length)
+        {
+            // "-0" is written as "-0" too, but keep the rule simple: no negative zero.
+            return !(integerIsZero && integerStart == 1);
+        }
+
+        if (text[i] != '.')
+        {
+            return false;
+        }
+
+        var fractionStart = ++i;
+        while (i < text.Length && (uint)(text[i] - '0') <= 9)
+        {
+            i++;
+        }
+
+        var fractionDigits = i - fractionStart;
+        if (i != text.Length || fractionDigits == 0 || text[^1] == '0')
+        {
+            return false;
+        }
+
+        if (!integerIsZero)
+        {
+            return integerDigits + fractionDigits <= 15;
+        }
+
+        var leadingZeros = text[fractionStart..].IndexOfAnyExcept((byte)'0');
+        return leadingZeros <= 3 && fractionDigits - leadingZeros <= 15;
     }
 
     private void CheckRange(CompiledField field, double number)
@@ -324,76 +647,241 @@ public sealed partial class RecordNormalizer
         }
     }
 
-    private void WriteTimestamp(CompiledField field, JsonElement value)
+    private void WriteTimestamp(CompiledField field, ref Utf8JsonReader reader)
     {
-        if (value.ValueKind != JsonValueKind.String)
+        if (reader.TokenType != JsonTokenType.String)
         {
-            TypeError(field, "an ISO-8601 timestamp string", value);
+            TypeError(field, "an ISO-8601 timestamp string", ref reader);
             return;
         }
 
-        var text = value.GetString()!.Trim();
-        if (!IsoTimestamp().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+        var text = Trim(Unescaped(ref reader));
+        if (!Utf8Timestamp.TryParse(text, out var instant))
         {
-            AddError($"field '{field.Path}' value '{Truncate(text)}' is not an ISO-8601 timestamp");
+            AddError($"field '{field.Path}' value '{Truncate(Encoding.UTF8.GetString(text))}' is not an ISO-8601 timestamp");
             _writer.WriteNullValue();
             return;
         }
 
         if (instant.Year is < 1970 or > 2100)
         {
-            AddError($"field '{field.Path}' value '{Truncate(text)}' is outside the years 1970-2100");
+            AddError($"field '{field.Path}' value '{Truncate(Encoding.UTF8.GetString(text))}' is outside the years 1970-2100");
         }
 
-        _writer.WriteStringValue(instant.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture));
+        Span<byte> stamp = stackalloc byte[TimestampLength];
+        Utf8Timestamp.Format(instant, stamp);
+        _writer.WriteStringValue(stamp);
         foreach (var key in field.PartitionKeys)
         {
-            _partitionKeys?.TryAdd(key.Name, instant.UtcDateTime.ToString(key.Format ?? TimestampFormat, CultureInfo.InvariantCulture));
+            AddKey(key.Name, key.Format == "yyyy-MM-dd" ? DateKey(instant) : instant.ToString(key.Format ?? TimestampFormat, CultureInfo.InvariantCulture));
         }
     }
 
-    private void WriteArray(CompiledField field, JsonElement value)
+    private string DateKey(DateTime instant)
     {
-        if (value.ValueKind != JsonValueKind.Array)
+        var (year, month, day) = instant;
+        if (_lastDate.Text is null || _lastDate.Year != year || _lastDate.Month != month || _lastDate.Day != day)
         {
-            TypeError(field, "an array", value);
+            _lastDate = (year, month, day, instant.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        return _lastDate.Text;
+    }
+
+    private void WriteArray(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, int offset, CompiledField field)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            TypeError(field, "an array", ref reader);
             return;
         }
 
-        if (field.Definition.MaxItems is { } max && value.GetArrayLength() > max)
-        {
-            AddError($"field '{field.Path}' has {value.GetArrayLength()} items, more than {max}");
-        }
-
+        // The item count is only known at the end; its error still comes before the items' own.
+        var countErrorAt = _errors.Count;
+        var count = 0;
         _writer.WriteStartArray();
-        foreach (var item in value.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (item.ValueKind == JsonValueKind.Null)
+            count++;
+            if (reader.TokenType == JsonTokenType.Null)
             {
                 AddError($"field '{field.Path}' contains null");
                 _writer.WriteNullValue();
                 continue;
             }
 
-            WriteValue(field.Items!, item);
+            WriteValue(json, ref reader, offset, field.Items!);
+            if (_outOfOrder)
+            {
+                return;
+            }
         }
 
         _writer.WriteEndArray();
+        if (field.Definition.MaxItems is { } max && count > max && countErrorAt < MaxReportedErrors)
+        {
+            _errors.Insert(countErrorAt, $"field '{field.Path}' has {count} items, more than {max}");
+        }
+    }
+
+    // An unknown property goes out as it came in, re-encoded like every other value.
+    private void CopyProperty(ReadOnlySpan<byte> json, (int Name, int Value, int End) property)
+    {
+        var name = new Utf8JsonReader(json[property.Name..property.Value]);
+        name.Read();
+        _writer.WritePropertyName(Unescaped(ref name));
+
+        var reader = new Utf8JsonReader(json[property.Value..property.End]);
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    _writer.WriteStartObject();
+                    break;
+                case JsonTokenType.EndObject:
+                    _writer.WriteEndObject();
+                    break;
+                case JsonTokenType.StartArray:
+                    _writer.WriteStartArray();
+                    break;
+                case JsonTokenType.EndArray:
+                    _writer.WriteEndArray();
+                    break;
+                case JsonTokenType.PropertyName:
+                    _writer.WritePropertyName(Unescaped(ref reader));
+                    break;
+                case JsonTokenType.String:
+                    _writer.WriteStringValue(Unescaped(ref reader));
+                    break;
+                case JsonTokenType.Number:
+                    _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                    break;
+                case JsonTokenType.True:
+                case JsonTokenType.False:
+                    _writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
+                    break;
+                default:
+                    _writer.WriteNullValue();
+                    break;
+            }
+        }
+    }
+
+    // The token's text with escapes resolved; valid until the next call.
+    private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        if (_scratch.Length < reader.ValueSpan.Length)
+        {
+            _scratch = new byte[Math.Max(reader.ValueSpan.Length, _scratch.Length * 2)];
+        }
+
+        return _scratch.AsSpan(0, reader.CopyString(_scratch));
+    }
+
+    // string.Trim's rule (Unicode white space at both ends) on UTF-8.
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> text)
+    {
+        while (!text.IsEmpty && !(text[0] is > 0x20 and < 0x80))
+        {
+            if (Rune.DecodeFromUtf8(text, out var rune, out var length) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            {
+                break;
+            }
+
+            text = text[length..];
+        }
+
+        while (!text.IsEmpty && !(text[^1] is > 0x20 and < 0x80))
+        {
+            if (Rune.DecodeLastFromUtf8(text, out var rune, out var length) != OperationStatus.Done || !Rune.IsWhiteSpace(rune))
+            {
+                break;
+            }
+
+            text = text[..^length];
+        }
+
+        return text;
+    }
+
+    // A small cache of the strings made from record text (alert groups, statuses, partition key values), which repeat.
+    private string CachedString(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var (bytes, text) in _strings)
+        {
+            if (utf8.SequenceEqual(bytes))
+            {
+                return text;
+            }
+        }
+
+        var made = Encoding.UTF8.GetString(utf8);
+        if (_strings.Count < CachedStrings && utf8.Length <= 128)
+        {
+            _strings.Add((utf8.ToArray(), made));
+        }
+
+        return made;
     }
 
     private void AddPartitionKey(CompiledField field, string value)
     {
         foreach (var key in field.PartitionKeys)
         {
-            _partitionKeys?.TryAdd(key.Name, value);
+            AddKey(key.Name, value);
         }
     }
 
-    private void TypeError(CompiledField field, string expected, JsonElement value)
+    private void AddKey(string name, string value)
     {
-        AddError($"field '{field.Path}' must be {expected}, got {Describe(value.ValueKind)}");
+        if (!_hasPartitionKeys)
+        {
+            return;
+        }
+
+        foreach (var key in _keys)
+        {
+            if (key.Key == name)
+            {
+                return;
+            }
+        }
+
+        _keys.Add(new KeyValuePair<string, string>(name, value));
+    }
+
+    // Records of one batch mostly share their partition keys: the same set is handed out again rather than rebuilt.
+    private Dictionary<string, string> KeySet()
+    {
+        foreach (var set in _keySets)
+        {
+            if (set.Count == _keys.Count && _keys.TrueForAll(k => set.TryGetValue(k.Key, out var v) && string.Equals(v, k.Value, StringComparison.Ordinal)))
+            {
+                return set;
+            }
+        }
+
+        var made = new Dictionary<string, string>(_keys, StringComparer.Ordinal);
+        if (_keySets.Count == 16)
+        {
+            _keySets.RemoveAt(0);
+        }
+
+        _keySets.Add(made);
+        return made;
+    }
+
+    private void TypeError(CompiledField field, string expected, ref Utf8JsonReader reader)
+    {
+        AddError($"field '{field.Path}' must be {expected}, got {Describe(reader.TokenType)}");
         _writer.WriteNullValue();
+        reader.Skip();
     }
 
     private void AddError(string error)
@@ -404,26 +892,14 @@ public sealed partial class RecordNormalizer
         }
     }
 
-    private static bool Matches(Regex pattern, string text)
+    private static string Describe(JsonTokenType kind) => kind switch
     {
-        try
-        {
-            return pattern.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
         _ => "nothing",
     };
 
@@ -434,7 +910,4 @@ public sealed partial class RecordNormalizer
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return end > 0 ? message[..end] : message.TrimEnd('.');
     }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}(:?\d{2})?)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex IsoTimestamp();
 }

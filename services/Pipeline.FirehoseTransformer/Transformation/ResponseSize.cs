@@ -45,5 +45,17 @@ public static class ResponseSize
     // with whitespace in it (a '\n' is written as two characters).
     private static int DataSize(string data) => data.AsSpan().ContainsAnyExcept(Base64Chars) ? Quoted(data) : data.Length + 2;
 
-    private static int Quoted(string text) => JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.Length + 2;
+    private static int Quoted(string text)
+    {
+        // Printable ASCII other than '"' and '\\' is written as it is: no encoding needed to count it.
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                return JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.Length + 2;
+            }
+        }
+
+        return text.Length + 2;
+    }
 }
