@@ -21,6 +21,13 @@ internal static class AlarmEvaluator
         var period = alarm.Period;
         var end = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / period * period);
         var start = end.AddSeconds(-(long)period * alarm.EvaluationPeriods);
+        if (start < metrics.Since && alarm.AlarmConfigurationUpdatedTimestamp < metrics.Since)
+        {
+            // An alarm kept across a restart, over periods that began before it: the restart forgot their samples, and
+            // reading them as missing data would send a false OK. It keeps its state until a later period closes.
+            return null;
+        }
+
         var aggregates = metrics.Aggregate(alarm.Metric, start, end, period, alarm.Unit, mergeUnits: true)
             .ToDictionary(a => a.Timestamp);
 

@@ -70,9 +70,17 @@ internal sealed partial class AlarmService(AlarmStore store, MetricStore metrics
         var changed = store.Change(name, current =>
         {
             // Deleted or replaced while the others were evaluated: judge what is there now.
-            if (current is null || AlarmEvaluator.Evaluate(current, metrics, now) is not { } evaluation || evaluation.State == current.StateValue)
+            if (current is null || AlarmEvaluator.Evaluate(current, metrics, now) is not { } evaluation)
             {
                 return current;
+            }
+
+            if (evaluation.State == current.StateValue)
+            {
+                // The first evaluation replaces the creation reason without a transition, as CloudWatch's does.
+                return current.StateReason == InitialReason
+                    ? current with { StateReason = evaluation.Reason, StateReasonData = evaluation.ReasonData, StateUpdatedTimestamp = now }
+                    : current;
             }
 
             previous = current.StateValue;

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pipeline.LocalCloud.Firehose.Journal;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.LocalCloud.CloudWatch.Alarms;
 
 /// <summary>
 /// The metric alarms, kept in <c>&lt;data dir&gt;/cloudwatch/alarms.json</c> and loaded at start, so alarms (with their
-/// states) survive a restart as they do in AWS. Every change rewrites the file through a temporary file and a rename,
+/// states) survive a restart as they do in AWS. Every change rewrites the file atomically (<see cref="AtomicFile"/>),
 /// so a crash leaves the old file or the new one, never half of either. Reads are lock-free snapshots.
 /// </summary>
 internal sealed partial class AlarmStore
@@ -95,19 +96,9 @@ internal sealed partial class AlarmStore
         }
     }
 
-    private void Write(Dictionary<string, MetricAlarm> alarms)
-    {
-        var list = alarms.Values.OrderBy(a => a.AlarmName, StringComparer.Ordinal).ToList();
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(list, AlarmStoreJsonContext.Default.ListMetricAlarm);
-        var temporary = FilePath + TemporarySuffix;
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, FilePath, overwrite: true);
-    }
+    private void Write(Dictionary<string, MetricAlarm> alarms) => AtomicFile.Write(
+        FilePath,
+        JsonSerializer.SerializeToUtf8Bytes(alarms.Values.OrderBy(a => a.AlarmName, StringComparer.Ordinal).ToList(), AlarmStoreJsonContext.Default.ListMetricAlarm));
 
     private void Load()
     {

@@ -48,9 +48,11 @@ internal sealed class CloudWatchEndpoint(CloudWatchOperations operations) : IAws
                 await DispatchQueryAsync(context, body).ConfigureAwait(false);
             }
         }
-        catch (AwsServiceException e)
+        catch (AwsServiceException e) when (isJson)
         {
-            await WriteErrorAsync(context, e, isJson).ConfigureAwait(false);
+            // Query errors are the router's (AwsErrorWriter); JSON ones carry the Query code as well.
+            await AwsErrorWriter.WriteQueryCompatibleJsonAsync(
+                context, JsonContentType, $"com.amazonaws.cloudwatch#{CloudWatchErrors.ShapeOf(e.Code)}", e.Code, e.Message, e.StatusCode).ConfigureAwait(false);
         }
     }
 
@@ -118,7 +120,7 @@ internal sealed class CloudWatchEndpoint(CloudWatchOperations operations) : IAws
             "ListMetrics" => operations.ListMetrics(parameters.ListMetrics()),
             _ => throw CloudWatchErrors.UnknownOperation(action),
         };
-        await WriteXmlAsync(context, StatusCodes.Status200OK, CloudWatchQueryXml.Response(action, output, RequestIds.Of(context))).ConfigureAwait(false);
+        await WriteXmlAsync(context, CloudWatchQueryXml.Response(action, output, RequestIds.Of(context))).ConfigureAwait(false);
     }
 
     /// <summary>The whole body, un-gzip'ed, refused past PutMetricData's 1 MB (the largest request CloudWatch takes).</summary>
@@ -178,41 +180,14 @@ internal sealed class CloudWatchEndpoint(CloudWatchOperations operations) : IAws
         await JsonSerializer.SerializeAsync(context.Response.Body, output, type, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task WriteXmlAsync(HttpContext context, int status, byte[] body)
+    private static async Task WriteXmlAsync(HttpContext context, byte[] body)
     {
         var response = context.Response;
-        response.StatusCode = status;
+        response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/xml";
         response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
         response.ContentLength = body.Length;
         await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task WriteErrorAsync(HttpContext context, AwsServiceException error, bool json)
-    {
-        var response = context.Response;
-        if (response.HasStarted)
-        {
-            context.Abort();
-            return;
-        }
-
-        response.Clear();
-        var sender = error.StatusCode < 500;
-        if (!json)
-        {
-            await WriteXmlAsync(context, error.StatusCode, CloudWatchQueryXml.Error(error.Code, error.Message, sender, RequestIds.Of(context))).ConfigureAwait(false);
-            return;
-        }
-
-        response.StatusCode = error.StatusCode;
-        response.ContentType = JsonContentType;
-        response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
-        response.Headers["x-amzn-query-error"] = $"{error.Code};{(sender ? "Sender" : "Receiver")}";
-        var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        await response.WriteAsync(
-            $"{{\"__type\":\"com.amazonaws.cloudwatch#{encoder.Encode(CloudWatchErrors.ShapeOf(error.Code))}\",\"message\":\"{encoder.Encode(error.Message)}\"}}",
-            Encoding.UTF8,
-            context.RequestAborted).ConfigureAwait(false);
-    }
 }

@@ -7,7 +7,7 @@ namespace Pipeline.LocalCloud.CloudWatch.Api;
 /// <summary>
 /// CloudWatch's Query-protocol answers: <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;/ActionResult&gt;&lt;ResponseMetadata&gt;</c>
 /// in the 2010-08-01 namespace, members in the model's order, lists as <c>&lt;member&gt;</c> elements, timestamps in
-/// ISO 8601; and <c>&lt;ErrorResponse&gt;</c> errors.
+/// ISO 8601. Errors are <see cref="Protocols.AwsErrorWriter"/>'s.
 /// </summary>
 internal static class CloudWatchQueryXml
 {
@@ -32,18 +32,6 @@ internal static class CloudWatchQueryXml
         w.WriteStartElement("ResponseMetadata", Namespace);
         w.WriteElementString("RequestId", Namespace, requestId);
         w.WriteEndElement();
-        w.WriteEndElement();
-    });
-
-    public static byte[] Error(string code, string message, bool sender, string requestId) => Write(w =>
-    {
-        w.WriteStartElement("ErrorResponse", Namespace);
-        w.WriteStartElement("Error", Namespace);
-        w.WriteElementString("Type", Namespace, sender ? "Sender" : "Receiver");
-        w.WriteElementString("Code", Namespace, code);
-        w.WriteElementString("Message", Namespace, message);
-        w.WriteEndElement();
-        w.WriteElementString("RequestId", Namespace, requestId);
         w.WriteEndElement();
     });
 

@@ -6,13 +6,16 @@ namespace Pipeline.LocalCloud.CloudWatch.Metrics;
 /// LocalCloud's metrics: in memory only, every sample summed into one-second slots (what AWS keeps of high-resolution
 /// metrics) and kept for <see cref="CloudWatchLimits.MetricRetention"/> (three hours, as AWS keeps one-second data),
 /// for at most <see cref="CloudWatchLimits.MaxMetrics"/> metrics. A restart forgets them, as a fresh account would
-/// have none: the alarms (which persist) see missing data until new samples arrive. Thread-safe.
+/// have none: the alarms (which persist) keep their states until a period that began after the restart closes. Thread-safe.
 /// </summary>
 internal sealed partial class MetricStore(TimeProvider time, ILogger<MetricStore> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<MetricIdentity, MetricSeries> _series = [];
     private bool _fullReported;
+
+    /// <summary>When the store began: it holds no sample of earlier periods, whatever they had.</summary>
+    public DateTimeOffset Since { get; } = time.GetUtcNow();
 
     /// <summary>Metrics with samples still kept.</summary>
     public int Count
