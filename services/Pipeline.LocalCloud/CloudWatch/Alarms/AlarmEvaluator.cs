@@ -21,10 +21,11 @@ internal static class AlarmEvaluator
         var period = alarm.Period;
         var end = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / period * period);
         var start = end.AddSeconds(-(long)period * alarm.EvaluationPeriods);
-        if (start < metrics.Since && alarm.AlarmConfigurationUpdatedTimestamp < metrics.Since)
+        if (start < metrics.Since && alarm.StateUpdatedTimestamp < metrics.Since)
         {
-            // An alarm kept across a restart, over periods that began before it: the restart forgot their samples, and
-            // reading them as missing data would send a false OK. It keeps its state until a later period closes.
+            // A state kept across a restart, over periods that began before it: the restart forgot their samples, and
+            // reading them as missing data would send a false OK. It stays until a later period closes (provisioning
+            // putting the alarm again after the restart keeps the state, and so this too).
             return null;
         }
 

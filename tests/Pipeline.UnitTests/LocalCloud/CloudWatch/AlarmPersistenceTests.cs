@@ -20,15 +20,26 @@ public sealed class AlarmPersistenceTests : IDisposable
         _cloud.Alarms.EvaluateAll();
         Assert.Equal(AlarmState.Alarm, _cloud.Alarm().StateValue);
         var before = _cloud.Alarm();
+        var sent = _cloud.Notifications.Count;
 
+        // A restart takes a moment; the samples of the period just judged are gone after it.
+        _cloud.Time.Advance(TimeSpan.FromSeconds(1));
         using var restarted = _cloud.Reopen();
 
         Assert.Equal(Json(before), Json(restarted.Alarm()));
         Assert.Equal(0, restarted.Metrics.Count);
 
-        // The restarted SNS has no topic yet (SNS keeps none across restarts): nothing is sent, nothing breaks.
+        // Provisioning puts the alarm again after a restart; the period the restart forgot is not read as quiet.
+        restarted.Operations.PutMetricAlarm(restarted.StatusAlarm());
         restarted.Alarms.EvaluateAll();
         Assert.Equal(AlarmState.Alarm, restarted.Alarm().StateValue);
+        Assert.Equal(sent, restarted.Notifications.Count);
+
+        // A whole quiet period after the restart is judged as usual: OK, and the topic is told.
+        restarted.Time.Advance(TimeSpan.FromSeconds(20));
+        restarted.Alarms.EvaluateAll();
+        Assert.Equal(AlarmState.Ok, restarted.Alarm().StateValue);
+        Assert.Equal(sent + 1, restarted.Notifications.Count);
     }
 
     [Fact]
