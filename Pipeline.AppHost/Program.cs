@@ -43,6 +43,7 @@ foreach (var dataset in datasets)
 }
 
 cloud.AddJobNotifications("job-notifications", $"arn:aws:sns:{LocalCloudExtensions.Region}:{PipelineNames.LocalAccountId}:{names.NotificationTopic}", names.ConsoleNotificationsQueue);
+cloud.AddJobNotifications("alarm-notifications", $"arn:aws:sns:{LocalCloudExtensions.Region}:{PipelineNames.LocalAccountId}:{names.AlarmTopic}", names.ConsoleAlarmsQueue);
 cloud.AddAthenaWorkGroup(
     "athena",
     names.WorkGroup,

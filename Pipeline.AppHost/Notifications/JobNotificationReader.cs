@@ -11,8 +11,8 @@ using Pipeline.Aws;
 namespace Pipeline.AppHost.Notifications;
 
 /// <summary>
-/// Shows every job notification in the <see cref="JobNotificationsResource"/>'s console as it is published: once
-/// provisioning has created the topic, subscribes a queue to it and reads it. The messages also stay in LocalCloud's
+/// Shows every notification of each <see cref="JobNotificationsResource"/> (the job notifications, the alarms) in its
+/// console as it is published: once provisioning has created the topic, subscribes a queue to it and reads it. The messages also stay in LocalCloud's
 /// data directory.
 /// </summary>
 public sealed class JobNotificationReader(
@@ -23,14 +23,11 @@ public sealed class JobNotificationReader(
     /// <summary>The resource that must finish before the topic exists.</summary>
     public const string ProvisioningResource = "provisioning";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var resource = model.Resources.OfType<JobNotificationsResource>().SingleOrDefault();
-        if (resource is null)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(model.Resources.OfType<JobNotificationsResource>().Select(r => ShowAsync(r, stoppingToken)));
 
+    private async Task ShowAsync(JobNotificationsResource resource, CancellationToken stoppingToken)
+    {
         var console = loggers.GetLogger(resource);
         var aws = resource.Parent.Annotations.OfType<LocalCloudAnnotation>().Single().Connection.Clients();
         try

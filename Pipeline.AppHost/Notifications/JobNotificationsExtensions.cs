@@ -6,7 +6,7 @@ namespace Pipeline.AppHost.Notifications;
 
 public static class JobNotificationsExtensions
 {
-    /// <summary>The job-notification topic, each message shown in the resource's console once provisioning has run.</summary>
+    /// <summary>A topic (job notifications, alarms), each message shown in the resource's console once provisioning has run.</summary>
     public static IResourceBuilder<JobNotificationsResource> AddJobNotifications(this IResourceBuilder<ProjectResource> cloud, string name, string topicArn, string queueName)
     {
         cloud.ApplicationBuilder.Services.AddHostedService<JobNotificationReader>();

@@ -5,7 +5,7 @@ using Pipeline.Aws;
 namespace Pipeline.AppHost.Notifications;
 
 /// <summary>
-/// The job-notification topic as an operator watches it without an inbox: a queue subscribed to it, each message
+/// A notification topic (the job notifications, the alarms) as an operator watches it without an inbox: a queue subscribed to it, each message
 /// shown in this resource's console.
 /// </summary>
 public sealed class JobNotificationsResource(string name, string topicArn, string queueName, ProjectResource cloud)

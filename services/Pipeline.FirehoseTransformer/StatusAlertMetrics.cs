@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Pipeline.Contracts.Datasets;
 using Pipeline.FirehoseTransformer.Transformation;
 
 namespace Pipeline.FirehoseTransformer;
@@ -14,7 +15,7 @@ namespace Pipeline.FirehoseTransformer;
 /// </summary>
 public sealed class StatusAlertMetrics
 {
-    public const string MetricName = "StatusAlerts";
+    public const string MetricName = StatusAlertDefinition.MetricName;
 
     private readonly TextWriter _output;
     private readonly string _deployment;

@@ -24,6 +24,7 @@ internal static class Summary
 
         output.WriteLine($"  catalog            database {names.Database}: raw_<dataset> (JSON) and <dataset>_stage (Parquet under s3://{names.DataLakeBucket}/stage/)");
         output.WriteLine($"  notifications      topic {names.NotificationTopic}, kept in {Path.Combine(dataDirectory, "sns", names.NotificationTopic, "messages.jsonl")}");
+        output.WriteLine($"  alarms             topic {names.AlarmTopic}, kept in {Path.Combine(dataDirectory, "sns", names.AlarmTopic, "messages.jsonl")}");
         output.WriteLine($"  athena             workgroup {names.WorkGroup}, results in {names.AthenaOutput}");
         output.WriteLine($"Try: aws --endpoint-url {url} s3 ls --recursive s3://{deployment.DataLakeBucket}/");
     }

@@ -21,6 +21,9 @@ public static class AwsServices
     /// <summary>AWS Lambda: REST-JSON (operations by method and path).</summary>
     public static readonly AwsServiceDescriptor Lambda = new("Lambda", "lambda", "lambda", "2015-03-31");
 
+    /// <summary>Amazon CloudWatch (metrics and alarms): Query protocol, endpoint prefix and signing name <c>monitoring</c>.</summary>
+    public static readonly AwsServiceDescriptor CloudWatch = new("CloudWatch", "monitoring", "monitoring", "2010-08-01");
+
     /// <summary>Amazon SNS: Query protocol.</summary>
     public static readonly AwsServiceDescriptor Sns = new("SNS", "sns", "sns", "2010-03-31");
 }

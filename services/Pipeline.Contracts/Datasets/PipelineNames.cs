@@ -20,6 +20,15 @@ public sealed record PipelineNames(string Prefix, DeploymentDescription Descript
     /// <summary>The queue the app host subscribes to the topic to show each notification in its log.</summary>
     public string ConsoleNotificationsQueue => DeploymentDescription.SharedResourceName(Prefix, "console-notifications");
 
+    /// <summary>The topic every alarm notifies (terraform/modules/observability's <c>&lt;name_prefix&gt;-alarms</c>).</summary>
+    public string AlarmTopic => DeploymentDescription.SharedResourceName(Prefix, "alarms");
+
+    /// <summary>The queue the app host subscribes to the alarm topic to show each alarm notification in its log.</summary>
+    public string ConsoleAlarmsQueue => DeploymentDescription.SharedResourceName(Prefix, "console-alarms");
+
+    /// <summary>The alarm on a dataset's alerted status (docs/alerting.md), named as Terraform names it.</summary>
+    public string StatusAlarm(string dataset, string status) => $"{DeploymentDescription.ResourceName(Prefix, dataset)}-status-{status}";
+
     public string WorkGroup => Prefix;
 
     public string Database => Description.CatalogDatabase;

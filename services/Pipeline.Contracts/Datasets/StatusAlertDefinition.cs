@@ -9,6 +9,9 @@ namespace Pipeline.Contracts.Datasets;
 /// </summary>
 public sealed record StatusAlertDefinition
 {
+    /// <summary>The CloudWatch metric the transformer writes and the status alarms watch (in <c>metrics_namespace</c>).</summary>
+    public const string MetricName = "StatusAlerts";
+
     /// <summary>The status field, a dotted path to a string field (<c>vehicle_status.status</c>).</summary>
     public string Field { get; set; } = "";
 

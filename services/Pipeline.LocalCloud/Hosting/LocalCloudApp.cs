@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.LocalCloud.Athena;
+using Pipeline.LocalCloud.CloudWatch;
 using Pipeline.LocalCloud.Events;
 using Pipeline.LocalCloud.Firehose;
 using Pipeline.LocalCloud.Glue;
@@ -78,6 +79,7 @@ public static class LocalCloudApp
         builder.Services.AddLocalEvents();
         builder.Services.AddLocalGlue();
         builder.Services.AddLocalAthena();
+        builder.Services.AddLocalCloudWatch();
 
         var app = builder.Build();
         var router = app.Services.GetRequiredService<ServiceRouter>();

@@ -58,6 +58,27 @@ public static class AwsErrorWriter
         }
     }
 
+    /// <summary>
+    /// A JSON-protocol error of an <c>awsQueryCompatible</c> service (SQS, CloudWatch): <c>__type</c> names the model's
+    /// error shape, and the <c>x-amzn-query-error</c> header carries the Query-era code SDKs raise.
+    /// </summary>
+    public static async Task WriteQueryCompatibleJsonAsync(HttpContext context, string contentType, string shape, string queryCode, string message, int status)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            context.Abort();
+            return;
+        }
+
+        response.Clear();
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
+        response.Headers["x-amzn-query-error"] = $"{queryCode};{(status < 500 ? "Sender" : "Receiver")}";
+        await response.WriteAsync($"{{\"__type\":\"{Json(shape)}\",\"message\":\"{Json(message)}\"}}", Encoding.UTF8, context.RequestAborted);
+    }
+
     private static string Json(string text) => JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(text);
 
     // A message may echo the client's input (a path, an action name); characters XML 1.0 cannot hold (controls, lone

@@ -34,7 +34,7 @@ public sealed class EveryResourceComesUpTests(RunningPipeline pipeline)
         string[] expected =
         [
             "localcloud", "provisioning", "data-lake", "firehose-transformer", "crawler-trigger", "etl-runner", "notifier",
-            "crawler-clickstream", "crawler-vehicle-telemetry", "etl-clickstream", "etl-vehicle-telemetry", "job-notifications", "athena",
+            "crawler-clickstream", "crawler-vehicle-telemetry", "etl-clickstream", "etl-vehicle-telemetry", "job-notifications", "alarm-notifications", "athena",
             "generator-clickstream", "generator-vehicle-telemetry", "explorer",
         ];
         Assert.Empty(expected.Except(names));

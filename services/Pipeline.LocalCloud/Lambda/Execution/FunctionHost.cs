@@ -46,7 +46,8 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         LocalCloudOptions cloud,
         TimeProvider time,
         IServiceProvider services,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        IEnumerable<IFunctionLogSink> logSinks)
     {
         _store = store;
         _options = options.Value;
@@ -54,7 +55,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         _time = time;
         _services = services;
         _logger = loggers.CreateLogger("Pipeline.LocalCloud.Lambda");
-        _output = new FunctionOutput(cloud.DataDirectory, loggers.CreateLogger(OutputCategory), time);
+        _output = new FunctionOutput(cloud.DataDirectory, loggers.CreateLogger(OutputCategory), time, logSinks);
         _events = new EventInvoker(InvokeEventAsync, _options, time, _logger, Path.Combine(store.Root, EventQueueFolder), SendToDeadLetterAsync);
     }
 

@@ -218,24 +218,6 @@ internal sealed class SqsEndpoint(SqsOperations operations) : IAwsServiceEndpoin
         await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task WriteJsonErrorAsync(HttpContext context, AwsServiceException error)
-    {
-        var response = context.Response;
-        if (response.HasStarted)
-        {
-            context.Abort();
-            return;
-        }
-
-        response.Clear();
-        response.StatusCode = error.StatusCode;
-        response.ContentType = ContentType;
-        response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
-        response.Headers["x-amzn-query-error"] = $"{SqsErrors.QueryCodeOf(error.Code)};{(error.StatusCode < 500 ? "Sender" : "Receiver")}";
-        var encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        await response.WriteAsync(
-            $"{{\"__type\":\"com.amazonaws.sqs#{encoder.Encode(error.Code)}\",\"message\":\"{encoder.Encode(error.Message)}\"}}",
-            Encoding.UTF8,
-            context.RequestAborted).ConfigureAwait(false);
-    }
+    private static Task WriteJsonErrorAsync(HttpContext context, AwsServiceException error) =>
+        AwsErrorWriter.WriteQueryCompatibleJsonAsync(context, ContentType, $"com.amazonaws.sqs#{error.Code}", SqsErrors.QueryCodeOf(error.Code), error.Message, error.StatusCode);
 }
