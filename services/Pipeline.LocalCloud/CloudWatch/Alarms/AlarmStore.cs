@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Pipeline.LocalCloud.Firehose.Journal;
+using Pipeline.LocalCloud.Storage;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.LocalCloud.CloudWatch.Alarms;
