@@ -31,6 +31,9 @@ internal static class SqsErrors
 
     public static AwsServiceException InvalidAttributeValue(string message) => new("InvalidAttributeValue", message);
 
+    public static AwsServiceException InvalidMessageContents(string character, string where) =>
+        new("InvalidMessageContents", $"Invalid binary character '{character}' was found in the {where}, the set of allowed characters is #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF");
+
     public static AwsServiceException MissingParameter(string name) => new("MissingParameter", $"The request must contain the parameter {name}.");
 
     public static AwsServiceException ReceiptHandleIsInvalid(string handle) =>

@@ -424,6 +424,14 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
             throw SqsErrors.MissingParameter("MessageBody");
         }
 
+        // SQS keeps only the characters XML can carry: anything else could not be received through the Query API.
+        RequireXmlCharacters(body, "message body");
+        foreach (var (name, value) in attributes)
+        {
+            RequireXmlCharacters(name, "message attribute name");
+            RequireXmlCharacters(value.StringValue, "message attribute value");
+        }
+
         var size = Encoding.UTF8.GetByteCount(body) + attributes.Sum(a =>
             Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value.DataType)
             + (a.Value.BinaryValue?.Length ?? Encoding.UTF8.GetByteCount(a.Value.StringValue ?? string.Empty)));
@@ -450,6 +458,25 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
             {
                 throw SqsErrors.InvalidParameterValue($"The message attribute '{name}' has an invalid DataType or is missing its value.");
             }
+        }
+    }
+
+    private static void RequireXmlCharacters(string? text, string where)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                throw SqsErrors.InvalidMessageContents($"#x{(int)rest[0]:X}", where);
+            }
+
+            if (rune.Value is not (0x9 or 0xA or 0xD) && rune.Value < 0x20 || rune.Value is 0xFFFE or 0xFFFF)
+            {
+                throw SqsErrors.InvalidMessageContents($"#x{rune.Value:X}", where);
+            }
+
+            rest = rest[consumed..];
         }
     }
 
