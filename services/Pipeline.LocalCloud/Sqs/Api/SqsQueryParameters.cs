@@ -64,10 +64,11 @@ internal sealed class SqsQueryParameters(IReadOnlyDictionary<string, string> val
             : throw SqsErrors.InvalidParameterValue($"Value {text} for parameter {name} is invalid. Reason: Must be an integer.")
         : null;
 
-    /// <summary><c>name.1</c>, <c>name.2</c>, … in index order; null when there is none.</summary>
+    /// <summary><c>name.1</c>, <c>name.2</c>, … in index order; null when there is none. A key below an index
+    /// (<c>name.1.member.x</c>) is not a list item.</summary>
     private string[]? List(string name)
     {
-        var items = Indices(name).Select(p => values[p]).ToArray();
+        var items = Indices(name).Select(Get).OfType<string>().ToArray();
         return items.Length == 0 ? null : items;
     }
 
