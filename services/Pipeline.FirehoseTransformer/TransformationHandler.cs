@@ -18,7 +18,7 @@ public sealed partial class TransformationHandler(
 {
     public Task<FirehoseTransformationResponse> HandleAsync(FirehoseTransformationEvent invocation, LambdaContext context, CancellationToken cancellationToken)
     {
-        var batch = FirehoseRecordTransformer.Decode(invocation);
+        using var batch = FirehoseRecordTransformer.Decode(invocation);
         var links = batch.DistinctTraceContexts().Select(c => new ActivityLink(c));
         using var activity = TransformerTelemetry.Source.StartActivity(
             "FirehoseTransformer transform",

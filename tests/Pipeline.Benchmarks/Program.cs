@@ -6,6 +6,12 @@ using Pipeline.Benchmarks;
 // Each benchmark class names its job: OneCoreConfig for the Lambda-sized components, DuckDbBenchmarkConfig for LocalCloud.
 // Building the generated project (it references LocalCloud) takes minutes on a shared 2-core machine; the default
 // timeout is two.
+if (args is [CpuTimeHarness.Argument, var secondsText, ..])
+{
+    CpuTimeHarness.Run(double.Parse(secondsText, System.Globalization.CultureInfo.InvariantCulture), rounds: 5);
+    return;
+}
+
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(TransformerBenchmarks).Assembly).Run(args, config);
 

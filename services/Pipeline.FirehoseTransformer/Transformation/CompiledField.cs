@@ -23,6 +23,7 @@ internal sealed class CompiledField
         PartitionKeys = partitionKeys.Where(k => k.Field == path).ToArray();
         IsAlertStatus = alerts is not null && alerts.Field == path;
         IsAlertGroup = alerts is not null && alerts.GroupBy == path;
+        CopiesShortestNumbers = definition.Min is null && definition.Max is null && PartitionKeys.Length == 0;
     }
 
     public FieldDefinition Definition { get; }
@@ -55,6 +56,9 @@ internal sealed class CompiledField
 
     /// <summary>The field status alerts are broken down by.</summary>
     public bool IsAlertGroup { get; }
+
+    /// <summary>A number with no range and no partition key: in shortest form it is copied without being parsed.</summary>
+    public bool CopiesShortestNumbers { get; }
 
     public static CompiledField[] CompileTopLevel(DatasetDefinition dataset) =>
         dataset.Fields.Select(f => new CompiledField(f, f.Name, dataset.LambdaPartitionKeys, dataset.StatusAlerts)).ToArray();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pipeline.Contracts.Aws.Firehose;
 using Pipeline.Contracts.Datasets;
 using Pipeline.ServiceDefaults.Tracing;
@@ -27,9 +28,16 @@ public sealed class FirehoseRecordTransformer
         _maxResponseBytes = maxResponseBytes;
     }
 
-    public TransformationOutcome Transform(FirehoseTransformationEvent invocation) => Transform(Decode(invocation));
+    public TransformationOutcome Transform(FirehoseTransformationEvent invocation)
+    {
+        using var batch = Decode(invocation);
+        return Transform(batch);
+    }
 
-    /// <summary>Decodes every record's base64 and reads the producer's trace context.</summary>
+    /// <summary>
+    /// Decodes every record's base64, into one pooled buffer for the whole invocation, and reads the producer's trace
+    /// context. Dispose the batch once transformed.
+    /// </summary>
     public static DecodedBatch Decode(FirehoseTransformationEvent invocation)
     {
         // Not a Firehose transformation event at all: fail the invocation clearly rather than answer nothing.
@@ -38,25 +46,30 @@ public sealed class FirehoseRecordTransformer
             throw new InvalidDataException("The event is not a Firehose transformation event: 'records' and 'deliveryStreamArn' are required.");
         }
 
+        // Base64 never decodes to more than three bytes per four characters (white space only makes it less).
+        long capacity = 0;
+        foreach (var record in invocation.Records)
+        {
+            capacity += ((long)(record.Data?.Length ?? 0) / 4 + 1) * 3;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(capacity, Array.MaxLength));
         var records = new DecodedRecord[invocation.Records.Count];
+        var used = 0;
         for (var i = 0; i < records.Length; i++)
         {
             var record = invocation.Records[i];
-            byte[]? data = null;
-            try
-            {
-                data = Convert.FromBase64String(record.Data ?? "");
-            }
-            catch (FormatException)
-            {
-                // Reported as a failed record by Transform.
-            }
 
-            var context = data is not null && RecordTraceContext.TryExtract(data, out var extracted) ? extracted : (System.Diagnostics.ActivityContext?)null;
-            records[i] = new DecodedRecord(record.RecordId, record.ApproximateArrivalTimestamp, data, record.Data, context);
+            // Same rules as Convert.FromBase64String (white space ignored, padding required); a failure is reported
+            // as a failed record by Transform.
+            var decoded = Convert.TryFromBase64String(record.Data ?? "", buffer.AsSpan(used), out var written);
+            var data = decoded ? buffer.AsMemory(used, written) : ReadOnlyMemory<byte>.Empty;
+            used += decoded ? written : 0;
+            var context = decoded && RecordTraceContext.TryExtract(data.Span, out var extracted) ? extracted : (System.Diagnostics.ActivityContext?)null;
+            records[i] = new DecodedRecord(record.RecordId, record.ApproximateArrivalTimestamp, data, decoded, record.Data, context);
         }
 
-        return new DecodedBatch(invocation.DeliveryStreamArn, records);
+        return new DecodedBatch(invocation.DeliveryStreamArn, records, buffer);
     }
 
     public TransformationOutcome Transform(DecodedBatch batch)
@@ -83,7 +96,7 @@ public sealed class FirehoseRecordTransformer
             var record = batch.Records[i];
             reserved -= minimal[i];
 
-            var (answer, reason, alert) = Answer(record, normalizer, batch.DeliveryStreamArn);
+            var (answer, reason, alert) = Answer(in record, normalizer, batch.DeliveryStreamArn);
             var size = ResponseSize.Of(answer) + (i > 0 ? 1 : 0);
             if (used + size + reserved > _maxResponseBytes)
             {
@@ -117,7 +130,7 @@ public sealed class FirehoseRecordTransformer
         return new TransformationOutcome(new FirehoseTransformationResponse(answers), failures, used, statusAlerts);
     }
 
-    private (FirehoseTransformedRecord Answer, string? Reason, StatusAlert? Alert) Answer(DecodedRecord record, RecordNormalizer? normalizer, string stream)
+    private (FirehoseTransformedRecord Answer, string? Reason, StatusAlert? Alert) Answer(in DecodedRecord record, RecordNormalizer? normalizer, string stream)
     {
         string? reason;
         if (normalizer is null)
@@ -136,7 +149,7 @@ public sealed class FirehoseRecordTransformer
         else
         {
             var arrival = DateTimeOffset.FromUnixTimeMilliseconds(record.ArrivalTimestamp);
-            if (normalizer.TryNormalize(record.Data, arrival, out var written, out var keys, out var alert, out var error))
+            if (normalizer.TryNormalize(record.Data.Span, arrival, out var written, out var keys, out var alert, out var error))
             {
                 return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, Convert.ToBase64String(written), MetadataFor(keys)), null, alert);
             }

@@ -558,6 +558,14 @@ public sealed class RecordNormalizer
 
     private void WriteDouble(CompiledField field, ref Utf8JsonReader reader)
     {
+        // A plain decimal in shortest form is finite and written as it is: with no range and no partition key to
+        // check, there is nothing to parse it for.
+        if (field.CopiesShortestNumbers && reader.TokenType == JsonTokenType.Number && IsShortestForm(reader.ValueSpan))
+        {
+            _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+            return;
+        }
+
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var number) || !double.IsFinite(number))
         {
             TypeError(field, "a finite number", ref reader);
