@@ -1,4 +1,5 @@
 using Pipeline.Aws;
+using Pipeline.Aws.Athena;
 using Pipeline.Aws.Firehose;
 
 namespace Pipeline.Generator.Aws;
@@ -16,5 +17,13 @@ public sealed class FirehoseClientFactory : IFirehoseClientFactory
         var environment = AwsClientFactory.FromEnvironment(connection.EndpointUrl).Options;
         var options = connection.Region is { Length: > 0 } region ? environment with { Region = region } : environment;
         return new AwsClientFactory(options).CreateFirehose();
+    }
+
+    /// <summary>The Athena client the freshness probe polls the stage table with, resolved the same way.</summary>
+    public static IAthenaClient CreateAthena(FirehoseConnection connection)
+    {
+        var environment = AwsClientFactory.FromEnvironment(connection.EndpointUrl).Options;
+        var options = connection.Region is { Length: > 0 } region ? environment with { Region = region } : environment;
+        return new AwsClientFactory(options).CreateAthena();
     }
 }

@@ -3,6 +3,7 @@ using Pipeline.Contracts.Datasets;
 using Pipeline.Generator.Aws;
 using Pipeline.Generator.Control;
 using Pipeline.Generator.Data;
+using Pipeline.Generator.Freshness;
 using Pipeline.Generator.Progress;
 using Pipeline.Generator.Reporting;
 using Pipeline.Generator.Sending;
@@ -49,6 +50,8 @@ public static class GeneratorApp
         RunOutcome outcome;
         Exception? fatal = null;
         long skipped = 0;
+        Task<FreshnessSummary>? freshnessProbe = null;
+        FreshnessSummary? freshness = null;
         if (settings.DryRun)
         {
             outcome = await WriteDryRunAsync(settings, source, limit, statistics, host, cancellationToken);
@@ -75,6 +78,7 @@ public static class GeneratorApp
             await using var controlServer = settings.ControlPort is { } port
                 ? await ControlServer.StartAsync(port, control, cancellationToken)
                 : null;
+            var (sampler, probe) = settings.Freshness ? CreateFreshness(settings, catalog.Deployment, dataset, host) : (null, null);
             var runner = new FirehoseLoadRunner(
                 client,
                 source,
@@ -90,19 +94,30 @@ public static class GeneratorApp
                 },
                 host.Time,
                 statistics,
-                control);
+                control)
+            {
+                Freshness = sampler,
+            };
             using (var stopProgress = new CancellationTokenSource())
             {
                 var progress = CreateProgress(settings, host).RunAsync(statistics.Snapshot, stopProgress.Token);
+                var run = runner.RunAsync(cancellationToken);
+                freshnessProbe = probe is null ? null : probe.RunAsync(sampler!, run, cancellationToken);
                 try
                 {
-                    outcome = await runner.RunAsync(cancellationToken);
+                    outcome = await run;
                 }
                 finally
                 {
                     await stopProgress.CancelAsync();
                     await progress;
                 }
+            }
+
+            if (freshnessProbe is not null)
+            {
+                await host.Error.WriteLineAsync("  waiting for the sampled records to become queryable in the stage table...");
+                freshness = await freshnessProbe;
             }
 
             fatal = runner.FatalError;
@@ -117,7 +132,7 @@ public static class GeneratorApp
             RunOutcome.Aborted => ExitCodes.Aborted,
             _ => ExitCodes.Cancelled,
         };
-        var report = BuildReport(settings, dataset, seed, startTime, startedAt, host.Time.GetUtcNow(), statistics, outcome, exitCode, skipped, fatal);
+        var report = BuildReport(settings, dataset, seed, startTime, startedAt, host.Time.GetUtcNow(), statistics, outcome, exitCode, skipped, fatal) with { Freshness = freshness };
         ReportWriter.Print(report, host.Error);
         if (settings.Report is { } path)
         {
@@ -148,6 +163,24 @@ public static class GeneratorApp
         return await DryRunWriter.WriteAsync(source, limit, stdout, statistics, cancellationToken);
     }
 
+    private static (FreshnessSampler?, FreshnessProbe?) CreateFreshness(GeneratorSettings settings, DeploymentDescription deployment, DatasetDefinition dataset, GeneratorHost host)
+    {
+        var options = new FreshnessOptions
+        {
+            Database = settings.Database ?? deployment.CatalogDatabase,
+            Table = deployment.StageTableFor(dataset.Name),
+            IdField = dataset.IdField,
+            WorkGroup = settings.NamePrefix,
+        };
+        if (settings.FreshnessTimeout is { } timeout)
+        {
+            options = options with { Timeout = timeout };
+        }
+
+        var athena = host.AthenaClients(new FirehoseConnection(settings.EndpointUrl, settings.Region));
+        return (new FreshnessSampler(options, host.Time), new FreshnessProbe(athena, options, host.Time));
+    }
+
     private static IProgressDisplay CreateProgress(GeneratorSettings settings, GeneratorHost host)
     {
         if (!host.ErrorIsTerminal)
@@ -174,6 +207,8 @@ public static class GeneratorApp
     {
         var snapshot = statistics.Snapshot();
         var seconds = snapshot.Elapsed.TotalSeconds;
+        var achieved = seconds > 0 ? snapshot.Sent / seconds : 0;
+        var latency = ReportWriter.Latency(statistics.Latencies);
         return new RunReport
         {
             Dataset = dataset.Name,
@@ -185,7 +220,7 @@ public static class GeneratorApp
             FinishedAt = finishedAt,
             DurationSeconds = Math.Round(seconds, 3),
             TargetRate = settings.Rate,
-            AchievedRate = seconds > 0 ? Math.Round(snapshot.Sent / seconds, 1) : 0,
+            AchievedRate = Math.Round(achieved, 1),
             RecordsGenerated = snapshot.Generated,
             RecordsSent = snapshot.Sent,
             BytesSent = snapshot.BytesSent,
@@ -195,7 +230,10 @@ public static class GeneratorApp
             RecordsSkipped = skipped,
             PutRecordBatchCalls = snapshot.Calls,
             PutRecordBatchErrors = snapshot.CallErrors,
-            LatencyMs = ReportWriter.Latency(statistics.Latencies),
+            LatencyMs = latency,
+            BackPressure = settings.DryRun
+                ? null
+                : BackPressureSummary.From(settings.Rate, achieved, seconds, skipped, snapshot.Delayed, snapshot.SlotWait, snapshot.Throttled, settings.MaxInFlight, latency.P95),
             Malformed = ReportWriter.Malformed(snapshot),
             Failures = snapshot.FailureReasons,
             Outcome = outcome,

@@ -127,17 +127,35 @@ public static class GeneratorCommand
             }
         });
 
+        var freshness = new Option<bool>("--freshness")
+        {
+            Description = "Sample sent records (one a second, at most 200) and poll the stage table through Athena until they are queryable; the report gains p50/p95/max send-to-queryable.",
+        };
+        var freshnessTimeout = new Option<TimeSpan?>("--freshness-timeout")
+        {
+            Description = "With --freshness: how long a sampled record is waited for, e.g. 90s, 5m. Default: 180s.",
+            CustomParser = ParseDuration,
+        };
+        var database = new Option<string?>("--database")
+        {
+            Description = "With --freshness: the Glue database of the stage tables. Default: datasets.json's catalog database.",
+        };
         var paused = new Option<bool>("--paused") { Description = "Start paused: nothing is sent until POST /resume on the control port (bursts are sent while paused)." };
         var root = new RootCommand(Description)
         {
             dataset, stream, namePrefix, rate, duration, count, seed, startTime, endpointUrl, region, dryRun, output, report,
-            maxInFlight, batchSize, maxAttempts, invalidRatio, controlPort, paused,
+            maxInFlight, batchSize, maxAttempts, invalidRatio, controlPort, paused, freshness, freshnessTimeout, database,
         };
         root.Validators.Add(result =>
         {
             if (result.GetResult(count) is not null && result.GetResult(duration) is not null)
             {
                 result.AddError("--count and --duration cannot be used together: give one of them.");
+            }
+
+            if (result.GetValue(freshness) && result.GetValue(dryRun))
+            {
+                result.AddError("--freshness needs records sent, not --dry-run.");
             }
 
             if (result.GetResult(output) is not null && !result.GetValue(dryRun))
@@ -169,6 +187,9 @@ public static class GeneratorCommand
                 InvalidRatio = parse.GetValue(invalidRatio),
                 ControlPort = parse.GetValue(controlPort),
                 Paused = parse.GetValue(paused),
+                Freshness = parse.GetValue(freshness),
+                FreshnessTimeout = parse.GetValue(freshnessTimeout),
+                Database = parse.GetValue(database),
             };
             return GeneratorApp.RunAsync(settings, catalog.Value, host, cancellationToken);
         });
@@ -208,7 +229,8 @@ public static class GeneratorCommand
             return value;
         }
 
-        result.AddError($"--duration must be a positive duration such as 500ms, 60s, 5m or 1h; got '{text}'.");
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "--duration";
+        result.AddError($"{name} must be a positive duration such as 500ms, 60s, 5m or 1h; got '{text}'.");
         return null;
     }
 

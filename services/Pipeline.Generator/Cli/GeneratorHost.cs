@@ -1,3 +1,4 @@
+using Pipeline.Aws.Athena;
 using Pipeline.Contracts.Datasets;
 using Pipeline.Generator.Aws;
 
@@ -22,6 +23,9 @@ public sealed record GeneratorHost
     public Func<DatasetCatalog> LoadCatalog { get; init; } = DatasetCatalog.Load;
 
     public IFirehoseClientFactory Clients { get; init; } = new FirehoseClientFactory();
+
+    /// <summary>Makes the Athena client <c>--freshness</c> polls the stage table with.</summary>
+    public Func<FirehoseConnection, IAthenaClient> AthenaClients { get; init; } = FirehoseClientFactory.CreateAthena;
 
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 }

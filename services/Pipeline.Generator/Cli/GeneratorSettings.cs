@@ -54,5 +54,14 @@ public sealed record GeneratorSettings
     /// <summary>Starts paused, for the control endpoint to resume or send bursts.</summary>
     public bool Paused { get; init; }
 
+    /// <summary>Follows sampled records until they are queryable in the stage table (<c>--freshness</c>).</summary>
+    public bool Freshness { get; init; }
+
+    /// <summary>How long a sampled record is waited for; null means the probe's default.</summary>
+    public TimeSpan? FreshnessTimeout { get; init; }
+
+    /// <summary>The Glue database of the stage tables; null means the catalog's deployment database.</summary>
+    public string? Database { get; init; }
+
     public string StreamName => Stream ?? $"{NamePrefix}-{Dataset}";
 }

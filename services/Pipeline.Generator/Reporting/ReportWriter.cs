@@ -46,6 +46,16 @@ public static class ReportWriter
             output.WriteLine(string.Create(c, $"  malformed {m.Total:N0}: invalid_json {m.InvalidJson}, wrong_type {m.WrongType}, missing_required_field {m.MissingRequiredField}, out_of_range {m.OutOfRange}, not_in_enum {m.NotInEnum}, pattern_mismatch {m.PatternMismatch}"));
         }
 
+        if (report.BackPressure is { } pressure)
+        {
+            output.WriteLine($"  limit     {pressure.Explanation}");
+        }
+
+        if (report.Freshness is { } freshness)
+        {
+            output.WriteLine($"  freshness {freshness.Describe()}");
+        }
+
         if (report.RecordsSkipped > 0)
         {
             output.WriteLine(string.Create(c, $"  skipped   {report.RecordsSkipped:N0} records: sending fell behind schedule"));

@@ -1,3 +1,4 @@
+using Pipeline.Generator.Freshness;
 using Pipeline.Generator.Sending;
 
 namespace Pipeline.Generator.Reporting;
@@ -49,6 +50,12 @@ public sealed record RunReport
     public long PutRecordBatchErrors { get; init; }
 
     public required LatencySummary LatencyMs { get; init; }
+
+    /// <summary>Whether the target rate was held and, if not, what held it back; null in a dry run.</summary>
+    public BackPressureSummary? BackPressure { get; init; }
+
+    /// <summary>Send-to-queryable times of sampled records (<c>--freshness</c>); null when not asked for.</summary>
+    public FreshnessSummary? Freshness { get; init; }
 
     public required MalformedCounts Malformed { get; init; }
 

@@ -37,6 +37,10 @@ internal static class FirehoseErrors
         _ => error.GetType().Name,
     };
 
+    /// <summary>An answer meaning "slower, please": throttling, or Firehose's ServiceUnavailableException.</summary>
+    public static bool IsThrottle(string? code) =>
+        AwsErrorCodes.IsThrottling(code) || code is AwsErrorCodes.ServiceUnavailable or AwsErrorCodes.LimitExceeded;
+
     public static bool IsFatal(Exception error) => error switch
     {
         // The service answered with a client error that is not a throttle: every further call would get the same.

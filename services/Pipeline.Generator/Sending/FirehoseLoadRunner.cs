@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Data;
+using Pipeline.Generator.Freshness;
 using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.Generator.Sending;
@@ -56,6 +57,9 @@ public sealed class FirehoseLoadRunner
     }
 
     public RunStatistics Statistics { get; }
+
+    /// <summary>Picks accepted records for the freshness probe to follow; null samples none.</summary>
+    public FreshnessSampler? Freshness { get; init; }
 
     /// <summary>The error that stopped the run, when the outcome is <see cref="RunOutcome.Aborted"/>.</summary>
     public Exception? FatalError => Volatile.Read(ref _fatalError);
@@ -252,7 +256,13 @@ public sealed class FirehoseLoadRunner
     {
         try
         {
-            await _slots.WaitAsync(stop);
+            // A slot free at once costs nothing; waiting for one means the endpoint is setting the pace.
+            if (!_slots.Wait(0, CancellationToken.None))
+            {
+                var waitFrom = _time.GetTimestamp();
+                await _slots.WaitAsync(stop);
+                Statistics.WaitedForSlot(batch.Count, _time.GetElapsedTime(waitFrom));
+            }
         }
         catch (OperationCanceledException)
         {
@@ -341,6 +351,11 @@ public sealed class FirehoseLoadRunner
             {
                 Statistics.CallFailed();
                 reason = FirehoseErrors.Code(e);
+                if (FirehoseErrors.IsThrottle(reason) || e is Pipeline.Aws.AwsServiceException { IsThrottling: true })
+                {
+                    Statistics.Throttled(pending.Count);
+                }
+
                 activity?.AddEvent(new ActivityEvent("call failed", tags: new ActivityTagsCollection
                 {
                     ["attempt"] = attempt,
@@ -374,22 +389,37 @@ public sealed class FirehoseLoadRunner
         List<ReadOnlyMemory<byte>>? rejected = null;
         Dictionary<string, int>? codes = null;
         long acceptedBytes = 0;
+        long throttled = 0;
         for (var i = 0; i < sent.Count; i++)
         {
             var entry = result.RequestResponses[i];
             if (entry.Failed)
             {
                 (rejected ??= []).Add(sent[i]);
+                if (FirehoseErrors.IsThrottle(entry.ErrorCode))
+                {
+                    throttled++;
+                }
+
                 codes ??= new Dictionary<string, int>(StringComparer.Ordinal);
                 codes[entry.ErrorCode!] = codes.GetValueOrDefault(entry.ErrorCode!) + 1;
             }
             else
             {
                 acceptedBytes += sent[i].Length;
+                if (Freshness is { } sampler && sampler.Wants())
+                {
+                    sampler.Offer(sent[i].Span);
+                }
             }
         }
 
         Statistics.Sent(sent.Count - (rejected?.Count ?? 0), acceptedBytes);
+        if (throttled > 0)
+        {
+            Statistics.Throttled(throttled);
+        }
+
         var reason = codes is null ? "" : codes.MaxBy(c => c.Value).Key;
         return (rejected ?? (IReadOnlyList<ReadOnlyMemory<byte>>)[], reason);
     }

@@ -20,6 +20,9 @@ public sealed class RunStatistics
     private long _callErrors;
     private int _inFlightRequests;
     private long _inFlightRecords;
+    private long _throttled;
+    private long _delayed;
+    private long _slotWaitTicks;
 
     public RunStatistics(TimeProvider? time = null)
     {
@@ -83,6 +86,16 @@ public sealed class RunStatistics
 
     public void CallFailed() => Interlocked.Increment(ref _callErrors);
 
+    /// <summary>Record sends the endpoint refused with a throttling or service-unavailable answer.</summary>
+    public void Throttled(long records) => Interlocked.Add(ref _throttled, records);
+
+    /// <summary>A batch of <paramref name="records"/> waited <paramref name="waited"/> for a free call slot.</summary>
+    public void WaitedForSlot(int records, TimeSpan waited)
+    {
+        Interlocked.Add(ref _delayed, records);
+        Interlocked.Add(ref _slotWaitTicks, waited.Ticks);
+    }
+
     public void RequestStarted(int records)
     {
         Interlocked.Increment(ref _inFlightRequests);
@@ -107,5 +120,8 @@ public sealed class RunStatistics
         Volatile.Read(ref _inFlightRequests),
         Interlocked.Read(ref _inFlightRecords),
         Enumerable.Range(0, _flaws.Length).Select(i => Interlocked.Read(ref _flaws[i])).ToArray(),
-        new Dictionary<string, long>(_failureReasons, StringComparer.Ordinal));
+        new Dictionary<string, long>(_failureReasons, StringComparer.Ordinal),
+        Interlocked.Read(ref _throttled),
+        Interlocked.Read(ref _delayed),
+        TimeSpan.FromTicks(Interlocked.Read(ref _slotWaitTicks)));
 }

@@ -14,6 +14,9 @@ namespace Pipeline.Generator.Sending;
 /// <param name="InFlightRecords">Records in those calls.</param>
 /// <param name="Flaws">Records generated with each flaw, indexed by <see cref="RecordFlaw"/>.</param>
 /// <param name="FailureReasons">Finally failed records by error code or reason.</param>
+/// <param name="Throttled">Record sends refused with a throttling or service-unavailable answer.</param>
+/// <param name="Delayed">Records whose batch waited for a free call slot.</param>
+/// <param name="SlotWait">How long the producer waited for free call slots, in total.</param>
 public sealed record StatisticsSnapshot(
     TimeSpan Elapsed,
     long Generated,
@@ -26,7 +29,10 @@ public sealed record StatisticsSnapshot(
     int InFlightRequests,
     long InFlightRecords,
     IReadOnlyList<long> Flaws,
-    IReadOnlyDictionary<string, long> FailureReasons)
+    IReadOnlyDictionary<string, long> FailureReasons,
+    long Throttled = 0,
+    long Delayed = 0,
+    TimeSpan SlotWait = default)
 {
     public long FlawCount(RecordFlaw flaw) => Flaws[(int)flaw];
 }
