@@ -140,9 +140,8 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
                 Directory.Delete(directory, recursive: true);
             }
 
-            Directory.CreateDirectory(directory);
-            DirectorySync.Flush(Root);
-            AtomicFile.Write(Path.Combine(directory, DeliveryStream.ConfigFile), JsonSerializer.SerializeToUtf8Bytes(stored, FirehoseStateJsonContext.Default.StoredDeliveryStream));
+            DurableFile.CreateDirectory(directory);
+            DurableFile.Replace(Path.Combine(directory, DeliveryStream.ConfigFile), JsonSerializer.SerializeToUtf8Bytes(stored, FirehoseStateJsonContext.Default.StoredDeliveryStream));
             var stream = Open(stored, settings, directory);
             _streams[name] = stream;
             if (_running)

@@ -648,7 +648,7 @@ internal sealed partial class AthenaService : IDisposable
     }
 
     // Callers hold _gate.
-    private void Save() => GlueFiles.WriteAtomically(_file, JsonSerializer.SerializeToUtf8Bytes(_state, AthenaApiJsonContext.Default.AthenaState));
+    private void Save() => DurableFile.Replace(_file, JsonSerializer.SerializeToUtf8Bytes(_state, AthenaApiJsonContext.Default.AthenaState));
 
     [GeneratedRegex("^[a-zA-Z0-9._-]{1,128}$")]
     private static partial Regex WorkGroupName();
