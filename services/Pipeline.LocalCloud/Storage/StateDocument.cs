@@ -20,7 +20,12 @@ internal sealed class StateDocument<T>(string path, JsonTypeInfo<T> type)
     /// </summary>
     public T? Load()
     {
-        File.Delete(Path + DurableFile.TemporarySuffix);
+        var temp = Path + DurableFile.TemporarySuffix;
+        if (File.Exists(temp))
+        {
+            File.Delete(temp);
+        }
+
         return File.Exists(Path) ? JsonSerializer.Deserialize(File.ReadAllBytes(Path), type) : null;
     }
 
