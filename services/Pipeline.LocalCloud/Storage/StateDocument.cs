@@ -51,6 +51,12 @@ internal sealed class StateDocument<T>(string path, JsonTypeInfo<T> type)
     /// <summary>Replaces the document durably; when this returns, a restart loads <paramref name="value"/>.</summary>
     public void Save(T value) => DurableFile.Replace(Path, JsonSerializer.SerializeToUtf8Bytes(value, type));
 
-    /// <summary>Removes the document (not fsync'ed, see <see cref="DurableFile"/>).</summary>
-    public void Delete() => File.Delete(Path);
+    /// <summary>Removes the document, if any (not fsync'ed, see <see cref="DurableFile"/>).</summary>
+    public void Delete()
+    {
+        if (File.Exists(Path))
+        {
+            File.Delete(Path);
+        }
+    }
 }

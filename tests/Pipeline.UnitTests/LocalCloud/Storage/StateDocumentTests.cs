@@ -22,6 +22,23 @@ public sealed class StateDocumentTests : IDisposable
     }
 
     [Fact]
+    public void Deleting_what_was_never_saved_does_nothing()
+    {
+        Open().Delete();
+
+        Assert.False(Directory.Exists(Path.GetDirectoryName(FilePath)));
+    }
+
+    [Fact]
+    public void A_deleted_document_loads_as_null()
+    {
+        Open().Save(new Dictionary<string, string> { ["a"] = "1" });
+        Open().Delete();
+
+        Assert.Null(Open().Load());
+    }
+
+    [Fact]
     public void The_last_saved_document_is_what_a_reopened_one_loads()
     {
         Open().Save(new Dictionary<string, string> { ["a"] = "1" });
