@@ -14,8 +14,9 @@ namespace Pipeline.LocalCloud.Storage;
 /// </summary>
 /// <remarks>
 /// A put streams to a temp file, flushes it to disk, records a write-ahead intent, renames the file into place
-/// (<see cref="DurableFile.MoveIntoPlace"/>, so the name is durable before the metadata says so) and then commits the metadata and clears the intent in one transaction; start-up replays intents a crash left behind,
-/// so a put is all there or not at all and no half-written file ever sits under <c>objects</c>. Renames, metadata
+/// (<see cref="DurableFile.MoveIntoPlace"/>, so the name is durable before the metadata says so) and then commits
+/// the metadata and clears the intent in one transaction; start-up replays intents a crash left behind, so a put is
+/// all there or not at all and no half-written file ever sits under <c>objects</c>. Renames, metadata
 /// commits and the pairing of metadata with an opened file happen under one short lock; streaming does not.
 /// </remarks>
 public sealed partial class FileObjectStore : IObjectStore, IDisposable
