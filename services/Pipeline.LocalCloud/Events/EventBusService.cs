@@ -45,7 +45,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
     private readonly Func<IFunctionInvoker> _invoker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly string _rulesPath;
+    private readonly StateDocument<StoredRule[]> _rulesFile;
     private readonly WorkSpool<QueuedDelivery> _queue;
     private IReadOnlyList<EventDelivery> _recovered;
 
@@ -60,8 +60,8 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         _time = time;
         _logger = logger;
         var root = Path.Combine(cloud.DataDirectory, Folder);
-        Directory.CreateDirectory(root);
-        _rulesPath = Path.Combine(root, RulesFile);
+        DurableFile.CreateDirectory(root);
+        _rulesFile = new(Path.Combine(root, RulesFile), EventsStateJsonContext.Default.StoredRuleArray);
         LoadRules();
         _queue = new WorkSpool<QueuedDelivery>(Path.Combine(root, QueueFolder), EventsStateJsonContext.Default.QueuedDelivery);
         var (items, unreadable) = _queue.Load();
@@ -353,17 +353,12 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         var rules = _rules.Values.OrderBy(r => r.Name, StringComparer.Ordinal)
             .Select(r => new StoredRule(r.Name, r.EventPatternJson, r.State, r.Description, r.Targets))
             .ToArray();
-        AtomicFile.Write(_rulesPath, JsonSerializer.SerializeToUtf8Bytes(rules, EventsStateJsonContext.Default.StoredRuleArray));
+        _rulesFile.Save(rules);
     }
 
     private void LoadRules()
     {
-        if (!File.Exists(_rulesPath))
-        {
-            return;
-        }
-
-        foreach (var stored in JsonSerializer.Deserialize(File.ReadAllBytes(_rulesPath), EventsStateJsonContext.Default.StoredRuleArray) ?? [])
+        foreach (var stored in _rulesFile.Load() ?? [])
         {
             EventPattern? pattern = null;
             if (stored.EventPattern is { } json)

@@ -140,9 +140,8 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
                 Directory.Delete(directory, recursive: true);
             }
 
-            Directory.CreateDirectory(directory);
-            DirectorySync.Flush(Root);
-            AtomicFile.Write(Path.Combine(directory, DeliveryStream.ConfigFile), JsonSerializer.SerializeToUtf8Bytes(stored, FirehoseStateJsonContext.Default.StoredDeliveryStream));
+            DurableFile.CreateDirectory(directory);
+            ConfigOf(directory).Save(stored);
             var stream = Open(stored, settings, directory);
             _streams[name] = stream;
             if (_running)
@@ -250,8 +249,8 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
             Directory.CreateDirectory(Root);
             foreach (var directory in Directory.EnumerateDirectories(Root).Order(StringComparer.Ordinal))
             {
-                var configPath = Path.Combine(directory, DeliveryStream.ConfigFile);
-                if (!File.Exists(configPath))
+                var config = ConfigOf(directory);
+                if (!File.Exists(config.Path))
                 {
                     // Never acknowledged: a create that did not finish, or a delete that did not.
                     Directory.Delete(directory, recursive: true);
@@ -260,8 +259,7 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
 
                 try
                 {
-                    var stored = JsonSerializer.Deserialize(File.ReadAllBytes(configPath), FirehoseStateJsonContext.Default.StoredDeliveryStream)
-                        ?? throw new InvalidDataException($"{configPath} is empty.");
+                    var stored = config.Load() ?? throw new InvalidDataException($"{config.Path} is empty.");
                     _streams[stored.Name] = Open(stored, DeliveryStreamSettingsFactory.Create(stored), directory);
                 }
                 catch (Exception e) when (e is JsonException or InvalidDataException or IOException or UnauthorizedAccessException or AwsServiceException)
@@ -288,4 +286,7 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not load the delivery stream in {Directory}; it is left on disk and not served")]
     private partial void LogLoadFailed(Exception exception, string directory);
+
+    private static StateDocument<StoredDeliveryStream> ConfigOf(string directory) =>
+        new(Path.Combine(directory, DeliveryStream.ConfigFile), FirehoseStateJsonContext.Default.StoredDeliveryStream);
 }

@@ -433,18 +433,14 @@ internal sealed partial class SnsService : ISnsMessages
         var state = new SnsState(
             _topics.Keys.Order(StringComparer.Ordinal).ToArray(),
             _subscriptions.Values.OrderBy(s => s.SubscriptionArn, StringComparer.Ordinal).ToArray());
-        AtomicFile.Write(Path.Combine(Root, StateFile), JsonSerializer.SerializeToUtf8Bytes(state, SnsJsonContext.Default.SnsState));
+        StateDocument().Save(state);
     }
+
+    private StateDocument<SnsState> StateDocument() => new(Path.Combine(Root, StateFile), SnsJsonContext.Default.SnsState);
 
     private void LoadState()
     {
-        var path = Path.Combine(Root, StateFile);
-        if (!File.Exists(path))
-        {
-            return;
-        }
-
-        var state = JsonSerializer.Deserialize(File.ReadAllBytes(path), SnsJsonContext.Default.SnsState);
+        var state = StateDocument().Load();
         foreach (var name in state?.Topics ?? [])
         {
             _topics[name] = TopicArn(name);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Sqs;
 
@@ -22,7 +23,8 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
         ["VisibilityTimeout", "MessageRetentionPeriod", "ReceiveMessageWaitTimeSeconds", "DelaySeconds", "MaximumMessageSize", "RedrivePolicy", "Policy", "KmsMasterKeyId", "KmsDataKeyReusePeriodSeconds", "SqsManagedSseEnabled", "RedriveAllowPolicy"];
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, SqsQueue> _queues = Load(stateFile);
+    private readonly StateDocument<SqsQueueSnapshot[]>? _document = Document(stateFile);
+    private readonly Dictionary<string, SqsQueue> _queues = Load(Document(stateFile));
 
     public string Region => cloud.Region;
 
@@ -361,15 +363,13 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
         return taken;
     }
 
-    private static Dictionary<string, SqsQueue> Load(string? stateFile)
+    private static StateDocument<SqsQueueSnapshot[]>? Document(string? stateFile) =>
+        stateFile is null ? null : new(stateFile, SqsStateJsonContext.Default.SqsQueueSnapshotArray);
+
+    private static Dictionary<string, SqsQueue> Load(StateDocument<SqsQueueSnapshot[]>? document)
     {
         var queues = new Dictionary<string, SqsQueue>(StringComparer.Ordinal);
-        if (stateFile is null)
-        {
-            return queues;
-        }
-
-        foreach (var snapshot in SqsStateFile.Load(stateFile))
+        foreach (var snapshot in document?.Load() ?? [])
         {
             var queue = new SqsQueue(snapshot.Name, snapshot.Arn, snapshot.Settings, snapshot.CreatedAt);
             queue.Messages.AddRange(snapshot.Messages.Select(m => new StoredMessage(m.Id, m.Body, m.Attributes, m.SentAt, m.VisibleAt, m.TraceHeader)
@@ -387,9 +387,9 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
     /// <summary>Called under the lock after every change.</summary>
     private void Save()
     {
-        if (stateFile is not null)
+        if (_document is not null)
         {
-            SqsStateFile.Save(stateFile, _queues.Values.Select(q => new SqsQueueSnapshot(q.Name, q.Arn, q.Settings, q.CreatedAt, q.Messages.Select(m => new StoredMessageSnapshot(m.Id, m.Body, new Dictionary<string, SqsMessageAttribute>(m.Attributes), m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt, m.ReceiptHandle, m.TraceHeader)).ToArray())).ToArray());
+            _document.Save([.. _queues.Values.Select(q => new SqsQueueSnapshot(q.Name, q.Arn, q.Settings, q.CreatedAt, q.Messages.Select(m => new StoredMessageSnapshot(m.Id, m.Body, new Dictionary<string, SqsMessageAttribute>(m.Attributes), m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt, m.ReceiptHandle, m.TraceHeader)).ToArray()))]);
         }
     }
 

@@ -13,9 +13,10 @@ namespace Pipeline.LocalCloud.Storage;
 /// <c>&lt;root&gt;/tmp</c> on the same file system.
 /// </summary>
 /// <remarks>
-/// A put streams to a temp file, flushes it to disk, records a write-ahead intent, renames the file into place and
-/// then commits the metadata and clears the intent in one transaction; start-up replays intents a crash left behind,
-/// so a put is all there or not at all and no half-written file ever sits under <c>objects</c>. Renames, metadata
+/// A put streams to a temp file, flushes it to disk, records a write-ahead intent, renames the file into place
+/// (<see cref="DurableFile.MoveIntoPlace"/>, so the name is durable before the metadata says so) and then commits
+/// the metadata and clears the intent in one transaction; start-up replays intents a crash left behind, so a put is
+/// all there or not at all and no half-written file ever sits under <c>objects</c>. Renames, metadata
 /// commits and the pairing of metadata with an opened file happen under one short lock; streaming does not.
 /// </remarks>
 public sealed partial class FileObjectStore : IObjectStore, IDisposable
@@ -188,8 +189,8 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
                 var pendingId = _catalog.BeginPut(info, contentFile, tempPath);
                 try
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-                    File.Move(tempPath, finalPath, overwrite: true);
+                    DurableFile.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+                    DurableFile.MoveIntoPlace(tempPath, finalPath);
                 }
                 catch
                 {
@@ -501,8 +502,8 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
             var finalPath = _paths.Resolve(change.ContentFile);
             if (File.Exists(change.TempFile))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
-                File.Move(change.TempFile, finalPath, overwrite: true);
+                DurableFile.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+                DurableFile.MoveIntoPlace(change.TempFile, finalPath);
             }
 
             if (File.Exists(finalPath))

@@ -2,7 +2,8 @@ namespace Pipeline.LocalCloud.Storage;
 
 /// <summary>
 /// S3 buckets and objects under the data directory. The S3 endpoint serves it over HTTP; Firehose and the Glue and
-/// Athena engines use it in process. No key, however crafted, reads or writes outside the data directory.
+/// Athena engines use it in process. No key, however crafted, reads or writes outside the data directory. The records
+/// and enums below are what it takes and gives.
 /// </summary>
 public interface IObjectStore
 {
@@ -95,3 +96,56 @@ public interface IObjectStore
     Task<BucketDeletion> DeleteBucketAsync(string bucket, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException($"{GetType().Name} does not delete buckets.");
 }
+
+/// <summary>An object's metadata. <see cref="ETag"/> is quoted, as S3 sends it.</summary>
+public sealed record ObjectInfo(
+    string Bucket,
+    string Key,
+    long Size,
+    string ETag,
+    DateTimeOffset LastModified,
+    string ContentType,
+    string? ContentEncoding,
+    IReadOnlyDictionary<string, string> UserMetadata);
+
+/// <summary>How to store an object.</summary>
+/// <param name="ContentType">Served back as Content-Type.</param>
+/// <param name="ContentEncoding">Served back as Content-Encoding (e.g. <c>gzip</c>); null for none.</param>
+/// <param name="UserMetadata">The <c>x-amz-meta-*</c> pairs, names without the prefix, lower case.</param>
+/// <param name="EventName">The S3 event name raised after the write, e.g. <c>ObjectCreated:Put</c>.</param>
+/// <param name="ETag">
+/// The quoted ETag to record instead of the content's MD5; S3 gives completed multipart uploads
+/// <c>"&lt;md5 of the part md5s&gt;-&lt;parts&gt;"</c>. Null (the default) means the quoted MD5 hex of the bytes.
+/// </param>
+/// <param name="RequestId">The request that caused the write, passed on in <see cref="Storage.ObjectCreated"/>.</param>
+public sealed record ObjectWriteOptions(
+    string ContentType = "binary/octet-stream",
+    string? ContentEncoding = null,
+    IReadOnlyDictionary<string, string>? UserMetadata = null,
+    string EventName = "ObjectCreated:Put",
+    string? ETag = null,
+    string? RequestId = null);
+
+/// <summary>One version of an object: its metadata and a stream over exactly those bytes. Dispose to close the stream.</summary>
+public sealed record StoredObject(ObjectInfo Info, Stream Content) : IAsyncDisposable, IDisposable
+{
+    public ValueTask DisposeAsync() => Content.DisposeAsync();
+
+    public void Dispose() => Content.Dispose();
+}
+
+public sealed record BucketInfo(string Name, DateTimeOffset CreationDate);
+
+/// <summary>What <see cref="IObjectStore.DeleteBucketAsync"/> did; S3 answers 204, 404 NoSuchBucket or 409 BucketNotEmpty.</summary>
+public enum BucketDeletion
+{
+    Deleted,
+    NotFound,
+    NotEmpty,
+}
+
+/// <summary>An object was stored. <see cref="EventName"/> is S3's, e.g. <c>ObjectCreated:Put</c>, <c>ObjectCreated:Copy</c>.</summary>
+public sealed record ObjectCreated(ObjectInfo Object, string EventName, string? RequestId);
+
+/// <summary>An object was deleted. <see cref="EventName"/> is S3's, e.g. <c>ObjectRemoved:Delete</c>.</summary>
+public sealed record ObjectRemoved(string Bucket, string Key, string EventName, string? RequestId);

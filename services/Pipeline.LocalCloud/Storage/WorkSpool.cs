@@ -6,7 +6,7 @@ namespace Pipeline.LocalCloud.Storage;
 
 /// <summary>
 /// Work a service has accepted and not finished, one file per item in a folder of its own: written with
-/// <see cref="AtomicFile"/> (temp file, fsync, rename, fsync of the folder) before the work is acknowledged, rewritten
+/// <see cref="DurableFile.Replace"/> (temp file, fsync, rename, fsync of the folder) before the work is acknowledged, rewritten
 /// when its retry state changes, deleted when it is done. A service started again over the folder finds every item it
 /// acknowledged and did not finish, so each is delivered at least once. Deletion is not fsync'ed: a crash just after
 /// it can at worst bring an item back that was done, which at-least-once delivery allows.
@@ -27,11 +27,7 @@ internal sealed class WorkSpool<T>
     {
         Directory = Path.GetFullPath(directory);
         _type = type;
-        if (!System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-            DirectorySync.Flush(Path.GetDirectoryName(Directory)!);
-        }
+        DurableFile.CreateDirectory(Directory);
 
         // Keys go on after those of an earlier run, so the order of adding survives restarts.
         foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*" + Extension))
@@ -56,7 +52,7 @@ internal sealed class WorkSpool<T>
         foreach (var path in System.IO.Directory.EnumerateFiles(Directory).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(path);
-            if (name.EndsWith(".tmp", StringComparison.Ordinal))
+            if (name.EndsWith(DurableFile.TemporarySuffix, StringComparison.Ordinal))
             {
                 File.Delete(path);
                 continue;
@@ -92,7 +88,7 @@ internal sealed class WorkSpool<T>
     }
 
     /// <summary>Replaces an item (its retry state changed) durably.</summary>
-    public void Update(string key, T item) => AtomicFile.Write(PathOf(key), JsonSerializer.SerializeToUtf8Bytes(item, _type));
+    public void Update(string key, T item) => DurableFile.Replace(PathOf(key), JsonSerializer.SerializeToUtf8Bytes(item, _type));
 
     /// <summary>The item is done: delivered, or given up.</summary>
     public void Remove(string key) => File.Delete(PathOf(key));

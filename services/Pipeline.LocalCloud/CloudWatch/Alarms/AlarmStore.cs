@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Storage;
 using Pipeline.LocalCloud.Hosting;
@@ -7,7 +6,7 @@ namespace Pipeline.LocalCloud.CloudWatch.Alarms;
 
 /// <summary>
 /// The metric alarms, kept in <c>&lt;data dir&gt;/cloudwatch/alarms.json</c> and loaded at start, so alarms (with their
-/// states) survive a restart as they do in AWS. Every change rewrites the file atomically (<see cref="AtomicFile"/>),
+/// states) survive a restart as they do in AWS. Every change rewrites the file atomically (<see cref="StateDocument{T}"/>),
 /// so a crash leaves the old file or the new one, never half of either. Reads are lock-free snapshots.
 /// </summary>
 internal sealed partial class AlarmStore
@@ -15,10 +14,10 @@ internal sealed partial class AlarmStore
     public const string Folder = "cloudwatch";
 
     private const string FileName = "alarms.json";
-    private const string TemporarySuffix = ".tmp";
 
     private readonly Lock _changes = new();
     private readonly ILogger<AlarmStore> _logger;
+    private readonly StateDocument<List<MetricAlarm>> _file;
     private volatile Dictionary<string, MetricAlarm> _alarms = new(StringComparer.Ordinal);
 
     public AlarmStore(LocalCloudOptions cloud, ILogger<AlarmStore> logger)
@@ -26,7 +25,8 @@ internal sealed partial class AlarmStore
         ArgumentNullException.ThrowIfNull(cloud);
         _logger = logger;
         Root = Path.Combine(cloud.DataDirectory, Folder);
-        Directory.CreateDirectory(Root);
+        _file = new(Path.Combine(Root, FileName), AlarmStoreJsonContext.Default.ListMetricAlarm);
+        DurableFile.CreateDirectory(Root);
         Load();
     }
 
@@ -96,33 +96,21 @@ internal sealed partial class AlarmStore
         }
     }
 
-    private void Write(Dictionary<string, MetricAlarm> alarms) => AtomicFile.Write(
-        FilePath,
-        JsonSerializer.SerializeToUtf8Bytes(alarms.Values.OrderBy(a => a.AlarmName, StringComparer.Ordinal).ToList(), AlarmStoreJsonContext.Default.ListMetricAlarm));
+    private void Write(Dictionary<string, MetricAlarm> alarms) => _file.Save(alarms.Values.OrderBy(a => a.AlarmName, StringComparer.Ordinal).ToList());
 
     private void Load()
     {
-        File.Delete(FilePath + TemporarySuffix);
-        if (!File.Exists(FilePath))
+        // An unreadable file is kept aside rather than overwritten by the next change: the user may want it back.
+        var alarms = _file.LoadOrSetAside(out var unreadable) ?? [];
+        if (unreadable is not null)
         {
-            return;
+            LogUnreadable(FilePath, unreadable, FilePath + ".unreadable");
         }
 
-        try
+        _alarms = alarms.ToDictionary(a => a.AlarmName, StringComparer.Ordinal);
+        if (alarms.Count > 0)
         {
-            var alarms = JsonSerializer.Deserialize(File.ReadAllBytes(FilePath), AlarmStoreJsonContext.Default.ListMetricAlarm) ?? [];
-            _alarms = alarms.ToDictionary(a => a.AlarmName, StringComparer.Ordinal);
-            if (alarms.Count > 0)
-            {
-                LogLoaded(alarms.Count, FilePath);
-            }
-        }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            // Kept aside rather than overwritten by the next change: the user may want it back.
-            var aside = FilePath + ".unreadable";
-            File.Move(FilePath, aside, overwrite: true);
-            LogUnreadable(FilePath, e.Message, aside);
+            LogLoaded(alarms.Count, FilePath);
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
     private readonly SemaphoreSlim _deliveryLock = new(1, 1);
     private readonly RecordJournal _journal;
     private readonly DeliveryPlanStore _plans;
-    private readonly string _checkpointPath;
+    private readonly StateDocument<DeliveryCheckpoint> _checkpoint;
     private readonly Func<IObjectStore> _objectStore;
     private readonly LambdaTransformer _transformer;
     private readonly TimeProvider _time;
@@ -75,7 +75,7 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
             _plans.Delete();
         }
 
-        _checkpointPath = Path.Combine(directory, CheckpointFile);
+        _checkpoint = Checkpoint(directory);
         _objectStore = objectStore;
         _transformer = transformer;
         _time = time;
@@ -118,10 +118,7 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         FirehoseEngineOptions options,
         ILogger logger)
     {
-        var checkpointPath = Path.Combine(directory, CheckpointFile);
-        var deliveredThrough = File.Exists(checkpointPath)
-            ? JsonSerializer.Deserialize(File.ReadAllBytes(checkpointPath), FirehoseStateJsonContext.Default.DeliveryCheckpoint)?.DeliveredThrough ?? 0
-            : 0;
+        var deliveredThrough = Checkpoint(directory).Load()?.DeliveredThrough ?? 0;
         var journal = RecordJournal.Open(Path.Combine(directory, JournalDirectory), options.SegmentBytes, deliveredThrough, logger, out var undelivered);
         var stream = new DeliveryStream(stored, settings, directory, journal, deliveredThrough, undelivered, objectStore, transformer, time, options, logger);
         if (undelivered.Count > 0 || stream._planPending)
@@ -373,7 +370,7 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         }
 
         FaultInjection.Reached(FaultPoint.FirehoseObjectsWritten);
-        AtomicFile.Write(_checkpointPath, JsonSerializer.SerializeToUtf8Bytes(new DeliveryCheckpoint(plan.LastSequence), FirehoseStateJsonContext.Default.DeliveryCheckpoint));
+        _checkpoint.Save(new DeliveryCheckpoint(plan.LastSequence));
         Interlocked.Exchange(ref _deliveredThrough, plan.LastSequence);
         _plans.Delete();
         lock (_gate)
@@ -505,4 +502,7 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not append to the journal of {Stream}")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string stream);
+
+    private static StateDocument<DeliveryCheckpoint> Checkpoint(string directory) =>
+        new(Path.Combine(directory, CheckpointFile), FirehoseStateJsonContext.Default.DeliveryCheckpoint);
 }

@@ -16,38 +16,37 @@ internal sealed class DeliveryPlanStore(string directory)
     public string Directory { get; } = directory;
 
     /// <summary>Whether a complete plan is waiting to be (re)written.</summary>
-    public bool HasPlan => File.Exists(Path.Combine(Directory, PlanFile));
+    public bool HasPlan => File.Exists(PlanDocument.Path);
+
+    private StateDocument<StoredPlan> PlanDocument { get; } = new(Path.Combine(directory, PlanFile), FirehoseStateJsonContext.Default.StoredPlan);
 
     public void Save(DeliveryPlan plan)
     {
         Delete();
-        System.IO.Directory.CreateDirectory(Directory);
-        DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(Directory))!);
+        DurableFile.CreateDirectory(Directory);
         var objects = new StoredPlanObject[plan.Objects.Count];
         for (var i = 0; i < objects.Length; i++)
         {
             var o = plan.Objects[i];
             var file = $"object-{i.ToString("D5", CultureInfo.InvariantCulture)}.bin";
-            AtomicFile.WriteNew(Path.Combine(Directory, file), o.Content);
+            DurableFile.WriteNew(Path.Combine(Directory, file), o.Content);
             objects[i] = new StoredPlanObject(o.Bucket, o.Key, file, o.Kind, o.RecordCount);
         }
 
         var stored = new StoredPlan(plan.FirstSequence, plan.LastSequence, objects, plan.Counts);
-        AtomicFile.Write(Path.Combine(Directory, PlanFile), JsonSerializer.SerializeToUtf8Bytes(stored, FirehoseStateJsonContext.Default.StoredPlan));
+        PlanDocument.Save(stored);
     }
 
     /// <summary>The durable plan, if a delivery was interrupted; removes the remains of an incomplete one.</summary>
     public DeliveryPlan? Load()
     {
-        var planPath = Path.Combine(Directory, PlanFile);
-        if (!File.Exists(planPath))
+        if (!HasPlan)
         {
             Delete();
             return null;
         }
 
-        var stored = JsonSerializer.Deserialize(File.ReadAllBytes(planPath), FirehoseStateJsonContext.Default.StoredPlan)
-            ?? throw new InvalidDataException($"{planPath} is empty.");
+        var stored = PlanDocument.Load() ?? throw new InvalidDataException($"{PlanDocument.Path} is empty.");
         var objects = stored.Objects
             .Select(o => new PlannedObject(o.Bucket, o.Key, File.ReadAllBytes(Path.Combine(Directory, o.File)), o.Kind, o.RecordCount))
             .ToArray();
@@ -59,7 +58,7 @@ internal sealed class DeliveryPlanStore(string directory)
         if (System.IO.Directory.Exists(Directory))
         {
             // plan.json first: once it is gone, whatever remains is an incomplete plan, never a live one.
-            File.Delete(Path.Combine(Directory, PlanFile));
+            PlanDocument.Delete();
             System.IO.Directory.Delete(Directory, recursive: true);
         }
     }

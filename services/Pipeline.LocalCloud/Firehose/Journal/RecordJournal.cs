@@ -60,7 +60,7 @@ internal sealed partial class RecordJournal : IDisposable
     /// <summary>Opens (or creates) the journal in <paramref name="directory"/> and returns the records after <paramref name="deliveredThrough"/>.</summary>
     public static RecordJournal Open(string directory, long segmentBytes, long deliveredThrough, ILogger logger, out List<JournalRecord> undelivered)
     {
-        Directory.CreateDirectory(directory);
+        DurableFile.CreateDirectory(directory);
         undelivered = [];
         var segments = new List<JournalSegment>();
         var last = deliveredThrough;
@@ -194,7 +194,7 @@ internal sealed partial class RecordJournal : IDisposable
         _active?.Dispose();
         var path = Path.Combine(_directory, _nextSequence.ToString("D20", CultureInfo.InvariantCulture) + Extension);
         _active = OpenForAppend(path, FileMode.CreateNew);
-        DirectorySync.Flush(_directory);
+        DurableFile.SyncDirectory(_directory);
         var segment = new JournalSegment(path, _nextSequence, _nextSequence - 1, 0);
         _segments.Add(segment);
         return segment;

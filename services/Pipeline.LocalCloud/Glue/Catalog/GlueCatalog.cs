@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Glue.Catalog;
 
 /// <summary>
-/// The catalog in memory, written whole to <c>&lt;data dir&gt;/glue/catalog.json</c> (temp file, fsync, rename) after
+/// The catalog in memory, written whole to <c>&lt;data dir&gt;/glue/catalog.json</c> (a <see cref="StateDocument{T}"/>) after
 /// every change and read back at first use. A local catalog holds hundreds of entries, not millions, so rewriting
 /// it is cheaper than a schema.
 /// </summary>
@@ -17,14 +18,14 @@ internal sealed class GlueCatalog : IGlueCatalog
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
     private readonly string _accountId;
-    private readonly string _file;
+    private readonly StateDocument<GlueCatalogState> _file;
     private GlueCatalogState? _state;
 
     public GlueCatalog(LocalCloudOptions cloud, TimeProvider time)
     {
         _time = time;
         _accountId = cloud.AccountId;
-        _file = Path.Combine(cloud.DataDirectory, Folder, "catalog.json");
+        _file = new(Path.Combine(cloud.DataDirectory, Folder, "catalog.json"), GlueApiJsonContext.Default.GlueCatalogState);
     }
 
     public Task<Database> CreateDatabaseAsync(DatabaseInput input, CancellationToken cancellationToken = default) =>
@@ -324,17 +325,7 @@ internal sealed class GlueCatalog : IGlueCatalog
         }
     }
 
-    private GlueCatalogState Load()
-    {
-        if (!File.Exists(_file))
-        {
-            return new GlueCatalogState([], [], []);
-        }
+    private GlueCatalogState Load() => _file.Load() ?? new GlueCatalogState([], [], []);
 
-        return JsonSerializer.Deserialize(File.ReadAllBytes(_file), GlueApiJsonContext.Default.GlueCatalogState)
-            ?? new GlueCatalogState([], [], []);
-    }
-
-    private void Save(GlueCatalogState state) =>
-        GlueFiles.WriteAtomically(_file, JsonSerializer.SerializeToUtf8Bytes(state, GlueApiJsonContext.Default.GlueCatalogState));
+    private void Save(GlueCatalogState state) => _file.Save(state);
 }

@@ -3,6 +3,7 @@ using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers;
 
@@ -24,13 +25,13 @@ internal sealed class GlueCrawlers
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
-    private readonly string _file;
+    private readonly StateDocument<List<Crawler>> _file;
     private List<Crawler>? _crawlers;
 
     public GlueCrawlers(LocalCloudOptions cloud, TimeProvider time)
     {
         _time = time;
-        _file = Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "crawlers.json");
+        _file = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "crawlers.json"), GlueApiJsonContext.Default.ListCrawler);
     }
 
     public async Task<Crawler> CreateAsync(CreateCrawlerRequest request, CancellationToken cancellationToken = default)
@@ -344,7 +345,7 @@ internal sealed class GlueCrawlers
 
     private List<Crawler> Load()
     {
-        var crawlers = File.Exists(_file) ? JsonSerializer.Deserialize(File.ReadAllBytes(_file), GlueApiJsonContext.Default.ListCrawler) ?? [] : [];
+        var crawlers = _file.Load() ?? [];
         if (!crawlers.Any(c => c.State == CrawlerState.Stopping))
         {
             return crawlers;
@@ -363,7 +364,7 @@ internal sealed class GlueCrawlers
 
     private void Save(List<Crawler> crawlers)
     {
-        GlueFiles.WriteAtomically(_file, JsonSerializer.SerializeToUtf8Bytes(crawlers, GlueApiJsonContext.Default.ListCrawler));
+        _file.Save(crawlers);
         _crawlers = crawlers;
     }
 }

@@ -6,6 +6,7 @@ using Pipeline.LocalCloud.Events;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Jobs.Api;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Storage;
 using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.Glue.Jobs;
@@ -38,8 +39,8 @@ internal sealed class GlueJobs : IAsyncDisposable
     private readonly IEventBus? _events;
     private readonly IReadOnlyList<IGlueJobScript> _scripts;
     private readonly ILogger _logger;
-    private readonly string _jobsFile;
-    private readonly string _runsFile;
+    private readonly StateDocument<List<Job>> _jobsFile;
+    private readonly StateDocument<List<JobRun>> _runsFile;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly Dictionary<string, ActiveRun> _active = new(StringComparer.Ordinal);
     private List<Job>? _jobs;
@@ -55,8 +56,8 @@ internal sealed class GlueJobs : IAsyncDisposable
         _events = events;
         _scripts = scripts.ToList();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _jobsFile = Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "jobs.json");
-        _runsFile = Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-runs.json");
+        _jobsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "jobs.json"), GlueJobsJsonContext.Default.ListJob);
+        _runsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-runs.json"), GlueJobsJsonContext.Default.ListJobRun);
     }
 
     public async Task<Job> CreateAsync(string? name, JobUpdate definition, CancellationToken cancellationToken = default)
@@ -623,7 +624,7 @@ internal sealed class GlueJobs : IAsyncDisposable
     private double Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
 
     private List<Job> LoadJobs() =>
-        _jobs ??= File.Exists(_jobsFile) ? JsonSerializer.Deserialize(File.ReadAllBytes(_jobsFile), GlueJobsJsonContext.Default.ListJob) ?? [] : [];
+        _jobs ??= _jobsFile.Load() ?? [];
 
     private List<JobRun> LoadRuns()
     {
@@ -632,7 +633,7 @@ internal sealed class GlueJobs : IAsyncDisposable
             return _runs;
         }
 
-        var runs = File.Exists(_runsFile) ? JsonSerializer.Deserialize(File.ReadAllBytes(_runsFile), GlueJobsJsonContext.Default.ListJobRun) ?? [] : [];
+        var runs = _runsFile.Load() ?? [];
         var interrupted = new List<JobRun>();
         for (var i = 0; i < runs.Count; i++)
         {
@@ -656,13 +657,13 @@ internal sealed class GlueJobs : IAsyncDisposable
 
     private void SaveJobs(List<Job> jobs)
     {
-        GlueFiles.WriteAtomically(_jobsFile, JsonSerializer.SerializeToUtf8Bytes(jobs, GlueJobsJsonContext.Default.ListJob));
+        _jobsFile.Save(jobs);
         _jobs = jobs;
     }
 
     private void SaveRuns(List<JobRun> runs)
     {
-        GlueFiles.WriteAtomically(_runsFile, JsonSerializer.SerializeToUtf8Bytes(runs, GlueJobsJsonContext.Default.ListJobRun));
+        _runsFile.Save(runs);
         _runs = runs;
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Lambda.EventSources;
 
@@ -9,16 +9,14 @@ namespace Pipeline.LocalCloud.Lambda.EventSources;
 internal sealed class EventSourceMappingStore
 {
     private readonly Lock _gate = new();
-    private readonly string? _path;
+    private readonly StateDocument<List<EventSourceMapping>>? _file;
     private readonly List<EventSourceMapping> _mappings;
 
     /// <param name="path">The state file; null keeps mappings in memory (tests).</param>
     public EventSourceMappingStore(string? path)
     {
-        _path = path;
-        _mappings = path is not null && File.Exists(path)
-            ? JsonSerializer.Deserialize(File.ReadAllBytes(path), EventSourceMappingJsonContext.Default.ListEventSourceMapping) ?? []
-            : [];
+        _file = path is null ? null : new(path, EventSourceMappingJsonContext.Default.ListEventSourceMapping);
+        _mappings = _file?.Load() ?? [];
     }
 
     public event Action? Changed;
@@ -96,16 +94,5 @@ internal sealed class EventSourceMappingStore
         return removed;
     }
 
-    private void Save()
-    {
-        if (_path is null)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temporary = _path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(_mappings, EventSourceMappingJsonContext.Default.ListEventSourceMapping));
-        File.Move(temporary, _path, overwrite: true);
-    }
+    private void Save() => _file?.Save(_mappings);
 }

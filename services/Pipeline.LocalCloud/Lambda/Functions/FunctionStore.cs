@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Lambda.Functions;
 
@@ -14,7 +15,7 @@ internal sealed partial class FunctionStore
     private const string DefinitionFile = "function.json";
     private const string PackageFile = "code.zip";
     private const string CodeFolder = "code";
-    private const string TemporarySuffix = ".tmp";
+    private const string TemporarySuffix = DurableFile.TemporarySuffix;
 
     private readonly SemaphoreSlim _changes = new(1, 1);
     private readonly TimeProvider _time;
@@ -74,12 +75,12 @@ internal sealed partial class FunctionStore
                 Directory.Delete(folder, recursive: true);
             }
 
-            Directory.CreateDirectory(folder);
+            DurableFile.CreateDirectory(folder);
             try
             {
                 var stored = Stamp(definition, package);
                 ReplaceCode(name, package);
-                await WriteDefinitionAsync(stored, cancellationToken).ConfigureAwait(false);
+                WriteDefinition(stored);
                 Publish(stored);
                 return stored;
             }
@@ -109,7 +110,7 @@ internal sealed partial class FunctionStore
                 LastModified = _time.GetUtcNow(),
                 RevisionId = Guid.NewGuid().ToString(),
             };
-            await WriteDefinitionAsync(updated, cancellationToken).ConfigureAwait(false);
+            WriteDefinition(updated);
             Publish(updated);
             return updated;
         }
@@ -129,7 +130,7 @@ internal sealed partial class FunctionStore
             var current = Find(name) ?? throw LambdaErrors.FunctionNotFound(ArnOf(name));
             var updated = Stamp(current, package) with { Architectures = architectures ?? current.Architectures };
             ReplaceCode(name, package);
-            await WriteDefinitionAsync(updated, cancellationToken).ConfigureAwait(false);
+            WriteDefinition(updated);
             Publish(updated);
             return updated;
         }
@@ -196,25 +197,14 @@ internal sealed partial class FunctionStore
         }
 
         Directory.Move(unpacked, code);
+        DurableFile.SyncDirectory(folder);
         TryDelete(retired);
-        WriteAtomically(PackagePath(name), package);
+        DurableFile.Replace(PackagePath(name), package);
     }
 
-    private async Task WriteDefinitionAsync(FunctionDefinition definition, CancellationToken cancellationToken)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(definition, FunctionStoreJsonContext.Default.FunctionDefinition);
-        var path = Path.Combine(Root, definition.FunctionName, DefinitionFile);
-        var temporary = path + TemporarySuffix;
-        await File.WriteAllBytesAsync(temporary, bytes, cancellationToken).ConfigureAwait(false);
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var temporary = path + TemporarySuffix;
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private void WriteDefinition(FunctionDefinition definition) => DurableFile.Replace(
+        Path.Combine(Root, definition.FunctionName, DefinitionFile),
+        JsonSerializer.SerializeToUtf8Bytes(definition, FunctionStoreJsonContext.Default.FunctionDefinition));
 
     private void Publish(FunctionDefinition definition)
     {
@@ -244,7 +234,7 @@ internal sealed partial class FunctionStore
 
             try
             {
-                var definition = JsonSerializer.Deserialize(File.ReadAllBytes(file), FunctionStoreJsonContext.Default.FunctionDefinition);
+                var definition = new StateDocument<FunctionDefinition>(file, FunctionStoreJsonContext.Default.FunctionDefinition).Load();
                 if (definition is null || definition.FunctionName != name || !File.Exists(Path.Combine(CodeDirectory(name), CodePackage.Bootstrap)))
                 {
                     LogSkipped(name, "its definition does not match its folder or its code is missing");

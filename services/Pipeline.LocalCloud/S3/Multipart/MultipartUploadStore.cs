@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3.Multipart;
 
@@ -38,10 +39,7 @@ internal sealed class MultipartUploadStore
             metadata,
             initiated);
         var folder = FolderOf(upload.UploadId)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, StateFile + ".tmp");
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(upload, MultipartJsonContext.Default.MultipartUpload));
-        File.Move(temp, Path.Combine(folder, StateFile), overwrite: true);
+        DurableFile.Replace(Path.Combine(folder, StateFile), JsonSerializer.SerializeToUtf8Bytes(upload, MultipartJsonContext.Default.MultipartUpload));
         return upload;
     }
 
@@ -107,7 +105,7 @@ internal sealed class MultipartUploadStore
                     File.Delete(earlier);
                 }
 
-                File.Move(temp, path);
+                DurableFile.MoveIntoPlace(temp, path);
             }
 
             return new UploadedPart(partNumber, md5Hex, size, path);

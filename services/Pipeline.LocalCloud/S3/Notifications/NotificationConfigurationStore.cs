@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3.Notifications;
 
@@ -19,17 +19,14 @@ internal sealed class NotificationConfigurationStore(string directory)
     {
         lock (_writeGate)
         {
-            Directory.CreateDirectory(directory);
-            var path = PathOf(bucket);
+            var document = DocumentOf(bucket);
             if (configuration.QueueConfigurations.Count == 0)
             {
-                File.Delete(path);
+                document.Delete();
             }
             else
             {
-                var temporary = path + ".tmp";
-                File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(configuration, NotificationJsonContext.Default.BucketNotificationConfiguration));
-                File.Move(temporary, path, overwrite: true);
+                document.Save(configuration);
             }
 
             _cache[bucket] = configuration;
@@ -40,13 +37,8 @@ internal sealed class NotificationConfigurationStore(string directory)
     public void Remove(string bucket) => Set(bucket, BucketNotificationConfiguration.Empty);
 
     // Bucket names are letters, digits, dots and hyphens, so they are safe as file names.
-    private string PathOf(string bucket) => Path.Combine(directory, bucket + ".json");
+    private StateDocument<BucketNotificationConfiguration> DocumentOf(string bucket) =>
+        new(Path.Combine(directory, bucket + ".json"), NotificationJsonContext.Default.BucketNotificationConfiguration);
 
-    private BucketNotificationConfiguration Load(string bucket)
-    {
-        var path = PathOf(bucket);
-        return File.Exists(path)
-            ? JsonSerializer.Deserialize(File.ReadAllBytes(path), NotificationJsonContext.Default.BucketNotificationConfiguration) ?? BucketNotificationConfiguration.Empty
-            : BucketNotificationConfiguration.Empty;
-    }
+    private BucketNotificationConfiguration Load(string bucket) => DocumentOf(bucket).Load() ?? BucketNotificationConfiguration.Empty;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.LocalCloud.Glue.Catalog;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
 
@@ -37,7 +38,7 @@ internal sealed class JobBookmarks(string dataDirectory)
                 current[key] = etag;
             }
 
-            GlueFiles.WriteAtomically(file, JsonSerializer.SerializeToUtf8Bytes(current, GlueJobsJsonContext.Default.DictionaryStringString));
+            DurableFile.Replace(file, JsonSerializer.SerializeToUtf8Bytes(current, GlueJobsJsonContext.Default.DictionaryStringString));
         }
     }
 

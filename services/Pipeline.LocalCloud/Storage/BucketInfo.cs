@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Storage;
-
-public sealed record BucketInfo(string Name, DateTimeOffset CreationDate);
