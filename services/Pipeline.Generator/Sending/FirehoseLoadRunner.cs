@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Data;
 using Pipeline.ServiceDefaults.Tracing;
+using Pipeline.AwsShapes.Firehose;
 
 namespace Pipeline.Generator.Sending;
 
@@ -305,10 +306,10 @@ public sealed class FirehoseLoadRunner
             {
                 var result = await _client.PutRecordBatchAsync(_options.DeliveryStream, pending, stop);
                 Statistics.CallAnswered(_time.GetElapsedTime(started));
-                if (result.RequestResponses.Count != pending.Count)
+                if ((result.RequestResponses?.Count ?? 0) != pending.Count)
                 {
                     throw new InvalidDataException(
-                        $"PutRecordBatch answered {result.RequestResponses.Count} entries for {pending.Count} records.");
+                        $"PutRecordBatch answered {result.RequestResponses?.Count ?? 0} entries for {pending.Count} records.");
                 }
 
                 (pending, reason) = Settle(pending, result);
@@ -369,14 +370,14 @@ public sealed class FirehoseLoadRunner
     }
 
     /// <summary>Counts the accepted entries and returns the rejected ones, in order, with the most common error code.</summary>
-    private (IReadOnlyList<ReadOnlyMemory<byte>> Rejected, string Reason) Settle(IReadOnlyList<ReadOnlyMemory<byte>> sent, PutRecordBatchResult result)
+    private (IReadOnlyList<ReadOnlyMemory<byte>> Rejected, string Reason) Settle(IReadOnlyList<ReadOnlyMemory<byte>> sent, PutRecordBatchOutput result)
     {
         List<ReadOnlyMemory<byte>>? rejected = null;
         Dictionary<string, int>? codes = null;
         long acceptedBytes = 0;
         for (var i = 0; i < sent.Count; i++)
         {
-            var entry = result.RequestResponses[i];
+            var entry = result.RequestResponses![i];
             if (entry.Failed)
             {
                 (rejected ??= []).Add(sent[i]);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Xunit;
@@ -98,7 +99,7 @@ public sealed class FirehoseAgainstMotoTests(MotoServerFixture moto)
         await s3.PutBucketAsync(bucket);
 
         var firehose = clients.CreateFirehose();
-        var created = await firehose.CreateDeliveryStreamAsync(new CreateDeliveryStreamRequest
+        var created = await firehose.CreateDeliveryStreamAsync(new CreateDeliveryStreamInput
         {
             DeliveryStreamName = stream,
             ExtendedS3DestinationConfiguration = new ExtendedS3DestinationConfiguration
