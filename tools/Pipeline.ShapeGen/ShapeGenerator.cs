@@ -93,6 +93,12 @@ public static class ShapeGenerator
                     $"{spec.Model}.json has no operation {name}; add it to {ModelFolder}/trim.py and rerun the trim.");
             }
 
+            if (!operation.TryGetProperty("output", out _) && !roots.Contains("EmptyOutput"))
+            {
+                // Operations without an output shape still answer a JSON body: {}.
+                roots.Add("EmptyOutput");
+            }
+
             foreach (var part in new[] { "input", "output" })
             {
                 if (operation.TryGetProperty(part, out var shape))
@@ -161,7 +167,8 @@ public static class ShapeGenerator
             """);
         foreach (var root in roots.Order(StringComparer.Ordinal))
         {
-            text.Append(CultureInfo.InvariantCulture, $"[JsonSerializable(typeof({model.TypeName(root)}))]\n");
+            var type = root == "EmptyOutput" ? "Pipeline.AwsShapes.EmptyOutput" : model.TypeName(root);
+            text.Append(CultureInfo.InvariantCulture, $"[JsonSerializable(typeof({type}))]\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"public sealed partial class {spec.Name}JsonContext : JsonSerializerContext;\n");
@@ -182,11 +189,21 @@ public static class ShapeGenerator
         {
             var target = member.Value.GetProperty("shape").GetString()!;
             var memberShape = model.Shape(target);
-            var property = Identifier(member.Name);
+            var property = Identifier(member.Name).TrimStart('@');
             if (property == typeName)
             {
-                // C# forbids a member named as its type; the JSON name stays the model's.
+                // C# forbids a member named as its type.
                 property += "Value";
+            }
+            else if (Keywords.Contains(property))
+            {
+                // The JSON source generator writes member names without '@', so a keyword (ECS's "base") cannot be one.
+                property = char.ToUpperInvariant(property[0]) + property[1..];
+            }
+
+            if (property != member.Name)
+            {
+                // The JSON name stays the model's.
                 text.Append(CultureInfo.InvariantCulture, $"    [JsonPropertyName(\"{member.Name}\")]\n");
             }
 
