@@ -4,6 +4,7 @@ using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Pipeline.Aws.Lambda;
 using Pipeline.Contracts.Datasets;
+using Pipeline.AwsShapes.Firehose;
 
 namespace Pipeline.Provisioning;
 
@@ -129,7 +130,7 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
             try
             {
                 await firehose.CreateDeliveryStreamAsync(
-                    new CreateDeliveryStreamRequest
+                    new CreateDeliveryStreamInput
                     {
                         DeliveryStreamName = stream.StreamName,
                         ExtendedS3DestinationConfiguration = new ExtendedS3DestinationConfiguration
@@ -150,9 +151,9 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
                                         Type = "Lambda",
                                         Parameters =
                                         [
-                                            new ProcessorParameter("LambdaArn", transformer.FunctionArn),
-                                            new ProcessorParameter("BufferSizeInMBs", settings.ProcessorBufferSizeMib.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                                            new ProcessorParameter("BufferIntervalInSeconds", settings.ProcessorBufferIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                                            new ProcessorParameter { ParameterName = "LambdaArn", ParameterValue = transformer.FunctionArn },
+                                            new ProcessorParameter { ParameterName = "BufferSizeInMBs", ParameterValue = settings.ProcessorBufferSizeMib.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                                            new ProcessorParameter { ParameterName = "BufferIntervalInSeconds", ParameterValue = settings.ProcessorBufferIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                                         ],
                                     },
                                 ],

@@ -6,6 +6,7 @@ using Amazon.SQS.Model;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
 using Pipeline.Aws.EventBridge;
+using Pipeline.AwsShapes.EventBridge;
 using Pipeline.Aws.Glue;
 using Pipeline.Aws.Lambda;
 using Pipeline.Contracts.Datasets;
@@ -172,8 +173,8 @@ public sealed class OrchestrationDeployment(AwsClientFactory aws, DatasetCatalog
     private async Task PutRuleAsync(EventBridgeClient events, string rule, string detailType, string nameField, IReadOnlyList<string> states, FunctionConfiguration target, CancellationToken cancellationToken)
     {
         var pattern = GluePattern(detailType, nameField, $"{names.Prefix}-", states);
-        await events.PutRuleAsync(new PutRuleRequest { Name = rule, EventPattern = pattern, State = RuleState.Enabled }, cancellationToken);
-        await events.PutTargetsAsync(rule, [new EventTarget { Id = target.FunctionName, Arn = target.FunctionArn }], cancellationToken: cancellationToken);
+        await events.PutRuleAsync(new PutRuleInput { Name = rule, EventPattern = pattern, State = RuleStateValues.Enabled }, cancellationToken);
+        await events.PutTargetsAsync(rule, [new TargetEntry { Id = target.FunctionName, Arn = target.FunctionArn }], cancellationToken: cancellationToken);
     }
 
     /// <summary>An event pattern over Glue's state-change events of this deployment's crawlers or jobs.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes.EventBridge;
 
 namespace Pipeline.Aws.EventBridge;
 
@@ -28,25 +29,25 @@ public sealed class EventBridgeClient : IEventBridgeClient
     public AwsJsonClient Client { get; }
 
     /// <inheritdoc />
-    public async Task<string> PutRuleAsync(PutRuleRequest request, CancellationToken cancellationToken = default)
+    public async Task<string> PutRuleAsync(PutRuleInput request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var output = await Client.SendAsync("PutRule", request, EventBridgeJsonContext.Default.PutRuleRequest, EventBridgeJsonContext.Default.PutRuleOutput, cancellationToken).ConfigureAwait(false);
+        var output = await Client.SendAsync("PutRule", request, EventBridgeJsonContext.Default.PutRuleInput, EventBridgeJsonContext.Default.PutRuleOutput, cancellationToken).ConfigureAwait(false);
         return output.RuleArn ?? throw new JsonException("EventBridge PutRule answered without a RuleArn.");
     }
 
     /// <inheritdoc />
-    public Task<PutTargetsResult> PutTargetsAsync(string rule, IReadOnlyList<EventTarget> targets, string? eventBusName = null, CancellationToken cancellationToken = default)
+    public Task<PutTargetsResponse> PutTargetsAsync(string rule, IReadOnlyList<TargetEntry> targets, string? eventBusName = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rule);
         ArgumentNullException.ThrowIfNull(targets);
-        return Client.SendAsync("PutTargets", new PutTargetsInput(rule, eventBusName, targets), EventBridgeJsonContext.Default.PutTargetsInput, EventBridgeJsonContext.Default.PutTargetsResult, cancellationToken);
+        return Client.SendAsync("PutTargets", new PutTargetsInput { Rule = rule, EventBusName = eventBusName, Targets = targets }, EventBridgeJsonContext.Default.PutTargetsInput, EventBridgeJsonContext.Default.PutTargetsResponse, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<PutEventsResult> PutEventsAsync(IReadOnlyList<PutEventsRequestEntry> entries, CancellationToken cancellationToken = default)
+    public Task<PutEventsOutput> PutEventsAsync(IReadOnlyList<PutEventsEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return Client.SendAsync("PutEvents", new PutEventsInput(entries), EventBridgeJsonContext.Default.PutEventsInput, EventBridgeJsonContext.Default.PutEventsResult, cancellationToken);
+        return Client.SendAsync("PutEvents", new PutEventsInput { Entries = entries }, EventBridgeJsonContext.Default.PutEventsInput, EventBridgeJsonContext.Default.PutEventsOutput, cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes.Firehose;
 
 namespace Pipeline.Aws.Firehose;
 
@@ -31,29 +33,29 @@ public sealed class FirehoseClient : IFirehoseClient
     public AwsJsonClient Client { get; }
 
     /// <inheritdoc />
-    public Task<PutRecordBatchResult> PutRecordBatchAsync(
+    public Task<PutRecordBatchOutput> PutRecordBatchAsync(
         string deliveryStreamName,
         IReadOnlyList<ReadOnlyMemory<byte>> records,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(deliveryStreamName);
         ArgumentNullException.ThrowIfNull(records);
-        var entries = new FirehoseRecord[records.Count];
+        var entries = new RecordEntry[records.Count];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = new FirehoseRecord(records[i]);
+            entries[i] = new RecordEntry { Data = Bytes(records[i]) };
         }
 
         return Client.SendAsync(
             "PutRecordBatch",
-            new PutRecordBatchInput(deliveryStreamName, entries),
+            new PutRecordBatchInput { DeliveryStreamName = deliveryStreamName, Records = entries },
             FirehoseJsonContext.Default.PutRecordBatchInput,
-            FirehoseJsonContext.Default.PutRecordBatchResult,
+            FirehoseJsonContext.Default.PutRecordBatchOutput,
             cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<PutRecordResult> PutRecordAsync(
+    public Task<PutRecordOutput> PutRecordAsync(
         string deliveryStreamName,
         ReadOnlyMemory<byte> record,
         CancellationToken cancellationToken = default)
@@ -61,23 +63,24 @@ public sealed class FirehoseClient : IFirehoseClient
         ArgumentNullException.ThrowIfNull(deliveryStreamName);
         return Client.SendAsync(
             "PutRecord",
-            new PutRecordInput(deliveryStreamName, new FirehoseRecord(record)),
+            new PutRecordInput { DeliveryStreamName = deliveryStreamName, Record = new RecordEntry { Data = Bytes(record) } },
             FirehoseJsonContext.Default.PutRecordInput,
-            FirehoseJsonContext.Default.PutRecordResult,
+            FirehoseJsonContext.Default.PutRecordOutput,
             cancellationToken);
     }
 
     /// <summary>CreateDeliveryStream. The stream starts <c>CREATING</c> in AWS; poll <see cref="DescribeDeliveryStreamAsync"/> for <c>ACTIVE</c>.</summary>
-    public Task<CreateDeliveryStreamResult> CreateDeliveryStreamAsync(
-        CreateDeliveryStreamRequest request,
+    /// <remarks>A request without <c>DeliveryStreamType</c> is sent as <c>DirectPut</c>, the source producers write to.</remarks>
+    public Task<CreateDeliveryStreamOutput> CreateDeliveryStreamAsync(
+        CreateDeliveryStreamInput request,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         return Client.SendAsync(
             "CreateDeliveryStream",
-            request,
-            FirehoseJsonContext.Default.CreateDeliveryStreamRequest,
-            FirehoseJsonContext.Default.CreateDeliveryStreamResult,
+            request.DeliveryStreamType is null ? request with { DeliveryStreamType = DeliveryStreamTypeValues.DirectPut } : request,
+            FirehoseJsonContext.Default.CreateDeliveryStreamInput,
+            FirehoseJsonContext.Default.CreateDeliveryStreamOutput,
             cancellationToken);
     }
 
@@ -90,7 +93,7 @@ public sealed class FirehoseClient : IFirehoseClient
         ArgumentNullException.ThrowIfNull(deliveryStreamName);
         var output = await Client.SendAsync(
             "DescribeDeliveryStream",
-            new DescribeDeliveryStreamInput(deliveryStreamName),
+            new DescribeDeliveryStreamInput { DeliveryStreamName = deliveryStreamName },
             FirehoseJsonContext.Default.DescribeDeliveryStreamInput,
             FirehoseJsonContext.Default.DescribeDeliveryStreamOutput,
             cancellationToken).ConfigureAwait(false);
@@ -103,16 +106,16 @@ public sealed class FirehoseClient : IFirehoseClient
     /// <param name="exclusiveStartDeliveryStreamName">The last name of the previous page.</param>
     /// <param name="deliveryStreamType">Only streams of this source type, e.g. <c>DirectPut</c>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<ListDeliveryStreamsResult> ListDeliveryStreamsAsync(
+    public Task<ListDeliveryStreamsOutput> ListDeliveryStreamsAsync(
         int? limit = null,
         string? exclusiveStartDeliveryStreamName = null,
         string? deliveryStreamType = null,
         CancellationToken cancellationToken = default) =>
         Client.SendAsync(
             "ListDeliveryStreams",
-            new ListDeliveryStreamsInput(limit, deliveryStreamType, exclusiveStartDeliveryStreamName),
+            new ListDeliveryStreamsInput { Limit = limit, DeliveryStreamType = deliveryStreamType, ExclusiveStartDeliveryStreamName = exclusiveStartDeliveryStreamName },
             FirehoseJsonContext.Default.ListDeliveryStreamsInput,
-            FirehoseJsonContext.Default.ListDeliveryStreamsResult,
+            FirehoseJsonContext.Default.ListDeliveryStreamsOutput,
             cancellationToken);
 
     /// <summary>DeleteDeliveryStream. In AWS the stream is <c>DELETING</c> for a while afterwards.</summary>
@@ -124,9 +127,15 @@ public sealed class FirehoseClient : IFirehoseClient
         ArgumentNullException.ThrowIfNull(deliveryStreamName);
         await Client.SendAsync(
             "DeleteDeliveryStream",
-            new DeleteDeliveryStreamInput(deliveryStreamName, allowForceDelete ? true : null),
+            new DeleteDeliveryStreamInput { DeliveryStreamName = deliveryStreamName, AllowForceDelete = allowForceDelete ? true : null },
             FirehoseJsonContext.Default.DeleteDeliveryStreamInput,
-            FirehoseJsonContext.Default.AwsEmptyResponse,
+            FirehoseJsonContext.Default.DeleteDeliveryStreamOutput,
             cancellationToken).ConfigureAwait(false);
     }
+
+    // The blob member is a byte[]; a record that is a whole array is sent without a copy.
+    private static byte[] Bytes(ReadOnlyMemory<byte> record) =>
+        MemoryMarshal.TryGetArray(record, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : record.ToArray();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes;
 
 namespace Pipeline.Aws.Glue;
 
@@ -21,10 +22,10 @@ public sealed record Crawler
     /// <summary>While <see cref="CrawlerState.Running"/>: milliseconds since the running crawl started.</summary>
     public long? CrawlElapsedTime { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? CreationTime { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? LastUpdated { get; init; }
 
     public LastCrawlInfo? LastCrawl { get; init; }

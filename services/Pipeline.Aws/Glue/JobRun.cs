@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes;
 
 namespace Pipeline.Aws.Glue;
 
@@ -14,13 +15,13 @@ public sealed record JobRun
 
     public string? PreviousRunId { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? StartedOn { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? LastModifiedOn { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? CompletedOn { get; init; }
 
     public JobRunState? JobRunState { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes;
 
 namespace Pipeline.Aws.Glue;
 
@@ -16,6 +17,6 @@ public sealed record LastCrawlInfo
 
     public string? LogStream { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? StartTime { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes;
 
 namespace Pipeline.Aws.Glue;
 
@@ -12,10 +13,10 @@ public sealed record Partition
 
     public string? TableName { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? CreationTime { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? LastAccessTime { get; init; }
 
     public StorageDescriptor? StorageDescriptor { get; init; }

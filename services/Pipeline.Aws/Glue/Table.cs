@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes;
 
 namespace Pipeline.Aws.Glue;
 
@@ -18,9 +19,9 @@ public sealed record Table
 
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? CreateTime { get; init; }
 
-    [JsonConverter(typeof(AwsTimestampConverter))]
+    [JsonConverter(typeof(AwsEpochSecondsTimestampConverter))]
     public DateTimeOffset? UpdateTime { get; init; }
 }

@@ -5,6 +5,7 @@ using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Data;
 using Pipeline.Generator.Freshness;
 using Pipeline.ServiceDefaults.Tracing;
+using Pipeline.AwsShapes.Firehose;
 
 namespace Pipeline.Generator.Sending;
 
@@ -315,10 +316,10 @@ public sealed class FirehoseLoadRunner
             {
                 var result = await _client.PutRecordBatchAsync(_options.DeliveryStream, pending, stop);
                 Statistics.CallAnswered(_time.GetElapsedTime(started));
-                if (result.RequestResponses.Count != pending.Count)
+                if ((result.RequestResponses?.Count ?? 0) != pending.Count)
                 {
                     throw new InvalidDataException(
-                        $"PutRecordBatch answered {result.RequestResponses.Count} entries for {pending.Count} records.");
+                        $"PutRecordBatch answered {result.RequestResponses?.Count ?? 0} entries for {pending.Count} records.");
                 }
 
                 (pending, reason) = Settle(pending, result);
@@ -384,7 +385,7 @@ public sealed class FirehoseLoadRunner
     }
 
     /// <summary>Counts the accepted entries and returns the rejected ones, in order, with the most common error code.</summary>
-    private (IReadOnlyList<ReadOnlyMemory<byte>> Rejected, string Reason) Settle(IReadOnlyList<ReadOnlyMemory<byte>> sent, PutRecordBatchResult result)
+    private (IReadOnlyList<ReadOnlyMemory<byte>> Rejected, string Reason) Settle(IReadOnlyList<ReadOnlyMemory<byte>> sent, PutRecordBatchOutput result)
     {
         List<ReadOnlyMemory<byte>>? rejected = null;
         Dictionary<string, int>? codes = null;
@@ -392,7 +393,7 @@ public sealed class FirehoseLoadRunner
         long throttled = 0;
         for (var i = 0; i < sent.Count; i++)
         {
-            var entry = result.RequestResponses[i];
+            var entry = result.RequestResponses![i];
             if (entry.Failed)
             {
                 (rejected ??= []).Add(sent[i]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Provisioning;
 using Pipeline.Aws.Firehose;
 using Pipeline.Contracts.Datasets;
@@ -28,7 +29,7 @@ public sealed class CrashSafetyTests
         const string stream = "pipeline-crash-vehicle_telemetry";
 
         // Buffers far larger than what is sent, and an interval the test outlives only after the restart.
-        await cloud.Clients().CreateFirehose().CreateDeliveryStreamAsync(new CreateDeliveryStreamRequest
+        await cloud.Clients().CreateFirehose().CreateDeliveryStreamAsync(new CreateDeliveryStreamInput
         {
             DeliveryStreamName = stream,
             ExtendedS3DestinationConfiguration = new ExtendedS3DestinationConfiguration
@@ -42,7 +43,7 @@ public sealed class CrashSafetyTests
                 ProcessingConfiguration = new ProcessingConfiguration
                 {
                     Enabled = true,
-                    Processors = [new Processor { Type = "Lambda", Parameters = [new ProcessorParameter("LambdaArn", transformer.FunctionArn)] }],
+                    Processors = [new Processor { Type = "Lambda", Parameters = [new ProcessorParameter { ParameterName = "LambdaArn", ParameterValue = transformer.FunctionArn }] }],
                 },
             },
         });

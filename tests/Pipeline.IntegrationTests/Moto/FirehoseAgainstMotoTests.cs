@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Xunit;
@@ -22,7 +23,7 @@ public sealed class FirehoseAgainstMotoTests(MotoServerFixture moto)
         var single = await firehose.PutRecordAsync(stream, Bytes("{\"n\":4}\n"));
 
         Assert.Equal(0, batch.FailedPutCount);
-        Assert.Equal(3, batch.RequestResponses.Count);
+        Assert.Equal(3, batch.RequestResponses!.Count);
         Assert.All(batch.RequestResponses, r => Assert.False(string.IsNullOrEmpty(r.RecordId)));
         Assert.False(string.IsNullOrEmpty(single.RecordId));
 
@@ -50,7 +51,7 @@ public sealed class FirehoseAgainstMotoTests(MotoServerFixture moto)
         Assert.Equal((stream, "ACTIVE", "DirectPut"), (description.DeliveryStreamName, description.DeliveryStreamStatus, description.DeliveryStreamType));
         Assert.EndsWith(":deliverystream/" + stream, description.DeliveryStreamARN, StringComparison.Ordinal);
         Assert.InRange(description.CreateTimestamp!.Value, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(5));
-        var destination = Assert.Single(description.Destinations).ExtendedS3DestinationDescription!;
+        var destination = Assert.Single(description.Destinations!).ExtendedS3DestinationDescription!;
         Assert.Equal("arn:aws:s3:::" + bucket, destination.BucketARN);
         Assert.Equal("arn:aws:iam::123456789012:role/firehose", destination.RoleARN);
         Assert.Equal("raw/", destination.Prefix);
@@ -79,10 +80,10 @@ public sealed class FirehoseAgainstMotoTests(MotoServerFixture moto)
         var (firehose, s3, stream, _) = await CreateStreamAsync();
         using var __ = s3;
 
-        Assert.Contains(stream, (await firehose.ListDeliveryStreamsAsync(limit: 100)).DeliveryStreamNames);
+        Assert.Contains(stream, (await firehose.ListDeliveryStreamsAsync(limit: 100)).DeliveryStreamNames!);
         await firehose.DeleteDeliveryStreamAsync(stream);
 
-        Assert.DoesNotContain(stream, (await firehose.ListDeliveryStreamsAsync(limit: 100)).DeliveryStreamNames);
+        Assert.DoesNotContain(stream, (await firehose.ListDeliveryStreamsAsync(limit: 100)).DeliveryStreamNames!);
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => firehose.DescribeDeliveryStreamAsync(stream));
         Assert.Equal(AwsErrorCodes.ResourceNotFound, error.ErrorCode);
     }
@@ -98,7 +99,7 @@ public sealed class FirehoseAgainstMotoTests(MotoServerFixture moto)
         await s3.PutBucketAsync(bucket);
 
         var firehose = clients.CreateFirehose();
-        var created = await firehose.CreateDeliveryStreamAsync(new CreateDeliveryStreamRequest
+        var created = await firehose.CreateDeliveryStreamAsync(new CreateDeliveryStreamInput
         {
             DeliveryStreamName = stream,
             ExtendedS3DestinationConfiguration = new ExtendedS3DestinationConfiguration

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws.Firehose;
 using Pipeline.UnitTests.Aws.Fakes;
 using Xunit;
@@ -42,9 +43,9 @@ public sealed class FirehoseRequestShapeTests
         Assert.Equal(1, result.FailedPutCount);
         Assert.False(result.Encrypted);
         Assert.Equal(
-            [new PutRecordBatchResponseEntry("id-1", null, null), new PutRecordBatchResponseEntry(null, "ServiceUnavailableException", "Slow down.")],
+            [new PutRecordBatchResponseEntry { RecordId = "id-1", ErrorCode = null, ErrorMessage = null }, new PutRecordBatchResponseEntry { RecordId = null, ErrorCode = "ServiceUnavailableException", ErrorMessage = "Slow down." }],
             result.RequestResponses);
-        Assert.True(result.RequestResponses[1].Failed);
+        Assert.True(result.RequestResponses![1].Failed);
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class FirehoseRequestShapeTests
 
         Assert.Equal("Firehose_20150804.PutRecord", _aws.Handler.Single.Header("X-Amz-Target"));
         Assert.Equal("""{"DeliveryStreamName":"s","Record":{"Data":"aGk="}}""", _aws.Handler.Single.BodyText);
-        Assert.Equal(new PutRecordResult("rec-9", true), result);
+        Assert.Equal(new PutRecordOutput { RecordId = "rec-9", Encrypted = true }, result);
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class FirehoseRequestShapeTests
     {
         _aws.Handler.ThenJson(HttpStatusCode.OK, """{"DeliveryStreamARN":"arn:aws:firehose:us-east-1:123456789012:deliverystream/s"}""");
 
-        var result = await _aws.Firehose().CreateDeliveryStreamAsync(new CreateDeliveryStreamRequest
+        var result = await _aws.Firehose().CreateDeliveryStreamAsync(new CreateDeliveryStreamInput
         {
             DeliveryStreamName = "s",
             ExtendedS3DestinationConfiguration = new ExtendedS3DestinationConfiguration
@@ -90,7 +91,7 @@ public sealed class FirehoseRequestShapeTests
                 ProcessingConfiguration = new ProcessingConfiguration
                 {
                     Enabled = true,
-                    Processors = [new Processor { Type = "Lambda", Parameters = [new ProcessorParameter("LambdaArn", "arn:aws:lambda:us-east-1:123456789012:function:t")] }],
+                    Processors = [new Processor { Type = "Lambda", Parameters = [new ProcessorParameter { ParameterName = "LambdaArn", ParameterValue = "arn:aws:lambda:us-east-1:123456789012:function:t" }] }],
                 },
                 DynamicPartitioningConfiguration = new DynamicPartitioningConfiguration { Enabled = true },
             },
@@ -126,7 +127,7 @@ public sealed class FirehoseRequestShapeTests
         Assert.Equal("ACTIVE", description.DeliveryStreamStatus);
         Assert.Equal(new DateTimeOffset(2025, 1, 2, 3, 4, 5, 250, TimeSpan.Zero), description.CreateTimestamp);
         Assert.Null(description.LastUpdateTimestamp);
-        var s3 = Assert.Single(description.Destinations).ExtendedS3DestinationDescription!;
+        var s3 = Assert.Single(description.Destinations!).ExtendedS3DestinationDescription!;
         Assert.Equal(("arn:aws:s3:::b", "raw/", 1, 60, "GZIP"), (s3.BucketARN, s3.Prefix, s3.BufferingHints!.SizeInMBs, s3.BufferingHints.IntervalInSeconds, s3.CompressionFormat));
     }
 

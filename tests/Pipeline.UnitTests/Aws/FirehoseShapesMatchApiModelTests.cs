@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws.Firehose;
 using Pipeline.UnitTests.Aws.Fakes;
 using Xunit;
@@ -51,7 +52,7 @@ public sealed class FirehoseShapesMatchApiModelTests
         return _aws.Handler.Single.Body;
     }
 
-    private static CreateDeliveryStreamRequest FullyPopulatedCreateRequest() => new()
+    private static CreateDeliveryStreamInput FullyPopulatedCreateRequest() => new()
     {
         DeliveryStreamName = "s",
         ExtendedS3DestinationConfiguration = new ExtendedS3DestinationConfiguration
@@ -65,7 +66,7 @@ public sealed class FirehoseShapesMatchApiModelTests
             ProcessingConfiguration = new ProcessingConfiguration
             {
                 Enabled = true,
-                Processors = [new Processor { Type = "Lambda", Parameters = [new ProcessorParameter("LambdaArn", "arn:l")] }],
+                Processors = [new Processor { Type = "Lambda", Parameters = [new ProcessorParameter { ParameterName = "LambdaArn", ParameterValue = "arn:l" }] }],
             },
             DynamicPartitioningConfiguration = new DynamicPartitioningConfiguration { Enabled = true, RetryOptions = new RetryOptions { DurationInSeconds = 300 } },
             FileExtension = ".json.gz",

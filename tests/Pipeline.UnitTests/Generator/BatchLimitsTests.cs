@@ -1,3 +1,4 @@
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Sending;
 using Pipeline.UnitTests.Generator.Fakes;

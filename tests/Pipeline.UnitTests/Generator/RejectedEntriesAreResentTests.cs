@@ -1,3 +1,4 @@
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Sending;
 using Pipeline.UnitTests.Generator.Fakes;
@@ -57,14 +58,16 @@ public sealed class RejectedEntriesAreResentTests
         Assert.Equal(1, snapshot.FailureReasons["InternalFailure"]);
     }
 
-    private static PutRecordBatchResult Reject(int count, int[] failed, string code) => new(
-        failed.Length,
-        false,
-        Enumerable.Range(0, count)
+    private static PutRecordBatchOutput Reject(int count, int[] failed, string code) => new()
+    {
+        FailedPutCount = failed.Length,
+        Encrypted = false,
+        RequestResponses = Enumerable.Range(0, count)
             .Select(i => failed.Contains(i)
-                ? new PutRecordBatchResponseEntry(null, code, "Slow down.")
-                : new PutRecordBatchResponseEntry($"rec-{i}", null, null))
-            .ToArray());
+                ? new PutRecordBatchResponseEntry { RecordId = null, ErrorCode = code, ErrorMessage = "Slow down." }
+                : new PutRecordBatchResponseEntry { RecordId = $"rec-{i}", ErrorCode = null, ErrorMessage = null })
+            .ToArray(),
+    };
 
     private static LoadOptions Options(long count) => new() { DeliveryStream = "test-stream", Count = count, Rate = 1_000 };
 }

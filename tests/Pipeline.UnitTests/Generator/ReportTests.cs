@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Pipeline.Generator.Cli;
@@ -50,8 +51,7 @@ public sealed class ReportTests : IDisposable
     {
         var client = new FakeFirehoseClient
         {
-            Respond = (_, records) => new PutRecordBatchResult(
-                records.Count, false, [.. records.Select(_ => new PutRecordBatchResponseEntry(null, "ServiceUnavailableException", "Slow down."))]),
+            Respond = (_, records) => new PutRecordBatchOutput { FailedPutCount = records.Count, Encrypted = false, RequestResponses = [.. records.Select(_ => new PutRecordBatchResponseEntry { RecordId = null, ErrorCode = "ServiceUnavailableException", ErrorMessage = "Slow down." })] },
         };
 
         var run = await CommandRun.RunAsync(

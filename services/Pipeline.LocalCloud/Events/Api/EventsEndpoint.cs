@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes;
+using Pipeline.AwsShapes.EventBridge;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
 
@@ -20,7 +22,7 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
 
     private const int MaxRequestBytes = 1024 * 1024;
 
-    private static EventsApiJsonContext Json => EventsApiJsonContext.Default;
+    private static EventBridgeJsonContext Json => EventBridgeJsonContext.Default;
 
     public string SigningName => "events";
 
@@ -55,17 +57,17 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
 
                 var state = ParseState(input.State);
                 var arn = bus.PutRule(input.Name!, input.EventPattern, state, input.Description);
-                await WriteAsync(context, new PutRuleOutput(arn), Json.PutRuleOutput).ConfigureAwait(false);
+                await WriteAsync(context, new PutRuleOutput { RuleArn = arn }, Json.PutRuleOutput).ConfigureAwait(false);
                 break;
             }
 
             case "DescribeRule":
             {
-                var input = await ReadAsync(context, Json.RuleNameInput).ConfigureAwait(false);
+                var input = await ReadAsync(context, Json.DescribeRuleRequest).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 var rule = bus.GetRule(input.Name!);
-                var output = new DescribeRuleOutput(rule.Name, rule.Arn, rule.EventPatternJson, FormatState(rule.State), rule.Description, EventBusService.DefaultBus, bus.AccountId);
+                var output = new DescribeRuleOutput { Name = rule.Name, Arn = rule.Arn, EventPattern = rule.EventPatternJson, State = FormatState(rule.State), Description = rule.Description, EventBusName = EventBusService.DefaultBus, CreatedBy = bus.AccountId };
                 await WriteAsync(context, output, Json.DescribeRuleOutput).ConfigureAwait(false);
                 break;
             }
@@ -75,14 +77,14 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 var input = await ReadAsync(context, Json.ListRulesInput).ConfigureAwait(false);
                 ValidateBus(input.EventBusName);
                 var (page, next) = Page(bus.ListRules(input.NamePrefix), input.Limit, input.NextToken);
-                var rules = page.Select(r => new RuleEntry(r.Name, r.Arn, r.EventPatternJson, FormatState(r.State), r.Description, EventBusService.DefaultBus)).ToArray();
-                await WriteAsync(context, new ListRulesOutput(rules, next), Json.ListRulesOutput).ConfigureAwait(false);
+                var rules = page.Select(r => new RuleEntry { Name = r.Name, Arn = r.Arn, EventPattern = r.EventPatternJson, State = FormatState(r.State), Description = r.Description, EventBusName = EventBusService.DefaultBus }).ToArray();
+                await WriteAsync(context, new ListRulesOutput { Rules = rules, NextToken = next }, Json.ListRulesOutput).ConfigureAwait(false);
                 break;
             }
 
             case "DeleteRule":
             {
-                var input = await ReadAsync(context, Json.RuleNameInput).ConfigureAwait(false);
+                var input = await ReadAsync(context, Json.DeleteRuleRequest).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 bus.DeleteRule(input.Name!);
@@ -97,7 +99,7 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 ValidateBus(input.EventBusName);
                 var targets = ValidateTargets(input.Targets);
                 bus.PutTargets(input.Rule!, targets);
-                await WriteAsync(context, new TargetsResultOutput(0, []), Json.TargetsResultOutput).ConfigureAwait(false);
+                await WriteAsync(context, new PutTargetsResponse { FailedEntryCount = 0, FailedEntries = [] }, Json.PutTargetsResponse).ConfigureAwait(false);
                 break;
             }
 
@@ -107,8 +109,8 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 ValidateName(input.Rule, "rule");
                 ValidateBus(input.EventBusName);
                 var (page, next) = Page(bus.GetRule(input.Rule!).Targets, input.Limit, input.NextToken);
-                var targets = page.Select(t => new TargetEntry(t.Id, t.Arn, t.Input)).ToArray();
-                await WriteAsync(context, new ListTargetsByRuleOutput(targets, next), Json.ListTargetsByRuleOutput).ConfigureAwait(false);
+                var targets = page.Select(t => new TargetEntry { Id = t.Id, Arn = t.Arn, Input = t.Input }).ToArray();
+                await WriteAsync(context, new ListTargetsByRuleOutput { Targets = targets, NextToken = next }, Json.ListTargetsByRuleOutput).ConfigureAwait(false);
                 break;
             }
 
@@ -123,7 +125,7 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 }
 
                 bus.RemoveTargets(input.Rule!, ids.Select(i => i!).ToArray());
-                await WriteAsync(context, new TargetsResultOutput(0, []), Json.TargetsResultOutput).ConfigureAwait(false);
+                await WriteAsync(context, new RemoveTargetsResponse { FailedEntryCount = 0, FailedEntries = [] }, Json.RemoveTargetsResponse).ConfigureAwait(false);
                 break;
             }
 
@@ -167,7 +169,7 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
             results.Add(PutEntry(bus, entry));
         }
 
-        return new PutEventsOutput(results.Count(r => r.ErrorCode is not null), results);
+        return new PutEventsOutput { FailedEntryCount = results.Count(r => r.ErrorCode is not null), Entries = results };
     }
 
     private static PutEventsResultEntry PutEntry(EventBusService bus, PutEventsEntry? entry)
@@ -197,9 +199,8 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
             return Failed("MalformedDetail", "Detail is malformed.");
         }
 
-        var time = entry.Time is { } seconds ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000)) : (DateTimeOffset?)null;
-        var id = bus.Put(entry.Source, entry.DetailType, entry.Detail, entry.Resources ?? [], time);
-        return new PutEventsResultEntry(id, null, null);
+        var id = bus.Put(entry.Source, entry.DetailType, entry.Detail, entry.Resources ?? [], entry.Time);
+        return new PutEventsResultEntry { EventId = id };
     }
 
     // AWS counts the UTF-8 bytes of Source, DetailType, Detail and Resources, and 14 bytes for a Time.
@@ -223,9 +224,9 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
         }
     }
 
-    private static PutEventsResultEntry Failed(string code, string message) => new(null, code, message);
+    private static PutEventsResultEntry Failed(string code, string message) => new() { ErrorCode = code, ErrorMessage = message };
 
-    private static EventTarget[] ValidateTargets(List<TargetEntry?>? targets)
+    private static EventTarget[] ValidateTargets(IReadOnlyList<TargetEntry?>? targets)
     {
         if (targets is not { Count: > 0 and <= EventsLimits.MaxTargetsPerCall })
         {

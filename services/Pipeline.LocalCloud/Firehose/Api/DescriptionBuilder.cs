@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Configuration;
 using Pipeline.LocalCloud.Firehose.Delivery;
 
@@ -7,8 +7,8 @@ namespace Pipeline.LocalCloud.Firehose.Api;
 /// <summary>DescribeDeliveryStream's answer: the destination as it was given, with the defaults AWS fills in.</summary>
 internal static class DescriptionBuilder
 {
-    private static readonly JsonElement NoEncryption = Element("""{"NoEncryptionConfig":"NoEncryption"}""");
-    private static readonly JsonElement LoggingDisabled = Element("""{"Enabled":false}""");
+    private static readonly EncryptionConfiguration NoEncryption = new() { NoEncryptionConfig = NoEncryptionConfigValues.NoEncryption };
+    private static readonly CloudWatchLoggingOptions LoggingDisabled = new() { Enabled = false };
 
     public static DeliveryStreamDescription Describe(DeliveryStream stream)
     {
@@ -52,21 +52,17 @@ internal static class DescriptionBuilder
             CustomTimeZone = destination.CustomTimeZone,
         };
 
-        return new DeliveryStreamDescription(
-            stored.Name,
-            stored.Arn,
-            stream.Status.ToWire(),
-            new DeliveryStreamEncryptionConfiguration("DISABLED"),
-            stored.DeliveryStreamType,
-            stored.VersionId,
-            stored.CreateTimestampMs / 1000.0,
-            [new DestinationDescription(FirehoseLimits.DestinationId, plain, extended)],
-            HasMoreDestinations: false);
-    }
-
-    private static JsonElement Element(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
+        return new DeliveryStreamDescription
+        {
+            DeliveryStreamName = stored.Name,
+            DeliveryStreamARN = stored.Arn,
+            DeliveryStreamStatus = stream.Status.ToWire(),
+            DeliveryStreamEncryptionConfiguration = new DeliveryStreamEncryptionConfiguration { Status = DeliveryStreamEncryptionStatusValues.Disabled },
+            DeliveryStreamType = stored.DeliveryStreamType,
+            VersionId = stored.VersionId,
+            CreateTimestamp = DateTimeOffset.FromUnixTimeMilliseconds(stored.CreateTimestampMs),
+            Destinations = [new DestinationDescription { DestinationId = FirehoseLimits.DestinationId, S3DestinationDescription = plain, ExtendedS3DestinationDescription = extended }],
+            HasMoreDestinations = false,
+        };
     }
 }

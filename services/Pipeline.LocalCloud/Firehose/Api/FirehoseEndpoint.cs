@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Configuration;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
@@ -20,7 +21,7 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
 
     private static readonly string[] StreamTypes = ["DirectPut", "KinesisStreamAsSource", "MSKAsSource", "DatabaseAsSource"];
 
-    private static FirehoseApiJsonContext Json => FirehoseApiJsonContext.Default;
+    private static FirehoseJsonContext Json => FirehoseJsonContext.Default;
 
     public string SigningName => "firehose";
 
@@ -43,7 +44,7 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
             {
                 var input = await ReadAsync(context, Json.CreateDeliveryStreamInput).ConfigureAwait(false);
                 var arn = await service.CreateAsync(input, cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new CreateDeliveryStreamOutput(arn), Json.CreateDeliveryStreamOutput).ConfigureAwait(false);
+                await WriteAsync(context, new CreateDeliveryStreamOutput { DeliveryStreamARN = arn }, Json.CreateDeliveryStreamOutput).ConfigureAwait(false);
                 break;
             }
 
@@ -55,7 +56,7 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
                 errors.Range(input.Limit, "limit", 1, 10_000);
                 errors.ThrowIfAny();
                 var description = DescriptionBuilder.Describe(service.Get(input.DeliveryStreamName!));
-                await WriteAsync(context, new DescribeDeliveryStreamOutput(description), Json.DescribeDeliveryStreamOutput).ConfigureAwait(false);
+                await WriteAsync(context, new DescribeDeliveryStreamOutput { DeliveryStreamDescription = description }, Json.DescribeDeliveryStreamOutput).ConfigureAwait(false);
                 break;
             }
 
@@ -76,7 +77,7 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
                 var (names, hasMore) = input.DeliveryStreamType is null or DeliveryStreamSettingsFactory.DirectPut
                     ? service.List(input.Limit ?? 10, input.ExclusiveStartDeliveryStreamName)
                     : ([], false);
-                await WriteAsync(context, new ListDeliveryStreamsOutput(names, hasMore), Json.ListDeliveryStreamsOutput).ConfigureAwait(false);
+                await WriteAsync(context, new ListDeliveryStreamsOutput { DeliveryStreamNames = names, HasMoreDeliveryStreams = hasMore }, Json.ListDeliveryStreamsOutput).ConfigureAwait(false);
                 break;
             }
 
@@ -87,7 +88,7 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
                 DeliveryStreamSettingsFactory.ValidateName(input.DeliveryStreamName, errors);
                 errors.ThrowIfAny();
                 await service.DeleteAsync(input.DeliveryStreamName!, input.AllowForceDelete == true, cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new EmptyOutput(), Json.EmptyOutput).ConfigureAwait(false);
+                await WriteAsync(context, new DeleteDeliveryStreamOutput(), Json.DeleteDeliveryStreamOutput).ConfigureAwait(false);
                 break;
             }
 
@@ -105,7 +106,7 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
 
                 errors.ThrowIfAny();
                 var ids = await service.PutAsync(input.DeliveryStreamName!, [input.Record!.Data!], cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new PutRecordOutput(ids[0], Encrypted: false), Json.PutRecordOutput).ConfigureAwait(false);
+                await WriteAsync(context, new PutRecordOutput { RecordId = ids[0], Encrypted = false }, Json.PutRecordOutput).ConfigureAwait(false);
                 break;
             }
 
@@ -114,8 +115,8 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
                 var input = await ReadAsync(context, Json.PutRecordBatchInput).ConfigureAwait(false);
                 var records = ValidateBatch(input);
                 var ids = await service.PutAsync(input.DeliveryStreamName!, records, cancellationToken).ConfigureAwait(false);
-                var entries = ids.Select(id => new PutRecordBatchResponseEntry(id)).ToArray();
-                await WriteAsync(context, new PutRecordBatchOutput(FailedPutCount: 0, Encrypted: false, entries), Json.PutRecordBatchOutput).ConfigureAwait(false);
+                var entries = ids.Select(id => new PutRecordBatchResponseEntry { RecordId = id }).ToArray();
+                await WriteAsync(context, new PutRecordBatchOutput { FailedPutCount = 0, Encrypted = false, RequestResponses = entries }, Json.PutRecordBatchOutput).ConfigureAwait(false);
                 break;
             }
 

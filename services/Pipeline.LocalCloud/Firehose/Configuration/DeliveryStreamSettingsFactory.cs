@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.LocalCloud.Firehose.Prefixes;
 
@@ -27,11 +28,11 @@ internal static partial class DeliveryStreamSettingsFactory
     private const string FileExtensionPattern = @"^$|\.[0-9a-z!\-_.*'()]+";
     private const string CustomTimeZonePattern = "^$|[a-zA-Z/_]+";
 
-    private static readonly string[] StreamTypes = ["DirectPut", "KinesisStreamAsSource", "MSKAsSource", "DatabaseAsSource"];
-    private static readonly string[] CompressionFormats = ["UNCOMPRESSED", "GZIP", "ZIP", "Snappy", "HADOOP_SNAPPY"];
-    private static readonly string[] BackupModes = ["Disabled", "Enabled"];
-    private static readonly string[] ProcessorTypes = ["RecordDeAggregation", "Decompression", "CloudWatchLogProcessing", "Lambda", "MetadataExtraction", "AppendDelimiterToRecord"];
-    private static readonly string[] ParameterNames = ["LambdaArn", "NumberOfRetries", "MetadataExtractionQuery", "JsonParsingEngine", "RoleArn", "BufferSizeInMBs", "BufferIntervalInSeconds", "SubRecordType", "Delimiter", "CompressionFormat", "DataMessageExtraction"];
+    private static readonly IReadOnlyList<string> StreamTypes = DeliveryStreamTypeValues.All;
+    private static readonly IReadOnlyList<string> CompressionFormats = CompressionFormatValues.All;
+    private static readonly IReadOnlyList<string> BackupModes = S3BackupModeValues.All;
+    private static readonly IReadOnlyList<string> ProcessorTypes = ProcessorTypeValues.All;
+    private static readonly IReadOnlyList<string> ParameterNames = ProcessorParameterNameValues.All;
 
     private static readonly Dictionary<string, string[]> ParametersByProcessor = new(StringComparer.Ordinal)
     {
@@ -55,7 +56,7 @@ internal static partial class DeliveryStreamSettingsFactory
         ValidateName(input.DeliveryStreamName, errors);
         errors.OneOf(input.DeliveryStreamType, "deliveryStreamType", StreamTypes);
         ValidateDestination(input.ExtendedS3DestinationConfiguration, "extendedS3DestinationConfiguration", errors);
-        ValidateDestination(input.S3DestinationConfiguration, "s3DestinationConfiguration", errors);
+        ValidateDestination(Extended(input.S3DestinationConfiguration), "s3DestinationConfiguration", errors);
         errors.ThrowIfAny();
     }
 
@@ -70,7 +71,7 @@ internal static partial class DeliveryStreamSettingsFactory
             throw FirehoseErrors.InvalidArgument($"LocalCloud supports only DirectPut delivery streams, not {input.DeliveryStreamType}.");
         }
 
-        foreach (var member in (input.Other ?? []).Keys.Order(StringComparer.Ordinal))
+        foreach (var member in OtherMembers(input))
         {
             if (member.EndsWith("DestinationConfiguration", StringComparison.Ordinal))
             {
@@ -83,7 +84,7 @@ internal static partial class DeliveryStreamSettingsFactory
             }
         }
 
-        return (input.ExtendedS3DestinationConfiguration, input.S3DestinationConfiguration) switch
+        return (input.ExtendedS3DestinationConfiguration, Extended(input.S3DestinationConfiguration)) switch
         {
             ({ } extended, null) => (DestinationKind.ExtendedS3, extended),
             (null, { } plain) => (DestinationKind.S3, plain),
@@ -276,10 +277,41 @@ internal static partial class DeliveryStreamSettingsFactory
         return new LambdaProcessorSettings(arn, retries, (long)(sizeInMBs * FirehoseLimits.MiB), TimeSpan.FromSeconds(intervalInSeconds));
     }
 
-    private static bool IsDisabled(JsonElement conversion) =>
-        conversion.ValueKind == JsonValueKind.Object
-        && conversion.TryGetProperty("Enabled", out var enabled)
-        && enabled.ValueKind == JsonValueKind.False;
+    private static bool IsDisabled(DataFormatConversionConfiguration conversion) => conversion.Enabled == false;
+
+    // The members of the request naming sources and destinations LocalCloud does not serve, in ordinal order.
+    private static IEnumerable<string> OtherMembers(CreateDeliveryStreamInput input)
+    {
+        (string Name, object? Value)[] members =
+        [
+            ("AmazonOpenSearchServerlessDestinationConfiguration", input.AmazonOpenSearchServerlessDestinationConfiguration),
+            ("AmazonopensearchserviceDestinationConfiguration", input.AmazonopensearchserviceDestinationConfiguration),
+            ("DatabaseSourceConfiguration", input.DatabaseSourceConfiguration),
+            ("DirectPutSourceConfiguration", input.DirectPutSourceConfiguration),
+            ("ElasticsearchDestinationConfiguration", input.ElasticsearchDestinationConfiguration),
+            ("HttpEndpointDestinationConfiguration", input.HttpEndpointDestinationConfiguration),
+            ("IcebergDestinationConfiguration", input.IcebergDestinationConfiguration),
+            ("KinesisStreamSourceConfiguration", input.KinesisStreamSourceConfiguration),
+            ("MSKSourceConfiguration", input.MSKSourceConfiguration),
+            ("RedshiftDestinationConfiguration", input.RedshiftDestinationConfiguration),
+            ("SnowflakeDestinationConfiguration", input.SnowflakeDestinationConfiguration),
+            ("SplunkDestinationConfiguration", input.SplunkDestinationConfiguration),
+        ];
+        return members.Where(m => m.Value is not null).Select(m => m.Name);
+    }
+
+    // The older S3 destination is a subset of the extended one; LocalCloud stores and describes both as extended.
+    private static ExtendedS3DestinationConfiguration? Extended(S3DestinationConfiguration? plain) => plain is null ? null : new()
+    {
+        RoleARN = plain.RoleARN,
+        BucketARN = plain.BucketARN,
+        Prefix = plain.Prefix,
+        ErrorOutputPrefix = plain.ErrorOutputPrefix,
+        BufferingHints = plain.BufferingHints,
+        CompressionFormat = plain.CompressionFormat,
+        EncryptionConfiguration = plain.EncryptionConfiguration,
+        CloudWatchLoggingOptions = plain.CloudWatchLoggingOptions,
+    };
 
     private static void ValidateDestination(ExtendedS3DestinationConfiguration? destination, string path, ValidationErrors errors)
     {

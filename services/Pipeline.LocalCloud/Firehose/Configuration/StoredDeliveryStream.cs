@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
 
 namespace Pipeline.LocalCloud.Firehose.Configuration;

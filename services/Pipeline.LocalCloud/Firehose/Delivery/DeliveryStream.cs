@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.LocalCloud.Firehose.Configuration;
 using Pipeline.LocalCloud.Firehose.Journal;

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.AspNetCore.Builder;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Pipeline.LocalCloud.Hosting;
@@ -38,7 +39,7 @@ public sealed class DiskFullTests
                 new AmazonS3Config { ServiceURL = endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
             var firehose = new FirehoseClient(new AwsClientOptions { Endpoint = endpoint, Region = "us-east-1", Credentials = new BasicAWSCredentials("test", "test"), MaxAttempts = 1 });
             await s3.PutBucketAsync(Bucket);
-            await firehose.CreateDeliveryStreamAsync(new CreateDeliveryStreamRequest
+            await firehose.CreateDeliveryStreamAsync(new CreateDeliveryStreamInput
             {
                 DeliveryStreamName = Stream,
                 ExtendedS3DestinationConfiguration = new ExtendedS3DestinationConfiguration

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Pipeline.Aws.Sns;

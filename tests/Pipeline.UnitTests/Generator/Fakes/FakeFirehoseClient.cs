@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws.Firehose;
 
 namespace Pipeline.UnitTests.Generator.Fakes;
@@ -13,14 +14,14 @@ internal sealed class FakeFirehoseClient(TimeProvider? time = null) : IFirehoseC
     private int _count;
 
     /// <summary>Answers call number <c>index</c> (from 0) given its records; null accepts them all.</summary>
-    public Func<int, IReadOnlyList<byte[]>, PutRecordBatchResult?>? Respond { get; init; }
+    public Func<int, IReadOnlyList<byte[]>, PutRecordBatchOutput?>? Respond { get; init; }
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls.OrderBy(c => c.Index)];
 
-    public static PutRecordBatchResult Accept(int count) =>
-        new(0, false, Enumerable.Range(0, count).Select(i => new PutRecordBatchResponseEntry($"rec-{i}", null, null)).ToArray());
+    public static PutRecordBatchOutput Accept(int count) =>
+        new() { FailedPutCount = 0, Encrypted = false, RequestResponses = Enumerable.Range(0, count).Select(i => new PutRecordBatchResponseEntry { RecordId = $"rec-{i}", ErrorCode = null, ErrorMessage = null }).ToArray() };
 
-    public Task<PutRecordBatchResult> PutRecordBatchAsync(string deliveryStreamName, IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken = default)
+    public Task<PutRecordBatchOutput> PutRecordBatchAsync(string deliveryStreamName, IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken = default)
     {
         var copy = records.Select(r => r.ToArray()).ToArray();
         var index = Interlocked.Increment(ref _count) - 1;
@@ -31,10 +32,10 @@ internal sealed class FakeFirehoseClient(TimeProvider? time = null) : IFirehoseC
         }
         catch (Exception e)
         {
-            return Task.FromException<PutRecordBatchResult>(e);
+            return Task.FromException<PutRecordBatchOutput>(e);
         }
     }
 
-    public Task<PutRecordResult> PutRecordAsync(string deliveryStreamName, ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default) =>
+    public Task<PutRecordOutput> PutRecordAsync(string deliveryStreamName, ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The generator only uses PutRecordBatch.");
 }

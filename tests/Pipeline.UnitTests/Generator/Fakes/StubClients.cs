@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 

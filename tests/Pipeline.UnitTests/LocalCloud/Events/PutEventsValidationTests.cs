@@ -1,3 +1,4 @@
+using Pipeline.AwsShapes.EventBridge;
 using Pipeline.LocalCloud.Events.Api;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.UnitTests.LocalCloud.Events.Fakes;
@@ -14,12 +15,12 @@ public sealed class PutEventsValidationTests : IDisposable
     public PutEventsValidationTests() => _bus = EventBusFactory.Create(new RecordingFunctionInvoker(), _directory);
 
     private static PutEventsEntry Entry(string? source = "app", string? detailType = "Thing", string? detail = """{"a":1}""") =>
-        new(source, detailType, detail, null, null, null);
+        new() { Source = source, DetailType = detailType, Detail = detail };
 
     [Fact]
     public void More_than_ten_entries_are_a_validation_error()
     {
-        var error = Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput(Enumerable.Range(0, 11).Select(_ => (PutEventsEntry?)Entry()).ToList())));
+        var error = Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput { Entries = Enumerable.Range(0, 11).Select(_ => Entry()).ToList() }));
 
         Assert.Equal("ValidationException", error.Code);
         Assert.Empty(_bus.Recent);
@@ -28,8 +29,8 @@ public sealed class PutEventsValidationTests : IDisposable
     [Fact]
     public void No_entries_are_a_validation_error()
     {
-        Assert.Equal("ValidationException", Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput([]))).Code);
-        Assert.Equal("ValidationException", Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput(null))).Code);
+        Assert.Equal("ValidationException", Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput { Entries = [] })).Code);
+        Assert.Equal("ValidationException", Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput { Entries = null })).Code);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class PutEventsValidationTests : IDisposable
     {
         var big = $$"""{"a":"{{new string('x', 140 * 1024)}}"}""";
 
-        var error = Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput([Entry(detail: big), Entry(detail: big)])));
+        var error = Assert.Throws<AwsServiceException>(() => EventsEndpoint.PutEvents(_bus, new PutEventsInput { Entries = [Entry(detail: big), Entry(detail: big)] }));
 
         Assert.Equal("Total size of the entries in the request is over the limit.", error.Message);
     }
@@ -45,21 +46,24 @@ public sealed class PutEventsValidationTests : IDisposable
     [Fact]
     public void Bad_entries_fail_in_their_slot_and_the_others_are_put()
     {
-        var output = EventsEndpoint.PutEvents(_bus, new PutEventsInput(
-        [
-            Entry(),
-            Entry(source: null),
-            Entry(detailType: ""),
-            Entry(detail: null),
-            Entry(detail: "[1]"),
-            Entry(detail: "{oops"),
-        ]));
+        var output = EventsEndpoint.PutEvents(_bus, new PutEventsInput
+        {
+            Entries =
+            [
+                Entry(),
+                Entry(source: null),
+                Entry(detailType: ""),
+                Entry(detail: null),
+                Entry(detail: "[1]"),
+                Entry(detail: "{oops"),
+            ],
+        });
 
         Assert.Equal(5, output.FailedEntryCount);
-        Assert.NotNull(output.Entries[0].EventId);
+        Assert.NotNull(output.Entries![0].EventId);
         Assert.Equal(["InvalidArgument", "InvalidArgument", "InvalidArgument", "MalformedDetail", "MalformedDetail"], output.Entries.Skip(1).Select(e => e.ErrorCode));
         Assert.Contains("Source is a required argument", output.Entries[1].ErrorMessage, StringComparison.Ordinal);
-        Assert.Equal(output.Entries[0].EventId, Assert.Single(_bus.Recent).Id);
+        Assert.Equal(output.Entries![0].EventId, Assert.Single(_bus.Recent).Id);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

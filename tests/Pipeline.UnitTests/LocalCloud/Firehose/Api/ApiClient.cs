@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.LocalCloud.Hosting;

@@ -1,3 +1,4 @@
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.UnitTests.LocalCloud.Firehose.Fakes;
@@ -182,7 +183,7 @@ public sealed class CreateDeliveryStreamValidationTests : IAsyncLifetime
             new CreateDeliveryStreamInput
             {
                 DeliveryStreamName = "r",
-                Other = new() { ["RedshiftDestinationConfiguration"] = System.Text.Json.JsonDocument.Parse("{}").RootElement },
+                RedshiftDestinationConfiguration = new RedshiftDestinationConfiguration(),
             },
             CancellationToken.None));
         var none = await Assert.ThrowsAsync<AwsServiceException>(() => _bed.Service.CreateAsync(new CreateDeliveryStreamInput { DeliveryStreamName = "n" }, CancellationToken.None));
@@ -214,7 +215,9 @@ public sealed class CreateDeliveryStreamValidationTests : IAsyncLifetime
     [Fact]
     public async Task The_plain_S3_destination_is_accepted_too()
     {
-        await _bed.Service.CreateAsync(new CreateDeliveryStreamInput { DeliveryStreamName = "plain", S3DestinationConfiguration = Destination(prefix: "p/", errorPrefix: null) }, CancellationToken.None);
+        var destination = Destination(prefix: "p/", errorPrefix: null);
+        var plain = new S3DestinationConfiguration { RoleARN = destination.RoleARN, BucketARN = destination.BucketARN, Prefix = destination.Prefix, ErrorOutputPrefix = destination.ErrorOutputPrefix, BufferingHints = destination.BufferingHints };
+        await _bed.Service.CreateAsync(new CreateDeliveryStreamInput { DeliveryStreamName = "plain", S3DestinationConfiguration = plain }, CancellationToken.None);
 
         Assert.Equal("p/!{timestamp:yyyy/MM/dd/HH/}", _bed.Service.Get("plain").Settings.Prefixes.Prefix.Text);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Contracts.Aws.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.UnitTests.LocalCloud.Firehose.Fakes;

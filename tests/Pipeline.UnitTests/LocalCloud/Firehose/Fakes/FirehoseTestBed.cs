@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
 using Pipeline.LocalCloud.Hosting;

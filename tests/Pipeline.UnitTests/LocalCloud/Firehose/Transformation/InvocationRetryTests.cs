@@ -110,7 +110,7 @@ public sealed class InvocationRetryTests : IAsyncLifetime
         Assert.Equal(3, function.Invocations.Count);
     }
 
-    private async Task Run(FakeFunctionInvoker function, Pipeline.LocalCloud.Firehose.Api.ProcessingConfiguration processing, params string[] records)
+    private async Task Run(FakeFunctionInvoker function, Pipeline.AwsShapes.Firehose.ProcessingConfiguration processing, params string[] records)
     {
         _bed = new FirehoseTestBed(function);
         await _bed.CreateAsync("s", Destination(processing: processing));

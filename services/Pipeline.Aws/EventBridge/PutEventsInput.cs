@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.EventBridge;
-
-internal sealed record PutEventsInput(IReadOnlyList<PutEventsRequestEntry> Entries);

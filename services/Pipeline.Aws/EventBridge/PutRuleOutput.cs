@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.EventBridge;
-
-internal sealed record PutRuleOutput(string? RuleArn);

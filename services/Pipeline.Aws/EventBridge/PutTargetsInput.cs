@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.EventBridge;
-
-internal sealed record PutTargetsInput(string Rule, string? EventBusName, IReadOnlyList<EventTarget> Targets);

@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Firehose;
-
-internal sealed record DeleteDeliveryStreamInput(string DeliveryStreamName, bool? AllowForceDelete);

@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Firehose;
-
-internal sealed record DescribeDeliveryStreamOutput(DeliveryStreamDescription DeliveryStreamDescription);

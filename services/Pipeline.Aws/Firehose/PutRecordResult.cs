@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Firehose;
-
-public sealed record PutRecordResult(string RecordId, bool Encrypted);

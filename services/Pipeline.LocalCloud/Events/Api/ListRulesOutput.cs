@@ -1,4 +1,0 @@
-namespace Pipeline.LocalCloud.Events.Api;
-
-/// <summary>ListRules answer.</summary>
-internal sealed record ListRulesOutput(IReadOnlyList<RuleEntry> Rules, string? NextToken);

@@ -1,4 +1,0 @@
-namespace Pipeline.LocalCloud.Events.Api;
-
-/// <summary>ListTargetsByRule answer.</summary>
-internal sealed record ListTargetsByRuleOutput(IReadOnlyList<TargetEntry> Targets, string? NextToken);

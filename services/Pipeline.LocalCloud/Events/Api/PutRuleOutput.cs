@@ -1,4 +1,0 @@
-namespace Pipeline.LocalCloud.Events.Api;
-
-/// <summary>PutRule answer.</summary>
-internal sealed record PutRuleOutput(string RuleArn);

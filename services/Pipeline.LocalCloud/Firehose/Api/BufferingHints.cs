@@ -1,8 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Api;
-
-internal sealed record BufferingHints
-{
-    public int? SizeInMBs { get; init; }
-
-    public int? IntervalInSeconds { get; init; }
-}

@@ -1,8 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Api;
-
-internal sealed record DynamicPartitioningConfiguration
-{
-    public RetryOptions? RetryOptions { get; init; }
-
-    public bool? Enabled { get; init; }
-}

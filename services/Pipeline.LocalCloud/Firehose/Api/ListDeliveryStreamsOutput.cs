@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Api;
-
-internal sealed record ListDeliveryStreamsOutput(IReadOnlyList<string> DeliveryStreamNames, bool HasMoreDeliveryStreams);

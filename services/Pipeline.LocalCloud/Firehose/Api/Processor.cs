@@ -1,8 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Api;
-
-internal sealed record Processor
-{
-    public string? Type { get; init; }
-
-    public IReadOnlyList<ProcessorParameter>? Parameters { get; init; }
-}

@@ -1,8 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Api;
-
-internal sealed record ProcessorParameter
-{
-    public string? ParameterName { get; init; }
-
-    public string? ParameterValue { get; init; }
-}

@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Api;
-
-internal sealed record PutRecordBatchResponseEntry(string? RecordId, string? ErrorCode = null, string? ErrorMessage = null);

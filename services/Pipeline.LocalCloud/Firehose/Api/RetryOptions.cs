@@ -1,6 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Api;
-
-internal sealed record RetryOptions
-{
-    public int? DurationInSeconds { get; init; }
-}
