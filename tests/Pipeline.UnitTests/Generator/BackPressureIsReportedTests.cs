@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Aws.Firehose;
+using Pipeline.AwsShapes.Firehose;
 using Pipeline.Generator.Cli;
 using Pipeline.Generator.Reporting;
 using Pipeline.Generator.Sending;
@@ -78,8 +78,12 @@ public sealed class BackPressureIsReportedTests : IDisposable
     {
         var client = new FakeFirehoseClient
         {
-            Respond = (_, records) => new PutRecordBatchResult(
-                records.Count, false, [.. records.Select(_ => new PutRecordBatchResponseEntry(null, "ServiceUnavailableException", "Slow down."))]),
+            Respond = (_, records) => new PutRecordBatchOutput
+            {
+                FailedPutCount = records.Count,
+                Encrypted = false,
+                RequestResponses = [.. records.Select(_ => new PutRecordBatchResponseEntry { ErrorCode = "ServiceUnavailableException", ErrorMessage = "Slow down." })],
+            },
         };
 
         var run = await CommandRun.RunAsync(

@@ -1,4 +1,5 @@
 using Pipeline.Aws.Firehose;
+using Pipeline.AwsShapes.Firehose;
 
 namespace Pipeline.UnitTests.Generator.Fakes;
 
@@ -9,13 +10,13 @@ internal sealed class SlowFirehoseClient(TimeSpan delay) : IFirehoseClient
 
     public int Calls => Volatile.Read(ref _calls);
 
-    public async Task<PutRecordBatchResult> PutRecordBatchAsync(string deliveryStreamName, IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken = default)
+    public async Task<PutRecordBatchOutput> PutRecordBatchAsync(string deliveryStreamName, IReadOnlyList<ReadOnlyMemory<byte>> records, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _calls);
         await Task.Delay(delay, cancellationToken);
         return FakeFirehoseClient.Accept(records.Count);
     }
 
-    public Task<PutRecordResult> PutRecordAsync(string deliveryStreamName, ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default) =>
+    public Task<PutRecordOutput> PutRecordAsync(string deliveryStreamName, ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException("The generator only uses PutRecordBatch.");
 }
