@@ -1,6 +1,8 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 
-namespace Pipeline.LocalCloud.Lambda.Execution;
+namespace Pipeline.LocalCloud.Processes;
 
 /// <summary>
 /// A process and its descendants, from <c>/proc</c>, each with its start time so a pid reused later is never
@@ -55,6 +57,67 @@ internal static class ProcessTree
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// SIGTERM to the process and its descendants, then <paramref name="kill"/> (SIGKILL of the whole tree) if it has
+    /// not ended after <paramref name="grace"/>, and SIGKILL to any descendant of the snapshot still alive.
+    /// </summary>
+    /// <param name="root">The process.</param>
+    /// <param name="exited">Completes when the process has ended.</param>
+    public static async Task StopAsync(int root, Task exited, TimeSpan grace, Action kill)
+    {
+        ArgumentNullException.ThrowIfNull(exited);
+        ArgumentNullException.ThrowIfNull(kill);
+        var tree = Of(root);
+        if (tree.Count == 0)
+        {
+            PosixSignals.Terminate(root);
+        }
+
+        foreach (var (pid, _) in tree)
+        {
+            PosixSignals.Terminate(pid);
+        }
+
+        if (await Task.WhenAny(exited, Task.Delay(grace)).ConfigureAwait(false) != exited)
+        {
+            kill();
+        }
+
+        // Children of a script that did not exec its program may outlive it; they were in the snapshot.
+        foreach (var (pid, startTime) in tree.Skip(1))
+        {
+            if (IsAlive(pid, startTime))
+            {
+                PosixSignals.Kill(pid);
+            }
+        }
+
+        try
+        {
+            await exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Unkillable (uninterruptible I/O); nothing more can be done from here.
+        }
+    }
+
+    /// <summary>SIGKILL for the process and everything it started; nothing if it is already gone.</summary>
+    public static void Kill(Process? process)
+    {
+        try
+        {
+            if (process is { HasExited: false })
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or ObjectDisposedException)
+        {
+            // Already gone (and perhaps already disposed).
+        }
     }
 
     /// <summary>True while the process from the snapshot (same pid, same start time) is still there.</summary>

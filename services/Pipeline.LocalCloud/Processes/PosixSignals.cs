@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pipeline.LocalCloud.Lambda.Execution;
+namespace Pipeline.LocalCloud.Processes;
 
 /// <summary>SIGTERM for a process (.NET can only SIGKILL): Lambda's runtimes expect it before shutdown.</summary>
 internal static class PosixSignals

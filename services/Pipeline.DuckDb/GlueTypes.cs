@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.DuckDb;
 
 /// <summary>
 /// Glue/Hive type strings: parsed with the grammar of <c>terraform/glue/pipeline_flatten.py</c>, written back in the
 /// catalog's spelling, and mapped to DuckDB types for reading JSON and writing Parquet.
 /// </summary>
-internal static class GlueTypes
+public static class GlueTypes
 {
     private const int MaxNesting = 100;
 
@@ -65,7 +65,7 @@ internal static class GlueTypes
         },
         GlueArrayType a => ToDuckDb(a.Element) + "[]",
         GlueMapType m => $"MAP({ToDuckDb(m.Key)}, {ToDuckDb(m.Value)})",
-        GlueStructType s => "STRUCT(" + string.Join(", ", s.Fields.Select(f => $"{Pipeline.DuckDb.DuckDbSql.Identifier(f.Name)} {ToDuckDb(f.Type)}")) + ")",
+        GlueStructType s => "STRUCT(" + string.Join(", ", s.Fields.Select(f => $"{DuckDbSql.Identifier(f.Name)} {ToDuckDb(f.Type)}")) + ")",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
