@@ -2,7 +2,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>
 /// The flatten rule (docs/orchestration.md) in DuckDB SQL over one connection: raw NDJSON files are loaded into

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>The arguments of <c>pipeline_etl.py</c> (docs/orchestration.md, "The ETL job"), checked as the script checks them.</summary>
 internal sealed record EtlArguments
@@ -92,13 +92,39 @@ internal sealed record EtlArguments
         };
     }
 
+    /// <summary>
+    /// The command line Glue gives a script: <c>--key value</c> pairs, Glue's own (<c>--JOB_ID</c>, <c>--JOB_RUN_ID</c>,
+    /// <c>--JOB_NAME</c>) among them → each key, dashes included, to its value; a key given twice keeps the last.
+    /// </summary>
+    /// <exception cref="FormatException">A key without <c>--</c> or without a value.</exception>
+    public static Dictionary<string, string> FromCommandLine(IReadOnlyList<string> args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2)
+            {
+                throw new FormatException($"expected an argument name like --dataset, got '{args[i]}'");
+            }
+
+            if (i + 1 == args.Count)
+            {
+                throw new FormatException($"{args[i]} has no value");
+            }
+
+            result[args[i]] = args[i + 1];
+        }
+
+        return result;
+    }
+
     /// <summary><c>--partitions</c>: a JSON array of <c>k=v/k=v</c> paths → one key/value map per path, duplicates dropped.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> ParsePartitions(string argument)
     {
         List<string>? paths;
         try
         {
-            paths = JsonSerializer.Deserialize(argument, GlueJobsJsonContext.Default.ListString);
+            paths = JsonSerializer.Deserialize(argument, LocalGlueJobJsonContext.Default.ListString);
         }
         catch (JsonException e)
         {

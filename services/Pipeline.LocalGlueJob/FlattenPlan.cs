@@ -1,4 +1,6 @@
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+using Pipeline.DuckDb;
+
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>
 /// The naming and typing part of the flatten rule (docs/orchestration.md, rules 1–4), the C# twin of

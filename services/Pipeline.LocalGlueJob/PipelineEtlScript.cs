@@ -1,51 +1,42 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Pipeline.Aws;
+using Pipeline.Aws.Glue;
 using Pipeline.DuckDb;
-using Pipeline.LocalCloud.Glue.Api;
-using Pipeline.LocalCloud.Glue.Catalog;
-using Pipeline.LocalCloud.Hosting;
-using Pipeline.LocalCloud.Storage;
 
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>
-/// LocalCloud's <c>pipeline_etl.py</c>: the same steps as the Spark script (docs/orchestration.md, "The ETL job") on
-/// DuckDB. Raw objects not yet bookmarked → flatten → dedupe within the input and against stage → Parquet in a
-/// temporary folder → published into the object store only once every file is written → stage table and partitions
-/// in the catalog → run summary → bookmark. Runs writing the same stage table take turns, so a run's dedupe sees what
-/// an earlier run wrote.
+/// The local <c>pipeline_etl.py</c>: the same steps as the Spark script (docs/orchestration.md, "The ETL job") on
+/// DuckDB, through the same AWS APIs. Raw objects not yet bookmarked, downloaded → flatten → dedupe within the input
+/// and against stage → Parquet in a temporary folder → uploaded only once every file is written → stage table and
+/// partitions in the catalog → run summary → bookmark. Runs writing the same stage table take turns
+/// (<see cref="StageLock"/>), so a run's dedupe sees what an earlier run wrote.
 /// </summary>
-internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store, LocalCloudOptions cloud, JobBookmarks bookmarks, TimeProvider? time = null) : IGlueJobScript
+/// <param name="catalog">Glue, for the Data Catalog.</param>
+/// <param name="storage">S3.</param>
+/// <param name="tempRoot">The local temporary folder: each run's files go in a folder of its own under it.</param>
+/// <param name="time">The clock of the stage freshness.</param>
+internal sealed class PipelineEtlScript(GlueClient catalog, IObjectStorage storage, string tempRoot, TimeProvider? time = null)
 {
-    public const string ScriptFileName = "pipeline_etl.py";
 
     private const string ParquetSerDe = "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe";
     private const string ParquetInputFormat = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
     private const string ParquetOutputFormat = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
     private const int ListPageSize = 1000;
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _stageLocks = new(StringComparer.Ordinal);
-
-    public string FileName => ScriptFileName;
-
+    /// <exception cref="Exception">The run failed; the message says why.</exception>
     public async Task RunAsync(JobRunContext run, CancellationToken cancellationToken)
     {
         var args = EtlArguments.Parse(run.Arguments);
-        run.Log.Write($"job_started dataset={args.Dataset} raw_table={args.Database}.{args.RawTable} stage_table={args.Database}.{args.StageTable} " +
+        run.Log.WriteLine($"job_started dataset={args.Dataset} raw_table={args.Database}.{args.RawTable} stage_table={args.Database}.{args.StageTable} " +
             $"partitions={(args.Partitions is null ? "all" : args.Partitions.Count.ToString(CultureInfo.InvariantCulture))} bookmark={args.BookmarkOption} " +
             $"traceparent={args.Traceparent ?? "-"} source_event_id={args.SourceEventId ?? "-"}");
 
-        var gate = _stageLocks.GetOrAdd($"{args.Database}.{args.StageTable}".ToLowerInvariant(), _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using (await StageLock.AcquireAsync(tempRoot, $"{args.Database}.{args.StageTable}", cancellationToken).ConfigureAwait(false))
         {
             await RunExclusiveAsync(run, args, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 
@@ -56,15 +47,16 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         {
             raw = await catalog.GetTableAsync(args.Database, args.RawTable, ct).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+        catch (AwsServiceException e) when (e.ErrorCode == GlueErrorCodes.EntityNotFound)
         {
             throw new InvalidOperationException($"The raw table {args.Database}.{args.RawTable} is not in the Data Catalog ({e.Message}); has the crawler run?", e);
         }
 
         var columns = (raw.StorageDescriptor?.Columns ?? []).Select(c => (c.Name ?? string.Empty, c.Type ?? "string")).ToList();
         var locations = await RawLocationsAsync(raw, args, run.Log, ct).ConfigureAwait(false);
-        var bookmarked = args.BookmarkOption == "job-bookmark-disable" ? new Dictionary<string, string>() : bookmarks.Load(run.JobName);
-        var objects = new List<ObjectInfo>();
+        var bookmarks = new JobBookmarks(storage, JobBookmarks.FolderFor(args.RunSummaryPath));
+        var bookmarked = args.BookmarkOption == "job-bookmark-disable" ? new Dictionary<string, string>() : await bookmarks.LoadAsync(run.JobName, ct).ConfigureAwait(false);
+        var objects = new List<StoredObject>();
         foreach (var location in locations)
         {
             foreach (var info in await ListAsync(location.Bucket, location.Prefix, ct).ConfigureAwait(false))
@@ -80,28 +72,28 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
 
         // Input order is the raw object keys' order, as the Spark job orders by source file.
         objects = objects.DistinctBy(BookmarkKey).OrderBy(o => o.Bucket, StringComparer.Ordinal).ThenBy(o => o.Key, StringComparer.Ordinal).ToList();
-        run.Log.Write($"raw_objects locations={locations.Count} new_objects={objects.Count} already_bookmarked={bookmarked.Count}");
+        run.Log.WriteLine($"raw_objects locations={locations.Count} new_objects={objects.Count} already_bookmarked={bookmarked.Count}");
 
-        var temp = Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-temp", run.JobRunId);
+        var temp = Path.Combine(tempRoot, run.JobRunId);
         Directory.CreateDirectory(temp);
         try
         {
             var result = await TransformAsync(run, args, columns, objects, temp, ct).ConfigureAwait(false);
             var summary = new RunSummary(run.JobName, run.JobRunId, args.Dataset, result.RowsRead, result.RowsWritten, result.RowsRead - result.RowsWritten, result.FilesWritten, result.Partitions);
             var summaryKey = $"{args.RunSummaryPath.Prefix}{run.JobName}/{run.JobRunId}.json";
-            using (var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(summary, GlueJobsJsonContext.Default.RunSummary)))
+            using (var body = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(summary, LocalGlueJobJsonContext.Default.RunSummary)))
             {
-                await store.PutObjectAsync(args.RunSummaryPath.Bucket, summaryKey, body, new ObjectWriteOptions(ContentType: "application/json"), ct).ConfigureAwait(false);
+                await storage.PutObjectAsync(args.RunSummaryPath.Bucket, summaryKey, body, "application/json", ct).ConfigureAwait(false);
             }
 
-            run.Log.Write($"job_finished summary=s3://{args.RunSummaryPath.Bucket}/{summaryKey} rows_read={summary.RowsRead} rows_written={summary.RowsWritten} " +
+            run.Log.WriteLine($"job_finished summary=s3://{args.RunSummaryPath.Bucket}/{summaryKey} rows_read={summary.RowsRead} rows_written={summary.RowsWritten} " +
                 $"duplicates_dropped={summary.DuplicatesDropped} files_written={summary.FilesWritten} partitions={string.Join(',', summary.Partitions)}");
 
             // Last: the bookmark moves only when everything above succeeded, so a failed run's objects are read again.
-            FaultInjection.Reached(FaultPoint.JobRunPublished);
+            Lifeline.Reached("JobRunPublished");
             if (args.BookmarkOption == "job-bookmark-enable")
             {
-                bookmarks.Commit(run.JobName, objects.Select(o => KeyValuePair.Create(BookmarkKey(o), o.ETag)));
+                await bookmarks.CommitAsync(run.JobName, objects.Select(o => KeyValuePair.Create(BookmarkKey(o), o.ETag)), ct).ConfigureAwait(false);
             }
         }
         finally
@@ -117,7 +109,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         }
     }
 
-    private async Task<EtlResult> TransformAsync(JobRunContext run, EtlArguments args, List<(string, string)> columns, List<ObjectInfo> objects, string temp, CancellationToken ct)
+    private async Task<EtlResult> TransformAsync(JobRunContext run, EtlArguments args, List<(string, string)> columns, List<StoredObject> objects, string temp, CancellationToken ct)
     {
         using var connection = DuckDbConnections.OpenInMemory(threads: 1, tempDirectory: Path.Combine(temp, "duckdb"));
         await using var interrupt = ct.Register(connection.Interrupt).ConfigureAwait(false);
@@ -131,21 +123,11 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
             throw new InvalidOperationException($"The raw table {args.Database}.{args.RawTable} cannot be flattened: {e.Message}", e);
         }
 
-        var copies = 0;
+        var downloads = 0;
         foreach (var info in objects)
         {
             ct.ThrowIfCancellationRequested();
-            var path = store.GetContentPath(info.Bucket, info.Key);
-            if (path is null || !File.Exists(path))
-            {
-                // Stores without files (test fakes) are read through a copy.
-                path = Path.Combine(temp, "input-" + (copies++).ToString(CultureInfo.InvariantCulture));
-                await using var source = await store.OpenReadAsync(info.Bucket, info.Key, ct).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException($"s3://{info.Bucket}/{info.Key} disappeared while the run was reading it.");
-                await using var target = File.Create(path);
-                await source.CopyToAsync(target, ct).ConfigureAwait(false);
-            }
-
+            var path = await DownloadAsync(info, Path.Combine(temp, "input-" + (downloads++).ToString(CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
             try
             {
                 flattener.Load(path);
@@ -159,7 +141,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         var rowsRead = flattener.Flatten();
         if (rowsRead == 0)
         {
-            run.Log.Write("no new rows: nothing to write");
+            run.Log.WriteLine("no new rows: nothing to write");
             return new EtlResult(0, 0, 0, []);
         }
 
@@ -170,16 +152,15 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         {
             var relative = info.Key[args.StagePath.Prefix.Length..];
             if (info.Key.EndsWith(".parquet", StringComparison.Ordinal)
-                && touched.Contains(string.Join('\u0001', PartitionOf(relative, flattener.Keys.Count)))
-                && store.GetContentPath(info.Bucket, info.Key) is { } file && File.Exists(file))
+                && touched.Contains(string.Join('\u0001', PartitionOf(relative, flattener.Keys.Count))))
             {
-                stageFiles.Add(file);
+                stageFiles.Add(await DownloadAsync(info, Path.Combine(temp, "stage-" + stageFiles.Count.ToString(CultureInfo.InvariantCulture) + ".parquet"), ct).ConfigureAwait(false));
             }
         }
 
         flattener.AddExistingIdsFromParquet(stageFiles);
         var rowsWritten = flattener.Dedupe();
-        run.Log.Write($"flattened rows_read={rowsRead} stage_files_checked={stageFiles.Count} rows_written={rowsWritten}");
+        run.Log.WriteLine($"flattened rows_read={rowsRead} stage_files_checked={stageFiles.Count} rows_written={rowsWritten}");
         if (rowsWritten == 0)
         {
             return new EtlResult(rowsRead, 0, 0, []);
@@ -194,7 +175,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
 
         await PublishAsync(args, output, files, ct).ConfigureAwait(false);
         var partitions = files.Select(f => f[..f.LastIndexOf('/')]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        run.Log.Write($"published files={files.Count} to {args.StagePath}");
+        run.Log.WriteLine($"published files={files.Count} to {args.StagePath}");
         await UpdateCatalogAsync(args, flattener, partitions, ct).ConfigureAwait(false);
         RecordFreshness(args.Dataset, flattener);
         return new EtlResult(rowsRead, rowsWritten, files.Count, partitions);
@@ -211,7 +192,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
             {
                 var key = args.StagePath.Prefix + relative;
                 await using var content = File.OpenRead(Path.Combine(output, relative));
-                await store.PutObjectAsync(args.StagePath.Bucket, key, content, new ObjectWriteOptions(ContentType: "application/vnd.apache.parquet"), ct).ConfigureAwait(false);
+                await storage.PutObjectAsync(args.StagePath.Bucket, key, content, "application/vnd.apache.parquet", ct).ConfigureAwait(false);
                 published.Add(key);
             }
         }
@@ -219,7 +200,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         {
             foreach (var key in published)
             {
-                await store.DeleteObjectAsync(args.StagePath.Bucket, key, CancellationToken.None).ConfigureAwait(false);
+                await storage.DeleteObjectAsync(args.StagePath.Bucket, key, CancellationToken.None).ConfigureAwait(false);
             }
 
             throw;
@@ -237,15 +218,15 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
             OutputFormat = ParquetOutputFormat,
             Compressed = false,
             NumberOfBuckets = -1,
-            SerdeInfo = new SerDeInfo { SerializationLibrary = ParquetSerDe, Parameters = new() { ["serialization.format"] = "1" } },
-            Parameters = new() { ["classification"] = "parquet" },
+            SerdeInfo = new SerDeInfo { SerializationLibrary = ParquetSerDe, Parameters = new Dictionary<string, string> { ["serialization.format"] = "1" } },
+            Parameters = new Dictionary<string, string> { ["classification"] = "parquet" },
         };
 
         var table = new TableInput
         {
             Name = args.StageTable,
             TableType = "EXTERNAL_TABLE",
-            Parameters = new() { ["classification"] = "parquet", ["compressionType"] = args.OutputCompression, ["typeOfData"] = "file" },
+            Parameters = new Dictionary<string, string> { ["classification"] = "parquet", ["compressionType"] = args.OutputCompression, ["typeOfData"] = "file" },
             PartitionKeys = flattener.Keys.Select(k => new Column { Name = k.Name, Type = "string" }).ToList(),
             StorageDescriptor = Descriptor(location),
         };
@@ -255,7 +236,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         {
             await catalog.GetTableAsync(args.Database, args.StageTable, ct).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+        catch (AwsServiceException e) when (e.ErrorCode == GlueErrorCodes.EntityNotFound)
         {
             exists = false;
         }
@@ -275,15 +256,15 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         foreach (var chunk in inputs.Chunk(100))
         {
             var errors = await catalog.BatchCreatePartitionAsync(args.Database, args.StageTable, chunk, ct).ConfigureAwait(false);
-            var real = errors.Where(e => e.ErrorDetail.ErrorCode != GlueErrors.AlreadyExists).ToList();
+            var real = errors.Where(e => e.ErrorDetail?.ErrorCode != GlueErrorCodes.AlreadyExists).ToList();
             if (real.Count > 0)
             {
-                throw new InvalidOperationException($"Could not add stage partitions: {string.Join("; ", real.Select(e => e.ErrorDetail.ErrorMessage))}");
+                throw new InvalidOperationException($"Could not add stage partitions: {string.Join("; ", real.Select(e => e.ErrorDetail?.ErrorMessage))}");
             }
         }
     }
 
-    private async Task<List<S3Uri>> RawLocationsAsync(Table raw, EtlArguments args, JobRunLog log, CancellationToken ct)
+    private async Task<List<S3Uri>> RawLocationsAsync(Table raw, EtlArguments args, TextWriter log, CancellationToken ct)
     {
         var keys = (raw.PartitionKeys ?? []).Select(k => k.Name ?? string.Empty).ToList();
         var tableLocation = raw.StorageDescriptor?.Location;
@@ -295,14 +276,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         var partitions = new List<Partition>();
         if (args.Partitions is null)
         {
-            string? token = null;
-            do
-            {
-                var page = await catalog.GetPartitionsAsync(args.Database, args.RawTable, null, token, 1000, ct).ConfigureAwait(false);
-                partitions.AddRange(page.Items);
-                token = page.NextToken;
-            }
-            while (token is not null);
+            partitions.AddRange(await catalog.GetAllPartitionsAsync(args.Database, args.RawTable, cancellationToken: ct).ConfigureAwait(false));
         }
         else
         {
@@ -324,7 +298,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
 
             if (partitions.Count < wanted.Count)
             {
-                log.Write($"{wanted.Count - partitions.Count} of the {wanted.Count} requested partitions are not in the catalog; they are skipped");
+                log.WriteLine($"{wanted.Count - partitions.Count} of the {wanted.Count} requested partitions are not in the catalog; they are skipped");
             }
         }
 
@@ -339,18 +313,13 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         return locations;
     }
 
-    private async Task<List<ObjectInfo>> ListAsync(string bucket, string prefix, CancellationToken ct)
+    private async Task<List<StoredObject>> ListAsync(string bucket, string prefix, CancellationToken ct)
     {
-        var all = new List<ObjectInfo>();
-        if (!await store.BucketExistsAsync(bucket, ct).ConfigureAwait(false))
-        {
-            return all;
-        }
-
+        var all = new List<StoredObject>();
         string? after = null;
         while (true)
         {
-            var page = await store.ListObjectsAsync(bucket, prefix, after, ListPageSize, ct).ConfigureAwait(false);
+            var page = await storage.ListObjectsAsync(bucket, prefix, after, ListPageSize, ct).ConfigureAwait(false);
             all.AddRange(page);
             if (page.Count < ListPageSize)
             {
@@ -371,7 +340,16 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
 
     private static S3Uri Folder(S3Uri uri) => uri.Prefix.Length == 0 || uri.Prefix.EndsWith('/') ? uri : uri with { Prefix = uri.Prefix + "/" };
 
-    private static string BookmarkKey(ObjectInfo info) => info.Bucket + "/" + info.Key;
+    private async Task<string> DownloadAsync(StoredObject info, string path, CancellationToken ct)
+    {
+        await using var source = await storage.OpenReadAsync(info.Bucket, info.Key, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"s3://{info.Bucket}/{info.Key} disappeared while the run was reading it.");
+        await using var target = File.Create(path);
+        await source.CopyToAsync(target, ct).ConfigureAwait(false);
+        return path;
+    }
+
+    private static string BookmarkKey(StoredObject info) => info.Bucket + "/" + info.Key;
 
     private static InvalidOperationException NoLocation(EtlArguments args, string? location) =>
         new($"{args.Database}.{args.RawTable} has no s3:// location to read (got '{location}').");
@@ -385,7 +363,7 @@ internal sealed class PipelineEtlScript(IGlueCatalog catalog, IObjectStore store
         {
             for (var i = 0L; i < rows; i++)
             {
-                GlueTelemetry.StageFreshness.Record(Math.Max(0, seconds), tag);
+                JobTelemetry.StageFreshness.Record(Math.Max(0, seconds), tag);
             }
         }
     }

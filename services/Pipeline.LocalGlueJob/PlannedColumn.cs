@@ -1,4 +1,4 @@
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>One output column of the flatten rule: its source (catalog names, outermost first), name and Glue type.</summary>
 /// <param name="IsTime">The dataset's time field, parsed to a UTC timestamp.</param>

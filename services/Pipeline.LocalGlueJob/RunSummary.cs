@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>The run summary at <c>&lt;run_summary_path&gt;&lt;job name&gt;/&lt;job run id&gt;.json</c>, which the notifier reads.</summary>
 internal sealed record RunSummary(

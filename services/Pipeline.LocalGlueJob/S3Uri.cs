@@ -1,4 +1,4 @@
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>An <c>s3://bucket/prefix</c> location split into the bucket and the key prefix.</summary>
 internal sealed record S3Uri(string Bucket, string Prefix)

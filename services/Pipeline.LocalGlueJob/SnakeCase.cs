@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
+namespace Pipeline.LocalGlueJob;
 
 /// <summary>
 /// Rule 2 of the flatten rule for one name part: <c>HTTPCode</c> → <c>http_code</c>, <c>3d view</c> → <c>c_3d_view</c>,
