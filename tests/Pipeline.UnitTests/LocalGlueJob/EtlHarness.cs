@@ -1,18 +1,28 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Aws;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Etl;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
+using Pipeline.LocalGlueJob;
 using Pipeline.UnitTests.Support;
+using JobRunContext = Pipeline.LocalGlueJob.JobRunContext;
 
-namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
+namespace Pipeline.UnitTests.LocalGlueJob;
 
 /// <summary>
-/// The DuckDB pipeline_etl.py over a temporary data directory: a real object store and catalog holding a raw
-/// telemetry table (partitioned year/month/day/hour) with gzip NDJSON objects from Fixtures/GlueJobs.
+/// The local pipeline_etl.py against LocalCloud in process (on a free loopback port, over a temporary data directory),
+/// through the AWS APIs as the program runs it: a raw telemetry table (partitioned year/month/day/hour) in the catalog
+/// with gzip NDJSON objects from Fixtures/GlueJobs. The test reads what the run left from LocalCloud's own catalog and store.
 /// </summary>
 internal sealed class EtlHarness : IAsyncDisposable
 {
@@ -21,24 +31,21 @@ internal sealed class EtlHarness : IAsyncDisposable
     public const string Hour05 = "year=2026/month=11/day=22/hour=05";
     public const string Hour06 = "year=2026/month=11/day=22/hour=06";
 
-    private readonly FileObjectStore _files;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "glue-etl-unit-" + Guid.NewGuid().ToString("N"));
+    private WebApplication? _cloud;
+    private IAmazonS3? _s3;
+    private Pipeline.Aws.Glue.GlueClient? _glue;
 
-    public EtlHarness()
-    {
-        Options = new LocalCloudOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "glue-etl-unit-" + Guid.NewGuid().ToString("N")) };
-        _files = new FileObjectStore(Path.Combine(Options.DataDirectory, "s3"), TimeProvider.System);
-        Store = _files;
-        Catalog = new GlueCatalog(Options, TimeProvider.System);
-        Bookmarks = new JobBookmarks(Options.DataDirectory);
-    }
+    private IObjectStore Files => _cloud!.Services.GetRequiredService<IObjectStore>();
 
-    public LocalCloudOptions Options { get; }
+    /// <summary>S3 as the script sees it; a test may put a failing one in its place.</summary>
+    public IObjectStorage Store { get; set; } = null!;
 
-    public IObjectStore Store { get; set; }
+    /// <summary>LocalCloud's catalog, in process.</summary>
+    public IGlueCatalog Catalog => _cloud!.Services.GetRequiredService<IGlueCatalog>();
 
-    public IGlueCatalog Catalog { get; }
-
-    public JobBookmarks Bookmarks { get; }
+    /// <summary>The job's bookmarks where the script keeps them.</summary>
+    public JobBookmarks Bookmarks => new(Store, JobBookmarks.FolderFor(new S3Uri(Bucket, "job-runs/")));
 
     public Dictionary<string, string> Arguments { get; } = new()
     {
@@ -57,7 +64,25 @@ internal sealed class EtlHarness : IAsyncDisposable
 
     public async Task SetUpAsync()
     {
-        await _files.CreateBucketAsync(Bucket);
+        var port = FreePort();
+        _cloud = LocalCloudApp.Build(
+        [
+            "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--data-dir", Path.Combine(_root, "data"),
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await _cloud.StartAsync();
+        var aws = new AwsClientFactory(new AwsClientOptions
+        {
+            Endpoint = new Uri($"http://127.0.0.1:{port}"),
+            Region = "us-east-1",
+            Credentials = new BasicAWSCredentials("test", "test"),
+            MaxAttempts = 1,
+        });
+        _s3 = aws.CreateS3();
+        _glue = aws.CreateGlue();
+        Store = new S3ObjectStorage(_s3);
+        await Files.CreateBucketAsync(Bucket);
         await Catalog.CreateDatabaseAsync(new DatabaseInput { Name = "pipeline" });
         await Catalog.CreateTableAsync("pipeline", new TableInput
         {
@@ -105,40 +130,52 @@ internal sealed class EtlHarness : IAsyncDisposable
         }
 
         buffer.Position = 0;
-        await _files.PutObjectAsync(Bucket, key, buffer, new ObjectWriteOptions());
+        await Files.PutObjectAsync(Bucket, key, buffer, new ObjectWriteOptions());
     }
 
     /// <summary>Runs the script with the harness's arguments and the extra ones; returns the run id.</summary>
     public async Task<string> RunAsync(Dictionary<string, string>? extra = null)
     {
         var id = JobRunIds.New();
-        var script = new PipelineEtlScript(Catalog, Store, Options, Bookmarks);
+        var script = new PipelineEtlScript(_glue!, Store, Path.Combine(_root, "tmp"));
         var arguments = JobArguments.Merge(Arguments, extra);
-        await script.RunAsync(new JobRunContext(Job, id, arguments, new JobRunLog(Options.DataDirectory, Job, id, TimeProvider.System)), CancellationToken.None);
+        await script.RunAsync(new JobRunContext(Job, id, arguments, TextWriter.Null), CancellationToken.None);
         return id;
     }
 
     public async Task<JsonElement> SummaryAsync(string runId)
     {
-        await using var stream = await _files.OpenReadAsync(Bucket, $"job-runs/{Job}/{runId}.json") ?? throw new FileNotFoundException("no run summary");
+        await using var stream = await Files.OpenReadAsync(Bucket, $"job-runs/{Job}/{runId}.json") ?? throw new FileNotFoundException("no run summary");
         return (await JsonDocument.ParseAsync(stream)).RootElement.Clone();
     }
 
-    public async Task<IReadOnlyList<ObjectInfo>> StageObjectsAsync() => await _files.ListObjectsAsync(Bucket, "stage/vehicle_telemetry/", null, 1000);
+    public async Task<IReadOnlyList<ObjectInfo>> StageObjectsAsync() => await Files.ListObjectsAsync(Bucket, "stage/vehicle_telemetry/", null, 1000);
 
-    public string ContentPath(string key) => _files.GetContentPath(Bucket, key)!;
+    public string ContentPath(string key) => Files.GetContentPath(Bucket, key)!;
 
     public async ValueTask DisposeAsync()
     {
-        _files.Dispose();
-        await Task.Yield();
+        _s3?.Dispose();
+        if (_cloud is not null)
+        {
+            await _cloud.StopAsync();
+            await _cloud.DisposeAsync();
+        }
+
         try
         {
-            Directory.Delete(Options.DataDirectory, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
         catch (DirectoryNotFoundException)
         {
             // Nothing was written.
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Pipeline.Contracts.Datasets;
 using Pipeline.UnitTests.Support;
 
-namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
+namespace Pipeline.UnitTests.LocalGlueJob;
 
 /// <summary>
 /// The stage Parquet that the DuckDB pipeline_etl.py writes, read back with Parquet.Net rather than DuckDB: the

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
+namespace Pipeline.UnitTests.LocalGlueJob;
 
 /// <summary>DuckDB values as the flatten vectors write them, and a comparison that treats 0 and 0.0 alike.</summary>
 internal static class JsonValues

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pipeline.DuckDb;
-using Pipeline.LocalCloud.Glue.Jobs.Etl;
+using Pipeline.LocalGlueJob;
 using Pipeline.UnitTests.Support;
 
-namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
+namespace Pipeline.UnitTests.LocalGlueJob;
 
 /// <summary>
 /// Every shared vector of tests/vectors/flatten (the same ones the Python twin passes): the C# plan gives the expected

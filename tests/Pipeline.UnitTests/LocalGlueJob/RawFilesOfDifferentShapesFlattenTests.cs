@@ -2,9 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Glue.Api;
-using Pipeline.LocalCloud.Storage;
 
-namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
+namespace Pipeline.UnitTests.LocalGlueJob;
 
 /// <summary>
 /// The Glue job over raw files that differ in fields: every row of every file lands in stage, a column a file lacks
@@ -104,7 +103,7 @@ public sealed class RawFilesOfDifferentShapesFlattenTests : IAsyncLifetime
     private async Task PutAsync(string key, byte[] bytes)
     {
         await using var content = new MemoryStream(bytes);
-        await _etl.Store.PutObjectAsync(EtlHarness.Bucket, key, content, new ObjectWriteOptions());
+        await _etl.Store.PutObjectAsync(EtlHarness.Bucket, key, content);
     }
 
     private static byte[] Gzip(string text)

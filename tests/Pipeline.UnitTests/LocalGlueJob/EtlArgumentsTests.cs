@@ -1,6 +1,6 @@
-using Pipeline.LocalCloud.Glue.Jobs.Etl;
+using Pipeline.LocalGlueJob;
 
-namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
+namespace Pipeline.UnitTests.LocalGlueJob;
 
 /// <summary>pipeline_etl.py's arguments are checked as the Spark script checks them: a bad one names itself.</summary>
 public sealed class EtlArgumentsTests

@@ -1,8 +1,8 @@
 using Pipeline.DuckDb;
-using Pipeline.LocalCloud.Glue.Jobs.Etl;
-using Pipeline.UnitTests.LocalCloud.Glue.Jobs.Fakes;
+using Pipeline.LocalGlueJob;
+using Pipeline.UnitTests.LocalGlueJob.Fakes;
 
-namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
+namespace Pipeline.UnitTests.LocalGlueJob;
 
 /// <summary>
 /// The DuckDB pipeline_etl.py on small gzip NDJSON fixtures: flattened, deduplicated Parquet in hive folders with the
@@ -151,7 +151,7 @@ public sealed class PipelineEtlScriptTests : IAsyncLifetime
     [Fact]
     public async Task A_run_failing_while_publishing_leaves_nothing_visible()
     {
-        _etl.Store = new FailingObjectStore(_etl.Store, "stage/", failingWrite: 3);
+        _etl.Store = new FailingObjectStorage(_etl.Store, "stage/", failingWrite: 3);
 
         await Assert.ThrowsAsync<IOException>(() => _etl.RunAsync());
 
@@ -159,7 +159,7 @@ public sealed class PipelineEtlScriptTests : IAsyncLifetime
         Assert.Empty(await _etl.Store.ListObjectsAsync(EtlHarness.Bucket, "job-runs/", null, 10));
         var missing = await Assert.ThrowsAsync<Pipeline.LocalCloud.Hosting.AwsServiceException>(() => _etl.Catalog.GetTableAsync("pipeline", "vehicle_telemetry_stage"));
         Assert.Equal("EntityNotFoundException", missing.Code);
-        Assert.Empty(_etl.Bookmarks.Load(EtlHarness.Job));
+        Assert.Empty(await _etl.Bookmarks.LoadAsync(EtlHarness.Job));
     }
 
     [Fact]
