@@ -107,7 +107,7 @@ internal sealed class TelemetryLake : IDisposable
         {
             await Catalog.DeleteTableAsync(Database, StageTable);
         }
-        catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+        catch (Pipeline.LocalCloud.Hosting.AwsServiceException e) when (e.Code == "EntityNotFoundException")
         {
             // No run has written it yet.
         }
