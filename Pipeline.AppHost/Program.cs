@@ -19,7 +19,9 @@ var names = new PipelineNames(deployment.NamePrefixLocal, deployment);
 var datasets = catalog.All.Select(d => d.Name).Order(StringComparer.Ordinal).ToArray();
 
 // LocalCloud: S3, Firehose, Lambda, SQS, SNS, EventBridge, Glue and Athena on one loopback port.
-var cloud = builder.AddLocalCloud("localcloud", settings.Port, settings.DataDirectory);
+// Its Glue runs the ETL job's script, pipeline_etl.py, as the local Glue job program (DuckDB, through the AWS APIs).
+var cloud = builder.AddLocalCloud("localcloud", settings.Port, settings.DataDirectory)
+    .WithGlueJobScript("pipeline_etl.py", "Pipeline.LocalGlueJob");
 
 // Provisioning: creates in LocalCloud, through the AWS APIs, what Terraform creates in AWS; runs to completion.
 var provisioning = builder.AddProject<Projects.Pipeline_Provisioning>(JobNotificationReader.ProvisioningResource)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,5 +52,18 @@ public static class LocalCloudExtensions
             .WithEnvironment("AWS_ACCESS_KEY_ID", LocalCloudConnection.AccessKeyId)
             .WithEnvironment("AWS_SECRET_ACCESS_KEY", LocalCloudConnection.SecretAccessKey)
             .WaitFor(cloud);
+    }
+
+    /// <summary>
+    /// Has LocalCloud run a Glue job whose script is <paramref name="scriptFileName"/> (e.g. <c>pipeline_etl.py</c>)
+    /// as the built program of <paramref name="project"/>, a <c>&lt;PipelineExecutable&gt;</c> of the app host
+    /// (docs/local-glue-jobs.md).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithGlueJobScript(this IResourceBuilder<ProjectResource> cloud, string scriptFileName, string project)
+    {
+        var key = "Executable:" + project;
+        var path = typeof(LocalCloudExtensions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value
+            ?? throw new InvalidOperationException($"{project} is not a <PipelineExecutable> of the app host.");
+        return cloud.WithEnvironment($"LocalCloud__Glue__Scripts__{scriptFileName}", path);
     }
 }

@@ -102,4 +102,49 @@ public sealed class GlueClient : IGlueClient
         ArgumentException.ThrowIfNullOrWhiteSpace(jobName);
         return Client.SendAsync("GetJobRuns", new GetJobRunsInput(jobName, nextToken, maxResults), GlueJsonContext.Default.GetJobRunsInput, GlueJsonContext.Default.GetJobRunsPage, cancellationToken);
     }
+
+    /// <summary>GetTable. <see cref="GlueErrorCodes.EntityNotFound"/> for an unknown database or table.</summary>
+    public async Task<Table> GetTableAsync(string databaseName, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var output = await Client.SendAsync("GetTable", new GetTableInput(databaseName, name), GlueJsonContext.Default.GetTableInput, GlueJsonContext.Default.GetTableOutput, cancellationToken).ConfigureAwait(false);
+        return output.Table ?? throw new JsonException("Glue GetTable answered without a Table.");
+    }
+
+    /// <summary>CreateTable. <see cref="GlueErrorCodes.AlreadyExists"/> for a taken name.</summary>
+    public async Task CreateTableAsync(string databaseName, TableInput table, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        ArgumentNullException.ThrowIfNull(table);
+        await Client.SendAsync("CreateTable", new TableInputRequest(databaseName, table), GlueJsonContext.Default.TableInputRequest, GlueJsonContext.Default.AwsEmptyResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>UpdateTable: replaces the table's definition. <see cref="GlueErrorCodes.EntityNotFound"/> for an unknown table.</summary>
+    public async Task UpdateTableAsync(string databaseName, TableInput table, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        ArgumentNullException.ThrowIfNull(table);
+        await Client.SendAsync("UpdateTable", new TableInputRequest(databaseName, table), GlueJsonContext.Default.TableInputRequest, GlueJsonContext.Default.AwsEmptyResponse, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>BatchCreatePartition (at most 100 partitions); returns the partitions not added and why.</summary>
+    public async Task<IReadOnlyList<PartitionError>> BatchCreatePartitionAsync(string databaseName, string tableName, IReadOnlyList<PartitionInput> partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        ArgumentNullException.ThrowIfNull(partitions);
+        var output = await Client.SendAsync("BatchCreatePartition", new BatchCreatePartitionInput(databaseName, tableName, partitions), GlueJsonContext.Default.BatchCreatePartitionInput, GlueJsonContext.Default.BatchCreatePartitionOutput, cancellationToken).ConfigureAwait(false);
+        return output.Errors ?? [];
+    }
+
+    /// <summary>BatchGetPartition (at most 1000 partitions): those that exist; unknown values are left out.</summary>
+    public async Task<IReadOnlyList<Partition>> BatchGetPartitionAsync(string databaseName, string tableName, IReadOnlyList<IReadOnlyList<string>> values, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tableName);
+        ArgumentNullException.ThrowIfNull(values);
+        var output = await Client.SendAsync("BatchGetPartition", new BatchGetPartitionInput(databaseName, tableName, values.Select(v => new PartitionValueList(v)).ToList()), GlueJsonContext.Default.BatchGetPartitionInput, GlueJsonContext.Default.BatchGetPartitionOutput, cancellationToken).ConfigureAwait(false);
+        return output.Partitions ?? [];
+    }
 }

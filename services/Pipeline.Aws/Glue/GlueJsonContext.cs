@@ -21,5 +21,12 @@ namespace Pipeline.Aws.Glue;
 [JsonSerializable(typeof(GetJobRunOutput))]
 [JsonSerializable(typeof(GetJobRunsInput))]
 [JsonSerializable(typeof(GetJobRunsPage))]
+[JsonSerializable(typeof(GetTableInput))]
+[JsonSerializable(typeof(GetTableOutput))]
+[JsonSerializable(typeof(TableInputRequest))]
+[JsonSerializable(typeof(BatchCreatePartitionInput))]
+[JsonSerializable(typeof(BatchCreatePartitionOutput))]
+[JsonSerializable(typeof(BatchGetPartitionInput))]
+[JsonSerializable(typeof(BatchGetPartitionOutput))]
 [JsonSerializable(typeof(AwsEmptyResponse))]
 internal sealed partial class GlueJsonContext : JsonSerializerContext;

@@ -17,11 +17,4 @@ internal static class GlueTelemetry
 
     /// <summary>How long job runs take, tagged with the job and its final state.</summary>
     public static readonly Histogram<double> JobRunDuration = Meter.CreateHistogram<double>("glue.job_run.duration", "s");
-
-    /// <summary>Seconds from each record's event time until the job run made it queryable in the stage table.</summary>
-    public static readonly Histogram<double> StageFreshness = Meter.CreateHistogram<double>(
-        "pipeline.stage.freshness",
-        "s",
-        "Time from a record's event_time until it is queryable in the stage table",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 300, 600, 1800, 3600] });
 }

@@ -1,19 +1,28 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using Amazon.Runtime;
+using Amazon.S3;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Aws;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Etl;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
+using Pipeline.LocalGlueJob;
+using JobRunContext = Pipeline.LocalGlueJob.JobRunContext;
 
 namespace Pipeline.Benchmarks.DuckDb;
 
 /// <summary>
-/// A LocalCloud data lake in a temporary folder: the generator's vehicle_telemetry records (fixed seed) as gzipped
-/// NDJSON objects in two raw hour partitions, the raw table in the Glue catalog with the columns LocalCloud's crawler
-/// infers from them, and the ETL job that flattens them into the stage table. Only LocalCloud-level APIs are used, so
-/// the same benchmarks run whatever DuckDB binding LocalCloud sits on.
+/// A LocalCloud data lake in a temporary folder, LocalCloud running in process: the generator's vehicle_telemetry
+/// records (fixed seed) as gzipped NDJSON objects in two raw hour partitions, the raw table in the Glue catalog with
+/// the columns LocalCloud's crawler infers from them, and the local Glue job that flattens them into the stage table
+/// through LocalCloud's S3 and Glue endpoints, as the job runs there.
 /// </summary>
 internal sealed class TelemetryLake : IDisposable
 {
@@ -28,23 +37,34 @@ internal sealed class TelemetryLake : IDisposable
     private static readonly string[] Hours = ["05", "06"];
     private const int FilesPerHour = 2;
 
-    private readonly FileObjectStore _store;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "pipeline-bench-" + Guid.NewGuid().ToString("N"));
+    private readonly WebApplication _cloud;
+    private readonly IAmazonS3 _s3;
+    private readonly PipelineEtlScript _script;
 
     private TelemetryLake()
     {
-        Options = new LocalCloudOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "pipeline-bench-" + Guid.NewGuid().ToString("N")) };
-        _store = new FileObjectStore(Path.Combine(Options.DataDirectory, "s3"), TimeProvider.System);
-        Catalog = new GlueCatalog(Options, TimeProvider.System);
-        Bookmarks = new JobBookmarks(Options.DataDirectory);
+        var port = FreePort();
+        _cloud = LocalCloudApp.Build(
+        [
+            "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--data-dir", Path.Combine(_root, "data"),
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        _cloud.StartAsync().GetAwaiter().GetResult();
+        var aws = new AwsClientFactory(new AwsClientOptions
+        {
+            Endpoint = new Uri($"http://127.0.0.1:{port}"),
+            Region = "us-east-1",
+            Credentials = new BasicAWSCredentials("test", "test"),
+        });
+        _s3 = aws.CreateS3();
+        _script = new PipelineEtlScript(aws.CreateGlue(), new S3ObjectStorage(_s3), Path.Combine(_root, "tmp"));
     }
 
-    public LocalCloudOptions Options { get; }
+    public IObjectStore Store => _cloud.Services.GetRequiredService<IObjectStore>();
 
-    public IObjectStore Store => _store;
-
-    public IGlueCatalog Catalog { get; }
-
-    public JobBookmarks Bookmarks { get; }
+    public IGlueCatalog Catalog => _cloud.Services.GetRequiredService<IGlueCatalog>();
 
     /// <summary>The raw objects' files on disk, as the crawler reads them.</summary>
     public List<string> RawFiles { get; } = [];
@@ -72,27 +92,22 @@ internal sealed class TelemetryLake : IDisposable
         ["--job-bookmark-option"] = "job-bookmark-disable",
     };
 
-    /// <summary>One run of LocalCloud's pipeline_etl.py over every raw object.</summary>
-    public Task RunEtlAsync()
-    {
-        var id = JobRunIds.New();
-        var script = new PipelineEtlScript(Catalog, Store, Options, Bookmarks);
-        return script.RunAsync(new JobRunContext(Job, id, EtlArguments(), new JobRunLog(Options.DataDirectory, Job, id, TimeProvider.System)), CancellationToken.None);
-    }
+    /// <summary>One run of the local pipeline_etl.py over every raw object.</summary>
+    public Task RunEtlAsync() => _script.RunAsync(new JobRunContext(Job, JobRunIds.New(), EtlArguments(), TextWriter.Null), CancellationToken.None);
 
     /// <summary>Removes what an ETL run wrote (stage objects, the stage table), so the next run dedupes against nothing.</summary>
     public async Task ResetStageAsync()
     {
-        foreach (var info in await _store.ListObjectsAsync(Bucket, StagePrefix, null, 10_000))
+        foreach (var info in await Store.ListObjectsAsync(Bucket, StagePrefix, null, 10_000))
         {
-            await _store.DeleteObjectAsync(Bucket, info.Key);
+            await Store.DeleteObjectAsync(Bucket, info.Key);
         }
 
         try
         {
             await Catalog.DeleteTableAsync(Database, StageTable);
         }
-        catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+        catch (Pipeline.LocalCloud.Hosting.AwsServiceException e) when (e.Code == "EntityNotFoundException")
         {
             // No run has written it yet.
         }
@@ -100,10 +115,12 @@ internal sealed class TelemetryLake : IDisposable
 
     public void Dispose()
     {
-        _store.Dispose();
+        _s3.Dispose();
+        _cloud.StopAsync().GetAwaiter().GetResult();
+        _cloud.DisposeAsync().AsTask().GetAwaiter().GetResult();
         try
         {
-            Directory.Delete(Options.DataDirectory, recursive: true);
+            Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {
@@ -113,7 +130,7 @@ internal sealed class TelemetryLake : IDisposable
 
     private async Task SeedRawAsync()
     {
-        await _store.CreateBucketAsync(Bucket);
+        await Store.CreateBucketAsync(Bucket);
         var records = SampleRecords.For("vehicle_telemetry", Records);
         var perFile = Records / (Hours.Length * FilesPerHour);
         var file = 0;
@@ -133,8 +150,8 @@ internal sealed class TelemetryLake : IDisposable
 
                 body.Position = 0;
                 var key = $"raw/vehicle_telemetry/{HourPath(hour)}stream-1-2026-01-01-{hour}-00-0{i}-bench.gz";
-                await _store.PutObjectAsync(Bucket, key, body, new ObjectWriteOptions());
-                RawFiles.Add(_store.GetContentPath(Bucket, key)!);
+                await Store.PutObjectAsync(Bucket, key, body, new ObjectWriteOptions());
+                RawFiles.Add(Store.GetContentPath(Bucket, key)!);
             }
         }
 
@@ -167,6 +184,13 @@ internal sealed class TelemetryLake : IDisposable
             Values = ["2026", "01", "01", hour],
             StorageDescriptor = new StorageDescriptor { Location = $"s3://{Bucket}/raw/vehicle_telemetry/{HourPath(hour)}" },
         }).ToList());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string HourPath(string hour) => $"year=2026/month=01/day=01/hour={hour}/";

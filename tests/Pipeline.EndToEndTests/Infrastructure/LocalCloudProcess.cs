@@ -58,6 +58,7 @@ internal sealed class LocalCloudProcess : IAsyncDisposable
         };
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
         start.Environment.Remove("LocalCloud__FaultPoint");
+        start.Environment["LocalCloud__Glue__Scripts__pipeline_etl.py"] = Programs.LocalGlueJob;
         if (faultPoint is not null)
         {
             start.Environment["LocalCloud__FaultPoint"] = faultPoint;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Pipeline.Contracts.Aws;
-using Pipeline.Contracts.Aws.Firehose;
 using Pipeline.LocalCloud.Firehose.Configuration;
 using Pipeline.LocalCloud.Firehose.Delivery;
 using Pipeline.LocalCloud.Firehose.Journal;
@@ -83,7 +81,7 @@ internal sealed partial class LambdaTransformer(
     private async Task<ProcessedRecord[]> InvokeAsync(DeliveryStreamSettings settings, IReadOnlyList<BatchRecord> batch, CancellationToken cancellationToken)
     {
         var lambda = settings.Lambda!;
-        var records = batch.Select(r => new FirehoseTransformationRecord(r.RecordId, r.Record.ArrivalTime.ToUnixTimeMilliseconds(), Convert.ToBase64String(r.Record.Data))).ToArray();
+        var records = batch.Select(r => new TransformationEventRecord(r.RecordId, r.Record.ArrivalTime.ToUnixTimeMilliseconds(), Convert.ToBase64String(r.Record.Data))).ToArray();
 
         var attempts = 1 + lambda.NumberOfRetries;
         var (code, message) = (LambdaErrorCodes.InvokeFailed, "The Lambda function was not invoked.");
@@ -99,8 +97,8 @@ internal sealed partial class LambdaTransformer(
             {
                 // Every attempt is a new invocation (a new invocationId) of the same records under the same record ids.
                 var payload = JsonSerializer.SerializeToUtf8Bytes(
-                    new FirehoseTransformationEvent(Guid.NewGuid().ToString(), settings.Arn, Region(settings), records),
-                    AwsEventsJson.Context.FirehoseTransformationEvent);
+                    new TransformationEvent(Guid.NewGuid().ToString(), settings.Arn, Region(settings), records),
+                    TransformationJsonContext.Relaxed.TransformationEvent);
                 var result = await invoker().InvokeAsync(lambda.LambdaArn, payload, cancellationToken).ConfigureAwait(false);
                 if (result.Succeeded)
                 {

@@ -430,7 +430,9 @@ internal sealed class GlueJobs : IAsyncDisposable
             var location = job.Command?.ScriptLocation ?? string.Empty;
             var fileName = location[(location.LastIndexOf('/') + 1)..];
             var script = _scripts.FirstOrDefault(s => s.FileName == fileName)
-                ?? throw new InvalidOperationException($"Unsupported script '{location}': LocalCloud runs only {string.Join(", ", _scripts.Select(s => s.FileName))}");
+                ?? throw new InvalidOperationException(_scripts.Count == 0
+                    ? $"Unsupported script '{location}': LocalCloud runs no script; {GlueJobsRegistration.ScriptsSection}:{fileName} names the program that would run it"
+                    : $"Unsupported script '{location}': LocalCloud runs only {string.Join(", ", _scripts.Select(s => s.FileName))}");
             var arguments = JobArguments.Merge(job.DefaultArguments, run.Arguments, job.NonOverridableArguments);
             log.Write($"Run {active.JobRunId} of {active.JobName} started with script {location}");
             active.Token.ThrowIfCancellationRequested();

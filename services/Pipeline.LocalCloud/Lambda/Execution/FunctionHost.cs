@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.Functions;
+using Pipeline.LocalCloud.Processes;
 using Pipeline.LocalCloud.Sns;
 using Pipeline.LocalCloud.Sqs;
 
@@ -34,7 +35,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly FunctionOutput _output;
-    private readonly IReadOnlyDictionary<string, string> _hostEnvironment = ProcessEnvironment.Current();
+    private readonly IReadOnlyDictionary<string, string> _hostEnvironment = ChildEnvironment.Current();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, FunctionPool> _pools = new(StringComparer.Ordinal);
     private readonly EventInvoker _events;
@@ -272,16 +273,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     }
 
     // Functions call LocalCloud back on its real port, which is only known once Kestrel listens when the port is 0.
-    private string EndpointUrl()
-    {
-        if (_cloud.Port != 0)
-        {
-            return $"http://127.0.0.1:{_cloud.Port}";
-        }
-
-        var address = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        return address is null ? "http://127.0.0.1:4566" : new Uri(address).GetLeftPart(UriPartial.Authority);
-    }
+    private string EndpointUrl() => ChildEnvironment.EndpointUrl(_cloud, _services);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lambda {FunctionName}: event {RequestId} sent to its dead-letter target {Target}")]
     private static partial void LogDeadLettered(ILogger logger, string functionName, string requestId, string target);

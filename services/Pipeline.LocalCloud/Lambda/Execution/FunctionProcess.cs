@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Lambda.Functions;
+using Pipeline.LocalCloud.Processes;
 
 namespace Pipeline.LocalCloud.Lambda.Execution;
 
@@ -131,20 +132,7 @@ internal sealed partial class FunctionProcess : IAsyncDisposable
     public void StopInitClock() => _initTimer?.Dispose();
 
     /// <summary>SIGKILL for the process and everything it started, as Lambda ends a timed-out environment.</summary>
-    public void Kill()
-    {
-        try
-        {
-            if (_process is { HasExited: false } process)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or ObjectDisposedException)
-        {
-            // Already gone (and perhaps already disposed).
-        }
-    }
+    public void Kill() => ProcessTree.Kill(_process);
 
     /// <summary>SIGTERM to the process and its descendants, then SIGKILL to whatever is left after <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
@@ -165,39 +153,7 @@ internal sealed partial class FunctionProcess : IAsyncDisposable
             return;
         }
 
-        var tree = ProcessTree.Of(root);
-        if (tree.Count == 0)
-        {
-            PosixSignals.Terminate(root);
-        }
-
-        foreach (var (pid, _) in tree)
-        {
-            PosixSignals.Terminate(pid);
-        }
-
-        if (await Task.WhenAny(Exited, Task.Delay(grace)).ConfigureAwait(false) != Exited)
-        {
-            Kill();
-        }
-
-        // Children of a script that did not exec its program may outlive it; they were in the snapshot.
-        foreach (var (pid, startTime) in tree.Skip(1))
-        {
-            if (ProcessTree.IsAlive(pid, startTime))
-            {
-                PosixSignals.Kill(pid);
-            }
-        }
-
-        try
-        {
-            await Exited.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Unkillable (uninterruptible I/O); nothing more can be done from here.
-        }
+        await ProcessTree.StopAsync(root, Exited, grace, Kill).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.Provisioning;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Cli;
 
@@ -52,7 +53,12 @@ public sealed class LocalCloudFixture : IAsyncLifetime
     private async Task StartAsync()
     {
         var port = FreePort();
-        App = LocalCloudApp.Build(["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--data-dir", DataDirectory]);
+        App = LocalCloudApp.Build(
+        [
+            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--data-dir", DataDirectory,
+            "--LocalCloud:Glue:Scripts:pipeline_etl.py", Executables.PathOf("Pipeline.LocalGlueJob", typeof(LocalCloudFixture).Assembly),
+        ]);
         await App.StartAsync();
         EndpointUrl = $"http://127.0.0.1:{port}";
     }

@@ -1,5 +1,5 @@
 using Pipeline.LocalCloud.Glue.Api;
-using Pipeline.LocalCloud.Glue.Jobs.Etl;
+using Pipeline.DuckDb;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 

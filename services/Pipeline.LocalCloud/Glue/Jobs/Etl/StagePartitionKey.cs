@@ -1,4 +1,0 @@
-namespace Pipeline.LocalCloud.Glue.Jobs.Etl;
-
-/// <summary>A stage partition column: a flattened column, or the UTC date of the time field.</summary>
-internal sealed record StagePartitionKey(string Name, bool DerivedFromTime);
