@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.Hosting;
@@ -12,35 +11,18 @@ namespace Pipeline.LocalCloud.Events.Api;
 /// EventBridge over JSON 1.1: <c>POST /</c> with <c>X-Amz-Target: AWSEvents.&lt;Operation&gt;</c>, the default bus
 /// only. Model constraints answer ValidationException; a body that is not JSON is a SerializationException.
 /// </summary>
-internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceEndpoint
+internal sealed partial class EventsEndpoint : IAwsServiceEndpoint
 {
     public const string TargetPrefix = "AWSEvents";
 
-    private const string ContentType = "application/x-amz-json-1.1";
+    private readonly JsonProtocol _protocol;
 
-    private const int MaxRequestBytes = 1024 * 1024;
-
-    private static EventsApiJsonContext Json => EventsApiJsonContext.Default;
-
-    public string SigningName => "events";
-
-    public AwsProtocol Protocol => AwsProtocol.Json;
-
-    public async Task HandleAsync(HttpContext context)
+    public EventsEndpoint(EventBusService bus)
     {
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var dot = target.IndexOf('.', StringComparison.Ordinal);
-        if (!HttpMethods.IsPost(context.Request.Method) || dot < 0 || target[..dot] != TargetPrefix)
-        {
-            throw new AwsServiceException("UnknownOperationException", $"Unknown operation {(target.Length > 0 ? target : context.Request.Path.ToString())}");
-        }
-
-        var operation = target[(dot + 1)..];
-        switch (operation)
-        {
-            case "PutRule":
+        var json = EventsApiJsonContext.Default;
+        var operations = new JsonOperations()
+            .Add("PutRule", json.PutRuleInput, json.PutRuleOutput, input =>
             {
-                var input = await ReadAsync(context, Json.PutRuleInput).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 if (input.ScheduleExpression is not null)
@@ -54,67 +36,45 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 }
 
                 var state = ParseState(input.State);
-                var arn = bus.PutRule(input.Name!, input.EventPattern, state, input.Description);
-                await WriteAsync(context, new PutRuleOutput(arn), Json.PutRuleOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "DescribeRule":
+                return new PutRuleOutput(bus.PutRule(input.Name!, input.EventPattern, state, input.Description));
+            })
+            .Add("DescribeRule", json.RuleNameInput, json.DescribeRuleOutput, input =>
             {
-                var input = await ReadAsync(context, Json.RuleNameInput).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 var rule = bus.GetRule(input.Name!);
-                var output = new DescribeRuleOutput(rule.Name, rule.Arn, rule.EventPatternJson, FormatState(rule.State), rule.Description, EventBusService.DefaultBus, bus.AccountId);
-                await WriteAsync(context, output, Json.DescribeRuleOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "ListRules":
+                return new DescribeRuleOutput(rule.Name, rule.Arn, rule.EventPatternJson, FormatState(rule.State), rule.Description, EventBusService.DefaultBus, bus.AccountId);
+            })
+            .Add("ListRules", json.ListRulesInput, json.ListRulesOutput, input =>
             {
-                var input = await ReadAsync(context, Json.ListRulesInput).ConfigureAwait(false);
                 ValidateBus(input.EventBusName);
                 var (page, next) = Page(bus.ListRules(input.NamePrefix), input.Limit, input.NextToken);
                 var rules = page.Select(r => new RuleEntry(r.Name, r.Arn, r.EventPatternJson, FormatState(r.State), r.Description, EventBusService.DefaultBus)).ToArray();
-                await WriteAsync(context, new ListRulesOutput(rules, next), Json.ListRulesOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "DeleteRule":
+                return new ListRulesOutput(rules, next);
+            })
+            .Add("DeleteRule", json.RuleNameInput, json.EmptyOutput, input =>
             {
-                var input = await ReadAsync(context, Json.RuleNameInput).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 bus.DeleteRule(input.Name!);
-                await WriteAsync(context, new EmptyOutput(), Json.EmptyOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "PutTargets":
+                return new EmptyOutput();
+            })
+            .Add("PutTargets", json.PutTargetsInput, json.TargetsResultOutput, input =>
             {
-                var input = await ReadAsync(context, Json.PutTargetsInput).ConfigureAwait(false);
                 ValidateName(input.Rule, "rule");
                 ValidateBus(input.EventBusName);
-                var targets = ValidateTargets(input.Targets);
-                bus.PutTargets(input.Rule!, targets);
-                await WriteAsync(context, new TargetsResultOutput(0, []), Json.TargetsResultOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "ListTargetsByRule":
+                bus.PutTargets(input.Rule!, ValidateTargets(input.Targets));
+                return new TargetsResultOutput(0, []);
+            })
+            .Add("ListTargetsByRule", json.ListTargetsByRuleInput, json.ListTargetsByRuleOutput, input =>
             {
-                var input = await ReadAsync(context, Json.ListTargetsByRuleInput).ConfigureAwait(false);
                 ValidateName(input.Rule, "rule");
                 ValidateBus(input.EventBusName);
                 var (page, next) = Page(bus.GetRule(input.Rule!).Targets, input.Limit, input.NextToken);
-                var targets = page.Select(t => new TargetEntry(t.Id, t.Arn, t.Input)).ToArray();
-                await WriteAsync(context, new ListTargetsByRuleOutput(targets, next), Json.ListTargetsByRuleOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "RemoveTargets":
+                return new ListTargetsByRuleOutput(page.Select(t => new TargetEntry(t.Id, t.Arn, t.Input)).ToArray(), next);
+            })
+            .Add("RemoveTargets", json.RemoveTargetsInput, json.TargetsResultOutput, input =>
             {
-                var input = await ReadAsync(context, Json.RemoveTargetsInput).ConfigureAwait(false);
                 ValidateName(input.Rule, "rule");
                 ValidateBus(input.EventBusName);
                 if (input.Ids is not { Count: > 0 and <= EventsLimits.MaxTargetsPerCall } ids || ids.Any(i => i is null))
@@ -123,22 +83,17 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 }
 
                 bus.RemoveTargets(input.Rule!, ids.Select(i => i!).ToArray());
-                await WriteAsync(context, new TargetsResultOutput(0, []), Json.TargetsResultOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "PutEvents":
-            {
-                var input = await ReadAsync(context, Json.PutEventsInput).ConfigureAwait(false);
-                var output = PutEvents(bus, input);
-                await WriteAsync(context, output, Json.PutEventsOutput).ConfigureAwait(false);
-                break;
-            }
-
-            default:
-                throw new AwsServiceException("UnknownOperationException", $"Unknown operation {operation}");
-        }
+                return new TargetsResultOutput(0, []);
+            })
+            .Add("PutEvents", json.PutEventsInput, json.PutEventsOutput, input => PutEvents(bus, input));
+        _protocol = new JsonProtocol(SigningName, "EventBridge", TargetPrefix, "1.1", operations);
     }
+
+    public string SigningName => "events";
+
+    public AwsProtocol Protocol => AwsProtocol.Json;
+
+    public Task HandleAsync(HttpContext context) => _protocol.HandleAsync(context);
 
     /// <summary>
     /// Checks the request as a whole (1 to 10 entries, 256 KiB) and then each entry on its own: a bad entry is
@@ -307,34 +262,6 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
 
     private static AwsServiceException Validation(string member, string constraint) =>
         new("ValidationException", $"1 validation error detected: Value at '{member}' failed to satisfy constraint: {constraint}");
-
-    private static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
-    {
-        if (context.Request.ContentLength > MaxRequestBytes)
-        {
-            throw new AwsServiceException("RequestEntityTooLarge", $"The request body is larger than {MaxRequestBytes} bytes.", StatusCodes.Status413RequestEntityTooLarge);
-        }
-
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-        var bytes = body.Length == 0 ? "{}"u8.ToArray() : body.ToArray();
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, type) ?? throw new AwsServiceException("SerializationException", "The request body must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw new AwsServiceException("SerializationException", $"The request body is not valid for the operation: {e.Message}");
-        }
-    }
-
-    private static async Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = ContentType;
-        context.Response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
-    }
 
     [GeneratedRegex(@"^[\.\-_A-Za-z0-9]+$")]
     private static partial Regex NamePattern();
