@@ -11,9 +11,9 @@ namespace Pipeline.LocalCloud.Protocols;
 /// the service's XML writer with the request id, errors as <c>&lt;ErrorResponse&gt;</c> in the service's namespace. An
 /// action the service does not serve is <c>InvalidAction</c>.
 /// </summary>
-public sealed class QueryProtocol(string signingName, string xmlNamespace, Func<string, object?, string, byte[]> writeResponse)
+public sealed class QueryProtocol(string signingName, string xmlNamespace, Func<string, object, string, byte[]> writeResponse)
 {
-    private readonly Dictionary<string, Func<QueryParameters, OperationCall, Task<object?>>> _actions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<QueryParameters, OperationCall, Task<object>>> _actions = new(StringComparer.Ordinal);
 
     /// <summary>The largest body the service takes; by default its limit in <see cref="ServiceRequestLimits"/>.</summary>
     public long MaxRequestBytes { get; init; } = ServiceRequestLimits.For(signingName);
@@ -24,23 +24,20 @@ public sealed class QueryProtocol(string signingName, string xmlNamespace, Func<
     /// <summary>Whether the error response names the service's namespace (SQS's and CloudWatch's do, SNS's does not).</summary>
     public bool NamespacedErrors { get; init; } = true;
 
-    /// <summary>Whether an unmatched action is <c>InvalidAction</c> (the Query services) or, for CloudWatch, <c>UnknownOperationException</c>.</summary>
-    public string UnknownActionCode { get; init; } = "InvalidAction";
-
-    public QueryProtocol Add(string action, Func<QueryParameters, OperationCall, Task<object?>> handler)
+    public QueryProtocol Add(string action, Func<QueryParameters, OperationCall, Task<object>> handler)
     {
         _actions.Add(action, handler);
         return this;
     }
 
-    public QueryProtocol Add(string action, Func<QueryParameters, object?> handler) =>
+    public QueryProtocol Add(string action, Func<QueryParameters, object> handler) =>
         Add(action, (p, _) => Task.FromResult(handler(p)));
 
     /// <summary>Runs an action on parameters already read; the handlers' rules and errors are the JSON protocol's.</summary>
-    public Task<object?> RunAsync(string action, QueryParameters parameters, OperationCall call) =>
+    public Task<object> RunAsync(string action, QueryParameters parameters, OperationCall call) =>
         _actions.TryGetValue(action, out var handler)
             ? handler(parameters, call)
-            : throw new AwsServiceException(UnknownActionCode, $"The action {action} is not valid for this endpoint.");
+            : throw new AwsServiceException("InvalidAction", $"The action {action} is not valid for this endpoint.");
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.EventSources;
 using Pipeline.LocalCloud.Lambda.Execution;
@@ -14,7 +13,7 @@ namespace Pipeline.LocalCloud.Lambda.Api;
 /// with Lambda's checks: the queue and the function must exist, one mapping per queue and function, BatchSize 1–10,000
 /// (over 10 only with a batching window), MaximumBatchingWindowInSeconds 0–300.
 /// </summary>
-internal sealed class EventSourceMappingApi(EventSourceMappingStore store, FunctionHost host, IServiceProvider services, TimeProvider time)
+internal sealed class EventSourceMappingApi(EventSourceMappingStore store, FunctionHost host, TimeProvider time, ISqsQueues? queues = null)
 {
     public const string Segment = "event-source-mappings";
 
@@ -187,7 +186,6 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
             throw LambdaErrors.InvalidParameter($"LocalCloud maps SQS queues only; {arn} is not an SQS queue ARN.");
         }
 
-        var queues = services.GetService<ISqsQueues>();
         try
         {
             if (queues is null || queues.GetQueueArn(parts[5]) != arn)

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.Execution;
 using Pipeline.LocalCloud.Lambda.Functions;
@@ -17,7 +16,7 @@ namespace Pipeline.LocalCloud.Lambda.Api;
 /// DeleteFunction, UpdateFunctionCode, UpdateFunctionConfiguration, Invoke, and Put/Get/DeleteFunctionConcurrency.
 /// Anything else is <c>UnknownOperationException</c>.
 /// </summary>
-internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider services, TimeProvider time) : IAwsServiceEndpoint
+internal sealed class LambdaEndpoint(FunctionHost host, EventSourceMappingApi mappings, TimeProvider time, IObjectStore? objects = null) : IAwsServiceEndpoint
 {
     private const string Functions = "functions";
     private const int SmallBodyBytes = 1024 * 1024;
@@ -39,7 +38,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
 
         if (segments is ["2015-03-31", EventSourceMappingApi.Segment, ..] && segments.Length <= 3)
         {
-            await services.GetRequiredService<EventSourceMappingApi>().HandleAsync(context, segments.Length == 3 ? segments[2] : null).ConfigureAwait(false);
+            await mappings.HandleAsync(context, segments.Length == 3 ? segments[2] : null).ConfigureAwait(false);
             return;
         }
 
@@ -354,14 +353,14 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
             throw LambdaErrors.InvalidParameter("Please provide a source for function code: ZipFile, or S3Bucket and S3Key.");
         }
 
-        var objects = services.GetService<IObjectStore>()
+        var store = objects
             ?? throw LambdaErrors.InvalidParameter("LocalCloud has no S3 object store running; upload the package as ZipFile instead.");
-        if (!await objects.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
+        if (!await store.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
         {
             throw LambdaErrors.InvalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The specified bucket does not exist");
         }
 
-        var content = await objects.OpenReadAsync(bucket, key, cancellationToken).ConfigureAwait(false)
+        var content = await store.OpenReadAsync(bucket, key, cancellationToken).ConfigureAwait(false)
             ?? throw LambdaErrors.InvalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.");
         await using (content.ConfigureAwait(false))
         {

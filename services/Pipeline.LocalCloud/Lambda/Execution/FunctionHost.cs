@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,7 +30,10 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     private readonly LambdaOptions _options;
     private readonly LocalCloudOptions _cloud;
     private readonly TimeProvider _time;
-    private readonly IServiceProvider _services;
+    private readonly ISqsQueues? _queues;
+    private readonly SnsService? _topics;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly IServer? _server;
     private readonly ILogger _logger;
     private readonly FunctionOutput _output;
     private readonly IReadOnlyDictionary<string, string> _hostEnvironment = ProcessEnvironment.Current();
@@ -45,15 +47,21 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         IOptions<LambdaOptions> options,
         LocalCloudOptions cloud,
         TimeProvider time,
-        IServiceProvider services,
         ILoggerFactory loggers,
-        IEnumerable<IFunctionLogSink> logSinks)
+        IEnumerable<IFunctionLogSink> logSinks,
+        ISqsQueues? queues = null,
+        SnsService? topics = null,
+        IHostApplicationLifetime? lifetime = null,
+        IServer? server = null)
     {
         _store = store;
         _options = options.Value;
         _cloud = cloud;
         _time = time;
-        _services = services;
+        _queues = queues;
+        _topics = topics;
+        _lifetime = lifetime;
+        _server = server;
         _logger = loggers.CreateLogger("Pipeline.LocalCloud.Lambda");
         _output = new FunctionOutput(cloud.DataDirectory, loggers.CreateLogger(OutputCategory), time, logSinks);
         _events = new EventInvoker(InvokeEventAsync, _options, time, _logger, Path.Combine(store.Root, EventQueueFolder), SendToDeadLetterAsync);
@@ -154,7 +162,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     /// <summary>Events accepted before the last stop run again once LocalCloud listens, as functions may call it back.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_services.GetService<IHostApplicationLifetime>() is { } lifetime)
+        if (_lifetime is { } lifetime)
         {
             lifetime.ApplicationStarted.Register(_events.Resume);
         }
@@ -248,7 +256,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         var code = failed.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (target.StartsWith("arn:aws:sqs:", StringComparison.Ordinal))
         {
-            var queues = _services.GetService<ISqsQueues>() ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SQS.");
+            var queues = _queues ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SQS.");
             var attributes = new Dictionary<string, SqsMessageAttribute>(StringComparer.Ordinal)
             {
                 ["RequestID"] = new("String", failed.Invocation.RequestId, null),
@@ -259,7 +267,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         }
         else
         {
-            var topics = _services.GetService<SnsService>() ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SNS.");
+            var topics = _topics ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SNS.");
             topics.Publish(target, body, null, new Dictionary<string, SnsMessageAttribute>(StringComparer.Ordinal)
             {
                 ["RequestID"] = new("String", failed.Invocation.RequestId),
@@ -279,7 +287,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
             return $"http://127.0.0.1:{_cloud.Port}";
         }
 
-        var address = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var address = _server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         return address is null ? "http://127.0.0.1:4566" : new Uri(address).GetLeftPart(UriPartial.Authority);
     }
 
