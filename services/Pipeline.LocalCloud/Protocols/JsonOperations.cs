@@ -27,8 +27,6 @@ public sealed class JsonOperations
     public JsonOperations Add<TIn, TOut>(string name, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output, Func<TIn, TOut> handler) =>
         Add(name, input, output, (TIn request, OperationCall _) => Task.FromResult(handler(request)));
 
-    public bool Contains(string name) => _operations.ContainsKey(name);
-
     internal bool TryGet(string name, out Func<byte[], OperationCall, Stream, Task> operation) =>
         _operations.TryGetValue(name, out operation!);
 

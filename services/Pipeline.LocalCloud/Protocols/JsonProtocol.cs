@@ -19,8 +19,8 @@ public sealed class JsonProtocol(string signingName, string service, string targ
     /// <summary>For an awsQueryCompatible service, the <c>__type</c> shape and the Query code of an error code.</summary>
     public (Func<string, string> Shape, Func<string, string> QueryCode)? QueryCompatible { get; init; }
 
-    /// <summary>Whether the request names one of this service's operations in X-Amz-Target.</summary>
-    public string? OperationOf(HttpRequest request)
+    /// <summary>The operation the request names in X-Amz-Target, if it is addressed to this service.</summary>
+    private string? OperationOf(HttpRequest request)
     {
         var target = request.Headers["X-Amz-Target"].ToString();
         var dot = target.IndexOf('.', StringComparison.Ordinal);

@@ -75,7 +75,8 @@ public sealed class QueryProtocol(string signingName, string xmlNamespace, Func<
         {
             try
             {
-                var multipart = request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+                // Only a well-formed multipart form is read as one; any other body is taken as urlencoded.
+                var multipart = request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
                 var form = multipart
                     ? await request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false)
                     : (IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>>)QueryHelpers.ParseQuery(
@@ -85,7 +86,8 @@ public sealed class QueryProtocol(string signingName, string xmlNamespace, Func<
                     values[name] = value.ToString();
                 }
             }
-            catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
+            // Kestrel's BadHttpRequestException (a body over the limit) is the router's RequestEntityTooLarge, not a malformed form.
+            catch (Exception e) when (e is (InvalidDataException or IOException or InvalidOperationException) and not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
             {
                 throw new AwsServiceException("MalformedQueryString", $"The request body is not a valid form: {e.Message}");
             }

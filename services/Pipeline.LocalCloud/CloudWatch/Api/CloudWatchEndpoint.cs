@@ -16,8 +16,6 @@ internal sealed class CloudWatchEndpoint : IAwsServiceEndpoint
 {
     public const string TargetPrefix = "GraniteServiceVersion20100801";
 
-    public const string QueryVersion = "2010-08-01";
-
     private readonly JsonProtocol _json;
 
     private readonly QueryProtocol _query;

@@ -15,8 +15,6 @@ internal sealed class SqsEndpoint : IAwsServiceEndpoint
 {
     public const string TargetPrefix = "AmazonSQS";
 
-    public const string QueryVersion = "2012-11-05";
-
     private readonly JsonProtocol _json;
 
     private readonly QueryProtocol _query;
