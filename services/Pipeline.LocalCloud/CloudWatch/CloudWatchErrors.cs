@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.LocalCloud.CloudWatch;
@@ -26,12 +25,6 @@ internal static class CloudWatchErrors
         new("ValidationError", $"1 validation error detected: Value {(value is null ? "null" : $"'{value}'")} at '{member}' failed to satisfy constraint: {constraint}");
 
     public static AwsServiceException Validation(string message) => new("ValidationError", message);
-
-    public static AwsServiceException UnknownOperation(string operation) =>
-        new("UnknownOperationException", $"LocalCloud's CloudWatch does not implement {operation}.");
-
-    public static AwsServiceException RequestTooLarge(int limit) =>
-        new("RequestEntityTooLarge", $"Request size exceeded {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The shape name the JSON protocol's <c>__type</c> carries for a code (the model names them differently).</summary>
     public static string ShapeOf(string code) => code switch

@@ -28,7 +28,4 @@ internal sealed class FirehoseEngineOptions
     /// backs off instead of growing LocalCloud's memory without bound.
     /// </summary>
     public long MaxBacklogBytes { get; init; } = 256 * FirehoseLimits.MiB;
-
-    /// <summary>Request bodies larger than this are refused before they are parsed (4 MiB of data is about 5.6 MB of JSON).</summary>
-    public long MaxRequestBytes { get; init; } = 64 * FirehoseLimits.MiB;
 }

@@ -1,9 +1,10 @@
 namespace Pipeline.LocalCloud.Hosting;
 
 /// <summary>
-/// The largest request body each service takes, at or above AWS's largest for any of its operations; the operations
-/// check their own, smaller limits with AWS's errors. Kestrel stops reading at the cap, chunked bodies included, so no
-/// request is read into memory unbounded.
+/// The largest request body each service takes, declared once here, at or above AWS's largest for any of its
+/// operations; the operations check their own, smaller limits with AWS's errors. Kestrel stops reading at the cap,
+/// chunked bodies included, and the protocols' body reader (<see cref="Protocols.RequestBody"/>) applies it again to
+/// decompressed bodies, so no request is read into memory unbounded.
 /// </summary>
 internal static class ServiceRequestLimits
 {
@@ -27,6 +28,8 @@ internal static class ServiceRequestLimits
         "sqs" or "sns" => 2 * MiB,
         // PutEvents: 1 MiB per request.
         "events" => 1 * MiB,
+        // PutMetricData: 1 MiB per request, after request decompression.
+        "monitoring" => 1 * MiB,
         _ => 1 * MiB,
     };
 }

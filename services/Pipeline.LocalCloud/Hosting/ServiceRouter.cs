@@ -39,11 +39,8 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
             bodyLimit.MaxRequestBodySize = ServiceRequestLimits.For(service);
         }
 
-        if (!await TryReadQueryFormAsync(context, service))
-        {
-            return;
-        }
-
+        // Every answer carries the request id, set once here; an error rewrites the response and sets it again.
+        RequestIds.Stamp(context, endpoint.Protocol);
         try
         {
             await endpoint.HandleAsync(context);
@@ -76,29 +73,6 @@ public sealed partial class ServiceRouter(IEnumerable<IAwsServiceEndpoint> endpo
         {
             LogUnhandled(e, service, context.Request.Method, context.Request.Path);
             await AwsErrorWriter.WriteAsync(context, endpoint.Protocol, "InternalFailure", "LocalCloud failed to process the request; see its log.", StatusCodes.Status500InternalServerError);
-        }
-    }
-
-    // A Query protocol form is read here, once (ASP.NET Core caches it for the service): a malformed one (a %00, a
-    // multipart body that does not match its boundary) is the client's error in Query's shape, not InternalFailure.
-    private static async Task<bool> TryReadQueryFormAsync(HttpContext context, string service)
-    {
-        // SNS speaks Query only; SQS speaks Query unless the request names a JSON operation.
-        var query = service == "sns" || (service == "sqs" && !context.Request.Headers.ContainsKey("X-Amz-Target"));
-        if (!query || !context.Request.HasFormContentType)
-        {
-            return true;
-        }
-
-        try
-        {
-            await context.Request.ReadFormAsync(context.RequestAborted);
-            return true;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
-        {
-            await AwsErrorWriter.WriteAsync(context, AwsProtocol.Query, "MalformedQueryString", $"The request body is not a valid form: {e.Message}", StatusCodes.Status400BadRequest);
-            return false;
         }
     }
 

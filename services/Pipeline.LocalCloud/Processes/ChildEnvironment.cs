@@ -91,7 +91,7 @@ internal static class ChildEnvironment
     }
 
     /// <summary>LocalCloud's own address, for <c>AWS_ENDPOINT_URL</c>: the configured port, else the one Kestrel chose.</summary>
-    public static string EndpointUrl(LocalCloudOptions cloud, IServiceProvider services)
+    public static string EndpointUrl(LocalCloudOptions cloud, IServer? server)
     {
         ArgumentNullException.ThrowIfNull(cloud);
         if (cloud.Port != 0)
@@ -99,7 +99,7 @@ internal static class ChildEnvironment
             return $"http://127.0.0.1:{cloud.Port}";
         }
 
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var address = server?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         return address is null ? "http://127.0.0.1:4566" : new Uri(address).GetLeftPart(UriPartial.Authority);
     }
 }

@@ -10,7 +10,8 @@ namespace Pipeline.LocalCloud.Protocols;
 /// <summary>Writes an error the way the service's protocol writes it, so SDKs raise their usual exceptions.</summary>
 public static class AwsErrorWriter
 {
-    public static async Task WriteAsync(HttpContext context, AwsProtocol protocol, string code, string message, int status)
+    /// <param name="xmlNamespace">For Query, the service's namespace on <c>&lt;ErrorResponse&gt;</c> (SQS's, CloudWatch's).</param>
+    public static async Task WriteAsync(HttpContext context, AwsProtocol protocol, string code, string message, int status, string? xmlNamespace = null)
     {
         var response = context.Response;
         if (response.HasStarted)
@@ -23,23 +24,21 @@ public static class AwsErrorWriter
         response.Clear();
         response.StatusCode = status;
         var requestId = RequestIds.Of(context);
+        RequestIds.Stamp(context, protocol);
         switch (protocol)
         {
             case AwsProtocol.Json:
                 response.ContentType = "application/x-amz-json-1.1";
-                response.Headers["x-amzn-RequestId"] = requestId;
                 response.Headers["X-Amzn-ErrorType"] = code;
                 await response.WriteAsync($"{{\"__type\":\"{Json(code)}\",\"message\":\"{Json(message)}\"}}", Encoding.UTF8);
                 break;
             case AwsProtocol.RestJson:
                 response.ContentType = "application/json";
-                response.Headers["x-amzn-RequestId"] = requestId;
                 response.Headers["X-Amzn-ErrorType"] = code;
                 await response.WriteAsync($"{{\"Type\":\"{(status < 500 ? "User" : "Service")}\",\"message\":\"{Json(message)}\"}}", Encoding.UTF8);
                 break;
             case AwsProtocol.RestXml:
                 response.ContentType = "application/xml";
-                response.Headers["x-amz-request-id"] = requestId;
                 if (context.Request.Method != HttpMethods.Head)
                 {
                     await response.WriteAsync(
@@ -50,10 +49,9 @@ public static class AwsErrorWriter
                 break;
             case AwsProtocol.Query:
                 response.ContentType = "text/xml";
-                response.Headers["x-amzn-RequestId"] = requestId;
-                await response.WriteAsync(
-                    $"<ErrorResponse><Error><Type>{(status < 500 ? "Sender" : "Receiver")}</Type><Code>{Xml(code)}</Code><Message>{Xml(message)}</Message></Error><RequestId>{requestId}</RequestId></ErrorResponse>",
-                    Encoding.UTF8);
+                var body = QueryError(code, message, status < 500, requestId, xmlNamespace);
+                response.ContentLength = body.Length;
+                await response.Body.WriteAsync(body);
                 break;
         }
     }
@@ -74,10 +72,15 @@ public static class AwsErrorWriter
         response.Clear();
         response.StatusCode = status;
         response.ContentType = contentType;
-        response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
+        RequestIds.Stamp(context, AwsProtocol.Json);
         response.Headers["x-amzn-query-error"] = $"{queryCode};{(status < 500 ? "Sender" : "Receiver")}";
         await response.WriteAsync($"{{\"__type\":\"{Json(shape)}\",\"message\":\"{Json(message)}\"}}", Encoding.UTF8, context.RequestAborted);
     }
+
+    /// <summary>A Query protocol <c>&lt;ErrorResponse&gt;</c>, in the service's namespace when it has one.</summary>
+    public static byte[] QueryError(string code, string message, bool sender, string requestId, string? xmlNamespace = null) =>
+        Encoding.UTF8.GetBytes(
+            $"<?xml version=\"1.0\" encoding=\"utf-8\"?><ErrorResponse{(xmlNamespace is null ? "" : $" xmlns=\"{Xml(xmlNamespace)}\"")}><Error><Type>{(sender ? "Sender" : "Receiver")}</Type><Code>{Xml(code)}</Code><Message>{Xml(message)}</Message><Detail/></Error><RequestId>{Xml(requestId)}</RequestId></ErrorResponse>");
 
     private static string Json(string text) => JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(text);
 

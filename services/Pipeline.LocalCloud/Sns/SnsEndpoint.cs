@@ -8,57 +8,35 @@ namespace Pipeline.LocalCloud.Sns;
 
 /// <summary>
 /// SNS over the Query protocol: form-encoded <c>Action=…&amp;Version=2010-03-31</c>, answered with
-/// <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;ResponseMetadata&gt;</c> in SNS's XML namespace.
+/// <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;ResponseMetadata&gt;</c> in SNS's XML namespace. Each action answers
+/// the writer of its result's members, or <see cref="NoResult"/>.
 /// </summary>
-internal sealed class SnsEndpoint(SnsService service) : IAwsServiceEndpoint
+internal sealed class SnsEndpoint : IAwsServiceEndpoint
 {
     public const string Namespace = "https://sns.amazonaws.com/doc/2010-03-31/";
 
-    public string SigningName => "sns";
+    private static readonly Action<XmlWriter> NoResult = _ => { };
 
-    public AwsProtocol Protocol => AwsProtocol.Query;
+    private readonly QueryProtocol _query;
 
-    public async Task HandleAsync(HttpContext context)
+    public SnsEndpoint(SnsService service)
     {
-        var parameters = await ReadParametersAsync(context).ConfigureAwait(false);
-        string? Get(string name) => parameters.TryGetValue(name, out var value) ? value : null;
-        var action = Get("Action") ?? throw new AwsServiceException("MissingAction", "Missing Action");
-        switch (action)
-        {
-            case "CreateTopic":
-            {
-                var arn = service.CreateTopic(Get("Name"));
-                await WriteAsync(context, action, w => w.WriteElementString("TopicArn", Namespace, arn)).ConfigureAwait(false);
-                break;
-            }
-
-            case "ListTopics":
+        _query = new QueryProtocol(SigningName, Namespace, Write) { NamespacedErrors = false }
+            .Add("CreateTopic", p => Element("TopicArn", service.CreateTopic(p.Get("Name"))))
+            .Add("ListTopics", p =>
             {
                 var topics = service.ListTopics();
-                await WriteAsync(context, action, w =>
-                {
-                    w.WriteStartElement("Topics", Namespace);
-                    foreach (var topic in topics)
-                    {
-                        w.WriteStartElement("member", Namespace);
-                        w.WriteElementString("TopicArn", Namespace, topic);
-                        w.WriteEndElement();
-                    }
-
-                    w.WriteEndElement();
-                }).ConfigureAwait(false);
-                break;
-            }
-
-            case "DeleteTopic":
-                service.DeleteTopic(Get("TopicArn"));
-                await WriteAsync(context, action, null).ConfigureAwait(false);
-                break;
-
-            case "GetTopicAttributes":
+                return (Action<XmlWriter>)(w => Members(w, "Topics", topics, (t, topic) => t.WriteElementString("TopicArn", Namespace, topic)));
+            })
+            .Add("DeleteTopic", p =>
             {
-                var attributes = service.GetTopicAttributes(Get("TopicArn"));
-                await WriteAsync(context, action, w =>
+                service.DeleteTopic(p.Get("TopicArn"));
+                return NoResult;
+            })
+            .Add("GetTopicAttributes", p =>
+            {
+                var attributes = service.GetTopicAttributes(p.Get("TopicArn"));
+                return (Action<XmlWriter>)(w =>
                 {
                     w.WriteStartElement("Attributes", Namespace);
                     foreach (var (key, value) in attributes)
@@ -70,65 +48,49 @@ internal sealed class SnsEndpoint(SnsService service) : IAwsServiceEndpoint
                     }
 
                     w.WriteEndElement();
-                }).ConfigureAwait(false);
-                break;
-            }
-
-            case "Subscribe":
+                });
+            })
+            .Add("Subscribe", p => Element("SubscriptionArn", service.Subscribe(p.Get("TopicArn"), p.Get("Protocol"), p.Get("Endpoint"))))
+            .Add("ListSubscriptionsByTopic", p =>
             {
-                var arn = service.Subscribe(Get("TopicArn"), Get("Protocol"), Get("Endpoint"));
-                await WriteAsync(context, action, w => w.WriteElementString("SubscriptionArn", Namespace, arn)).ConfigureAwait(false);
-                break;
-            }
-
-            case "ListSubscriptionsByTopic":
-            {
-                var subscriptions = service.ListSubscriptionsByTopic(Get("TopicArn"));
-                await WriteAsync(context, action, w =>
+                var subscriptions = service.ListSubscriptionsByTopic(p.Get("TopicArn"));
+                return (Action<XmlWriter>)(w => Members(w, "Subscriptions", subscriptions, (m, s) =>
                 {
-                    w.WriteStartElement("Subscriptions", Namespace);
-                    foreach (var s in subscriptions)
-                    {
-                        w.WriteStartElement("member", Namespace);
-                        w.WriteElementString("TopicArn", Namespace, s.TopicArn);
-                        w.WriteElementString("Protocol", Namespace, s.Protocol);
-                        w.WriteElementString("SubscriptionArn", Namespace, s.SubscriptionArn);
-                        w.WriteElementString("Owner", Namespace, service.AccountId);
-                        w.WriteElementString("Endpoint", Namespace, s.Endpoint);
-                        w.WriteEndElement();
-                    }
-
-                    w.WriteEndElement();
-                }).ConfigureAwait(false);
-                break;
-            }
-
-            case "Unsubscribe":
-                service.Unsubscribe(Get("SubscriptionArn"));
-                await WriteAsync(context, action, null).ConfigureAwait(false);
-                break;
-
-            case "Publish":
+                    m.WriteElementString("TopicArn", Namespace, s.TopicArn);
+                    m.WriteElementString("Protocol", Namespace, s.Protocol);
+                    m.WriteElementString("SubscriptionArn", Namespace, s.SubscriptionArn);
+                    m.WriteElementString("Owner", Namespace, service.AccountId);
+                    m.WriteElementString("Endpoint", Namespace, s.Endpoint);
+                }));
+            })
+            .Add("Unsubscribe", p =>
             {
-                var id = service.Publish(Get("TopicArn"), Get("Message"), Get("Subject"), Attributes(parameters));
-                await WriteAsync(context, action, w => w.WriteElementString("MessageId", Namespace, id)).ConfigureAwait(false);
-                break;
-            }
-
-            default:
-                throw new AwsServiceException("InvalidAction", $"The action {action} is not valid for this endpoint.");
-        }
+                service.Unsubscribe(p.Get("SubscriptionArn"));
+                return NoResult;
+            })
+            .Add("Publish", p => Element("MessageId", service.Publish(p.Get("TopicArn"), p.Get("Message"), p.Get("Subject"), Attributes(p))));
     }
 
+    public string SigningName => "sns";
+
+    public AwsProtocol Protocol => AwsProtocol.Query;
+
+    public Task HandleAsync(HttpContext context) => _query.HandleAsync(context);
+
     /// <summary>MessageAttributes.entry.N.Name / .Value.DataType / .Value.StringValue, as the Query protocol flattens the map.</summary>
-    internal static Dictionary<string, SnsMessageAttribute> Attributes(IReadOnlyDictionary<string, string> parameters)
+    internal static Dictionary<string, SnsMessageAttribute> Attributes(QueryParameters parameters)
     {
         var attributes = new Dictionary<string, SnsMessageAttribute>(StringComparer.Ordinal);
-        for (var i = 1; parameters.TryGetValue($"MessageAttributes.entry.{i}.Name", out var name); i++)
+        foreach (var entry in parameters.Indices("MessageAttributes.entry"))
         {
-            var type = parameters.GetValueOrDefault($"MessageAttributes.entry.{i}.Value.DataType") ?? throw new AwsServiceException("InvalidParameterValue", $"The message attribute '{name}' must contain non-empty message attribute type.");
-            var value = parameters.GetValueOrDefault($"MessageAttributes.entry.{i}.Value.StringValue")
-                ?? parameters.GetValueOrDefault($"MessageAttributes.entry.{i}.Value.BinaryValue")
+            if (parameters.Get($"{entry}.Name") is not { } name)
+            {
+                continue;
+            }
+
+            var type = parameters.Get($"{entry}.Value.DataType") ?? throw new AwsServiceException("InvalidParameterValue", $"The message attribute '{name}' must contain non-empty message attribute type.");
+            var value = parameters.Get($"{entry}.Value.StringValue")
+                ?? parameters.Get($"{entry}.Value.BinaryValue")
                 ?? throw new AwsServiceException("ParameterValueInvalid", $"The message attribute '{name}' must contain non-empty message attribute value for message attribute type '{type}'.");
             attributes[name] = new SnsMessageAttribute(type, value);
         }
@@ -136,48 +98,40 @@ internal sealed class SnsEndpoint(SnsService service) : IAwsServiceEndpoint
         return attributes;
     }
 
-    private static async Task<Dictionary<string, string>> ReadParametersAsync(HttpContext context)
+    private static Action<XmlWriter> Element(string name, string value) => w => w.WriteElementString(name, Namespace, value);
+
+    private static void Members<T>(XmlWriter writer, string list, IEnumerable<T> items, Action<XmlWriter, T> member)
     {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in context.Request.Query)
+        writer.WriteStartElement(list, Namespace);
+        foreach (var item in items)
         {
-            parameters[key] = value.ToString();
+            writer.WriteStartElement("member", Namespace);
+            member(writer, item);
+            writer.WriteEndElement();
         }
 
-        if (context.Request.HasFormContentType)
-        {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
-            foreach (var (key, value) in form)
-            {
-                parameters[key] = value.ToString();
-            }
-        }
-
-        return parameters;
+        writer.WriteEndElement();
     }
 
-    private static async Task WriteAsync(HttpContext context, string action, Action<XmlWriter>? result)
+    private static byte[] Write(string action, object result, string requestId)
     {
         var text = new StringBuilder();
         using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true }))
         {
             writer.WriteStartElement(action + "Response", Namespace);
-            if (result is not null)
+            if (!ReferenceEquals(result, NoResult))
             {
                 writer.WriteStartElement(action + "Result", Namespace);
-                result(writer);
+                ((Action<XmlWriter>)result)(writer);
                 writer.WriteEndElement();
             }
 
             writer.WriteStartElement("ResponseMetadata", Namespace);
-            writer.WriteElementString("RequestId", Namespace, RequestIds.Of(context));
+            writer.WriteElementString("RequestId", Namespace, requestId);
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "text/xml";
-        context.Response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
-        await context.Response.WriteAsync(text.ToString(), Encoding.UTF8, context.RequestAborted).ConfigureAwait(false);
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Pipeline.AwsShapes;
@@ -14,35 +13,18 @@ namespace Pipeline.LocalCloud.Events.Api;
 /// EventBridge over JSON 1.1: <c>POST /</c> with <c>X-Amz-Target: AWSEvents.&lt;Operation&gt;</c>, the default bus
 /// only. Model constraints answer ValidationException; a body that is not JSON is a SerializationException.
 /// </summary>
-internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceEndpoint
+internal sealed partial class EventsEndpoint : IAwsServiceEndpoint
 {
     public const string TargetPrefix = "AWSEvents";
 
-    private const string ContentType = "application/x-amz-json-1.1";
+    private readonly JsonProtocol _protocol;
 
-    private const int MaxRequestBytes = 1024 * 1024;
-
-    private static EventBridgeJsonContext Json => EventBridgeJsonContext.Default;
-
-    public string SigningName => "events";
-
-    public AwsProtocol Protocol => AwsProtocol.Json;
-
-    public async Task HandleAsync(HttpContext context)
+    public EventsEndpoint(EventBusService bus)
     {
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var dot = target.IndexOf('.', StringComparison.Ordinal);
-        if (!HttpMethods.IsPost(context.Request.Method) || dot < 0 || target[..dot] != TargetPrefix)
-        {
-            throw new AwsServiceException("UnknownOperationException", $"Unknown operation {(target.Length > 0 ? target : context.Request.Path.ToString())}");
-        }
-
-        var operation = target[(dot + 1)..];
-        switch (operation)
-        {
-            case "PutRule":
+        var json = EventBridgeJsonContext.Default;
+        var operations = new JsonOperations()
+            .Add("PutRule", json.PutRuleInput, json.PutRuleOutput, input =>
             {
-                var input = await ReadAsync(context, Json.PutRuleInput).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 if (input.ScheduleExpression is not null)
@@ -56,67 +38,45 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 }
 
                 var state = ParseState(input.State);
-                var arn = bus.PutRule(input.Name!, input.EventPattern, state, input.Description);
-                await WriteAsync(context, new PutRuleOutput { RuleArn = arn }, Json.PutRuleOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "DescribeRule":
+                return new PutRuleOutput { RuleArn = bus.PutRule(input.Name!, input.EventPattern, state, input.Description) };
+            })
+            .Add("DescribeRule", json.DescribeRuleRequest, json.DescribeRuleOutput, input =>
             {
-                var input = await ReadAsync(context, Json.DescribeRuleRequest).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 var rule = bus.GetRule(input.Name!);
-                var output = new DescribeRuleOutput { Name = rule.Name, Arn = rule.Arn, EventPattern = rule.EventPatternJson, State = FormatState(rule.State), Description = rule.Description, EventBusName = EventBusService.DefaultBus, CreatedBy = bus.AccountId };
-                await WriteAsync(context, output, Json.DescribeRuleOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "ListRules":
+                return new DescribeRuleOutput { Name = rule.Name, Arn = rule.Arn, EventPattern = rule.EventPatternJson, State = FormatState(rule.State), Description = rule.Description, EventBusName = EventBusService.DefaultBus, CreatedBy = bus.AccountId };
+            })
+            .Add("ListRules", json.ListRulesInput, json.ListRulesOutput, input =>
             {
-                var input = await ReadAsync(context, Json.ListRulesInput).ConfigureAwait(false);
                 ValidateBus(input.EventBusName);
                 var (page, next) = Page(bus.ListRules(input.NamePrefix), input.Limit, input.NextToken);
                 var rules = page.Select(r => new RuleEntry { Name = r.Name, Arn = r.Arn, EventPattern = r.EventPatternJson, State = FormatState(r.State), Description = r.Description, EventBusName = EventBusService.DefaultBus }).ToArray();
-                await WriteAsync(context, new ListRulesOutput { Rules = rules, NextToken = next }, Json.ListRulesOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "DeleteRule":
+                return new ListRulesOutput { Rules = rules, NextToken = next };
+            })
+            .Add("DeleteRule", json.DeleteRuleRequest, json.EmptyOutput, input =>
             {
-                var input = await ReadAsync(context, Json.DeleteRuleRequest).ConfigureAwait(false);
                 ValidateName(input.Name, "name");
                 ValidateBus(input.EventBusName);
                 bus.DeleteRule(input.Name!);
-                await WriteAsync(context, new EmptyOutput(), Json.EmptyOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "PutTargets":
+                return new EmptyOutput();
+            })
+            .Add("PutTargets", json.PutTargetsInput, json.PutTargetsResponse, input =>
             {
-                var input = await ReadAsync(context, Json.PutTargetsInput).ConfigureAwait(false);
                 ValidateName(input.Rule, "rule");
                 ValidateBus(input.EventBusName);
-                var targets = ValidateTargets(input.Targets);
-                bus.PutTargets(input.Rule!, targets);
-                await WriteAsync(context, new PutTargetsResponse { FailedEntryCount = 0, FailedEntries = [] }, Json.PutTargetsResponse).ConfigureAwait(false);
-                break;
-            }
-
-            case "ListTargetsByRule":
+                bus.PutTargets(input.Rule!, ValidateTargets(input.Targets));
+                return new PutTargetsResponse { FailedEntryCount = 0, FailedEntries = [] };
+            })
+            .Add("ListTargetsByRule", json.ListTargetsByRuleInput, json.ListTargetsByRuleOutput, input =>
             {
-                var input = await ReadAsync(context, Json.ListTargetsByRuleInput).ConfigureAwait(false);
                 ValidateName(input.Rule, "rule");
                 ValidateBus(input.EventBusName);
                 var (page, next) = Page(bus.GetRule(input.Rule!).Targets, input.Limit, input.NextToken);
-                var targets = page.Select(t => new TargetEntry { Id = t.Id, Arn = t.Arn, Input = t.Input }).ToArray();
-                await WriteAsync(context, new ListTargetsByRuleOutput { Targets = targets, NextToken = next }, Json.ListTargetsByRuleOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "RemoveTargets":
+                return new ListTargetsByRuleOutput { Targets = page.Select(t => new TargetEntry { Id = t.Id, Arn = t.Arn, Input = t.Input }).ToArray(), NextToken = next };
+            })
+            .Add("RemoveTargets", json.RemoveTargetsInput, json.RemoveTargetsResponse, input =>
             {
-                var input = await ReadAsync(context, Json.RemoveTargetsInput).ConfigureAwait(false);
                 ValidateName(input.Rule, "rule");
                 ValidateBus(input.EventBusName);
                 if (input.Ids is not { Count: > 0 and <= EventsLimits.MaxTargetsPerCall } ids || ids.Any(i => i is null))
@@ -125,22 +85,17 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
                 }
 
                 bus.RemoveTargets(input.Rule!, ids.Select(i => i!).ToArray());
-                await WriteAsync(context, new RemoveTargetsResponse { FailedEntryCount = 0, FailedEntries = [] }, Json.RemoveTargetsResponse).ConfigureAwait(false);
-                break;
-            }
-
-            case "PutEvents":
-            {
-                var input = await ReadAsync(context, Json.PutEventsInput).ConfigureAwait(false);
-                var output = PutEvents(bus, input);
-                await WriteAsync(context, output, Json.PutEventsOutput).ConfigureAwait(false);
-                break;
-            }
-
-            default:
-                throw new AwsServiceException("UnknownOperationException", $"Unknown operation {operation}");
-        }
+                return new RemoveTargetsResponse { FailedEntryCount = 0, FailedEntries = [] };
+            })
+            .Add("PutEvents", json.PutEventsInput, json.PutEventsOutput, input => PutEvents(bus, input));
+        _protocol = new JsonProtocol(SigningName, "EventBridge", TargetPrefix, "1.1", operations);
     }
+
+    public string SigningName => "events";
+
+    public AwsProtocol Protocol => AwsProtocol.Json;
+
+    public Task HandleAsync(HttpContext context) => _protocol.HandleAsync(context);
 
     /// <summary>
     /// Checks the request as a whole (1 to 10 entries, 256 KiB) and then each entry on its own: a bad entry is
@@ -308,34 +263,6 @@ internal sealed partial class EventsEndpoint(EventBusService bus) : IAwsServiceE
 
     private static AwsServiceException Validation(string member, string constraint) =>
         new("ValidationException", $"1 validation error detected: Value at '{member}' failed to satisfy constraint: {constraint}");
-
-    private static async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
-    {
-        if (context.Request.ContentLength > MaxRequestBytes)
-        {
-            throw new AwsServiceException("RequestEntityTooLarge", $"The request body is larger than {MaxRequestBytes} bytes.", StatusCodes.Status413RequestEntityTooLarge);
-        }
-
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted).ConfigureAwait(false);
-        var bytes = body.Length == 0 ? "{}"u8.ToArray() : body.ToArray();
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, type) ?? throw new AwsServiceException("SerializationException", "The request body must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw new AwsServiceException("SerializationException", $"The request body is not valid for the operation: {e.Message}");
-        }
-    }
-
-    private static async Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = ContentType;
-        context.Response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
-    }
 
     [GeneratedRegex(@"^[\.\-_A-Za-z0-9]+$")]
     private static partial Regex NamePattern();

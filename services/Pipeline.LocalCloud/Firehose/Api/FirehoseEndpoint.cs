@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Configuration;
@@ -13,56 +11,30 @@ namespace Pipeline.LocalCloud.Firehose.Api;
 /// Requests are checked as AWS checks them: the model's constraints first (ValidationException), then the
 /// service's rules; a body that is not the operation's JSON is a SerializationException.
 /// </summary>
-internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOptions options) : IAwsServiceEndpoint
+internal sealed class FirehoseEndpoint : IAwsServiceEndpoint
 {
     public const string TargetPrefix = "Firehose_20150804";
 
-    private const string ContentType = "application/x-amz-json-1.1";
-
     private static readonly string[] StreamTypes = ["DirectPut", "KinesisStreamAsSource", "MSKAsSource", "DatabaseAsSource"];
 
-    private static FirehoseJsonContext Json => FirehoseJsonContext.Default;
+    private readonly JsonProtocol _protocol;
 
-    public string SigningName => "firehose";
-
-    public AwsProtocol Protocol => AwsProtocol.Json;
-
-    public async Task HandleAsync(HttpContext context)
+    public FirehoseEndpoint(FirehoseService service)
     {
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
-        var dot = target.IndexOf('.', StringComparison.Ordinal);
-        if (!HttpMethods.IsPost(context.Request.Method) || dot < 0 || target[..dot] != TargetPrefix)
-        {
-            throw FirehoseErrors.UnknownOperation(target.Length > 0 ? target : $"{context.Request.Method} {context.Request.Path}");
-        }
-
-        var operation = target[(dot + 1)..];
-        var cancellationToken = context.RequestAborted;
-        switch (operation)
-        {
-            case "CreateDeliveryStream":
+        var json = FirehoseJsonContext.Default;
+        var operations = new JsonOperations()
+            .Add("CreateDeliveryStream", json.CreateDeliveryStreamInput, json.CreateDeliveryStreamOutput, async (CreateDeliveryStreamInput input, CancellationToken ct) =>
+                new CreateDeliveryStreamOutput { DeliveryStreamARN = await service.CreateAsync(input, ct).ConfigureAwait(false) })
+            .Add("DescribeDeliveryStream", json.DescribeDeliveryStreamInput, json.DescribeDeliveryStreamOutput, input =>
             {
-                var input = await ReadAsync(context, Json.CreateDeliveryStreamInput).ConfigureAwait(false);
-                var arn = await service.CreateAsync(input, cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new CreateDeliveryStreamOutput { DeliveryStreamARN = arn }, Json.CreateDeliveryStreamOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "DescribeDeliveryStream":
-            {
-                var input = await ReadAsync(context, Json.DescribeDeliveryStreamInput).ConfigureAwait(false);
                 var errors = new ValidationErrors();
                 DeliveryStreamSettingsFactory.ValidateName(input.DeliveryStreamName, errors);
                 errors.Range(input.Limit, "limit", 1, 10_000);
                 errors.ThrowIfAny();
-                var description = DescriptionBuilder.Describe(service.Get(input.DeliveryStreamName!));
-                await WriteAsync(context, new DescribeDeliveryStreamOutput { DeliveryStreamDescription = description }, Json.DescribeDeliveryStreamOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "ListDeliveryStreams":
+                return new DescribeDeliveryStreamOutput { DeliveryStreamDescription = DescriptionBuilder.Describe(service.Get(input.DeliveryStreamName!)) };
+            })
+            .Add("ListDeliveryStreams", json.ListDeliveryStreamsInput, json.ListDeliveryStreamsOutput, input =>
             {
-                var input = await ReadAsync(context, Json.ListDeliveryStreamsInput).ConfigureAwait(false);
                 var errors = new ValidationErrors();
                 errors.Range(input.Limit, "limit", 1, 10_000);
                 errors.OneOf(input.DeliveryStreamType, "deliveryStreamType", StreamTypes);
@@ -77,24 +49,18 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
                 var (names, hasMore) = input.DeliveryStreamType is null or DeliveryStreamSettingsFactory.DirectPut
                     ? service.List(input.Limit ?? 10, input.ExclusiveStartDeliveryStreamName)
                     : ([], false);
-                await WriteAsync(context, new ListDeliveryStreamsOutput { DeliveryStreamNames = names, HasMoreDeliveryStreams = hasMore }, Json.ListDeliveryStreamsOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "DeleteDeliveryStream":
+                return new ListDeliveryStreamsOutput { DeliveryStreamNames = names, HasMoreDeliveryStreams = hasMore };
+            })
+            .Add("DeleteDeliveryStream", json.DeleteDeliveryStreamInput, json.DeleteDeliveryStreamOutput, async (DeleteDeliveryStreamInput input, CancellationToken ct) =>
             {
-                var input = await ReadAsync(context, Json.DeleteDeliveryStreamInput).ConfigureAwait(false);
                 var errors = new ValidationErrors();
                 DeliveryStreamSettingsFactory.ValidateName(input.DeliveryStreamName, errors);
                 errors.ThrowIfAny();
-                await service.DeleteAsync(input.DeliveryStreamName!, input.AllowForceDelete == true, cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new DeleteDeliveryStreamOutput(), Json.DeleteDeliveryStreamOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "PutRecord":
+                await service.DeleteAsync(input.DeliveryStreamName!, input.AllowForceDelete == true, ct).ConfigureAwait(false);
+                return new DeleteDeliveryStreamOutput();
+            })
+            .Add("PutRecord", json.PutRecordInput, json.PutRecordOutput, async (PutRecordInput input, CancellationToken ct) =>
             {
-                var input = await ReadAsync(context, Json.PutRecordInput).ConfigureAwait(false);
                 var errors = new ValidationErrors();
                 DeliveryStreamSettingsFactory.ValidateName(input.DeliveryStreamName, errors);
                 errors.Required(input.Record, "record");
@@ -105,25 +71,23 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
                 }
 
                 errors.ThrowIfAny();
-                var ids = await service.PutAsync(input.DeliveryStreamName!, [input.Record!.Data!], cancellationToken).ConfigureAwait(false);
-                await WriteAsync(context, new PutRecordOutput { RecordId = ids[0], Encrypted = false }, Json.PutRecordOutput).ConfigureAwait(false);
-                break;
-            }
-
-            case "PutRecordBatch":
+                var ids = await service.PutAsync(input.DeliveryStreamName!, [input.Record!.Data!], ct).ConfigureAwait(false);
+                return new PutRecordOutput { RecordId = ids[0], Encrypted = false };
+            })
+            .Add("PutRecordBatch", json.PutRecordBatchInput, json.PutRecordBatchOutput, async (PutRecordBatchInput input, CancellationToken ct) =>
             {
-                var input = await ReadAsync(context, Json.PutRecordBatchInput).ConfigureAwait(false);
                 var records = ValidateBatch(input);
-                var ids = await service.PutAsync(input.DeliveryStreamName!, records, cancellationToken).ConfigureAwait(false);
-                var entries = ids.Select(id => new PutRecordBatchResponseEntry { RecordId = id }).ToArray();
-                await WriteAsync(context, new PutRecordBatchOutput { FailedPutCount = 0, Encrypted = false, RequestResponses = entries }, Json.PutRecordBatchOutput).ConfigureAwait(false);
-                break;
-            }
-
-            default:
-                throw FirehoseErrors.UnknownOperation(operation);
-        }
+                var ids = await service.PutAsync(input.DeliveryStreamName!, records, ct).ConfigureAwait(false);
+                return new PutRecordBatchOutput { FailedPutCount = 0, Encrypted = false, RequestResponses = ids.Select(id => new PutRecordBatchResponseEntry { RecordId = id }).ToArray() };
+            });
+        _protocol = new JsonProtocol(SigningName, "Firehose", TargetPrefix, "1.1", operations);
     }
+
+    public string SigningName => "firehose";
+
+    public AwsProtocol Protocol => AwsProtocol.Json;
+
+    public Task HandleAsync(HttpContext context) => _protocol.HandleAsync(context);
 
     /// <summary>
     /// The model's limits (500 records, 1,024,000 bytes of data per record) answer ValidationException listing every
@@ -167,44 +131,4 @@ internal sealed class FirehoseEndpoint(FirehoseService service, FirehoseEngineOp
     private static string RenderList(IReadOnlyList<RecordEntry?> records) =>
         "[" + string.Join(", ", records.Take(3).Select(r => r?.Data is { } data ? $"Record(Data={ValidationErrors.Blob(data.Length)})" : "null"))
         + (records.Count > 3 ? $", ... ({records.Count} records)]" : "]");
-
-    private async Task<T> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> type)
-    {
-        var request = context.Request;
-        if (request.ContentLength > options.MaxRequestBytes)
-        {
-            throw new AwsServiceException("RequestEntityTooLarge", $"The request body is larger than LocalCloud's {options.MaxRequestBytes} bytes.", StatusCodes.Status413RequestEntityTooLarge);
-        }
-
-        using var body = new MemoryStream();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (body.Length + read > options.MaxRequestBytes)
-            {
-                throw new AwsServiceException("RequestEntityTooLarge", $"The request body is larger than LocalCloud's {options.MaxRequestBytes} bytes.", StatusCodes.Status413RequestEntityTooLarge);
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        var bytes = body.Length == 0 ? "{}"u8.ToArray() : body.ToArray();
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, type) ?? throw FirehoseErrors.Serialization("The request body must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw FirehoseErrors.Serialization($"The request body is not valid for the operation: {e.Message}");
-        }
-    }
-
-    private static async Task WriteAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = ContentType;
-        context.Response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
-    }
 }

@@ -27,7 +27,6 @@ internal static class CrawlerRegistration
         services.AddSingleton(sp => new CrawlerEvents(sp.GetRequiredService<IEventBus>(), sp.GetRequiredService<LocalCloudOptions>()));
         services.AddSingleton<CrawlerRunner>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CrawlerRunner>());
-        services.AddSingleton<CrawlerApi>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ public static class GlueJobsRegistration
             var host = ChildEnvironment.Current();
             var configured = sp.GetService<IConfiguration>()?.GetSection(ScriptsSection).GetChildren()
                 .Where(s => !string.IsNullOrWhiteSpace(s.Value))
-                .Select(s => (IGlueJobScript)new ScriptProcess(s.Key, s.Value!, cloud, () => ChildEnvironment.EndpointUrl(cloud, sp), host))
+                .Select(s => (IGlueJobScript)new ScriptProcess(s.Key, s.Value!, cloud, () => ChildEnvironment.EndpointUrl(cloud, sp.GetService<IServer>()), host))
                 ?? [];
             return new GlueJobs(
                 cloud,

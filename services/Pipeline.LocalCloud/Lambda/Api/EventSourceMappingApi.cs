@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.EventSources;
 using Pipeline.LocalCloud.Lambda.Execution;
+using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.Sqs;
 
 namespace Pipeline.LocalCloud.Lambda.Api;
@@ -14,7 +14,7 @@ namespace Pipeline.LocalCloud.Lambda.Api;
 /// with Lambda's checks: the queue and the function must exist, one mapping per queue and function, BatchSize 1–10,000
 /// (over 10 only with a batching window), MaximumBatchingWindowInSeconds 0–300.
 /// </summary>
-internal sealed class EventSourceMappingApi(EventSourceMappingStore store, FunctionHost host, IServiceProvider services, TimeProvider time)
+internal sealed class EventSourceMappingApi(EventSourceMappingStore store, FunctionHost host, TimeProvider time, ISqsQueues? queues = null)
 {
     public const string Segment = "event-source-mappings";
 
@@ -23,19 +23,13 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
     private const int DefaultListItems = 100;
     private const string ReportBatchItemFailures = "ReportBatchItemFailures";
 
-    public Task HandleAsync(HttpContext context, string? uuid)
-    {
-        var method = context.Request.Method;
-        return (uuid, method) switch
-        {
-            (null, _) when HttpMethods.IsPost(method) => CreateAsync(context),
-            (null, _) when HttpMethods.IsGet(method) => ListAsync(context),
-            ({ } id, _) when HttpMethods.IsGet(method) => GetAsync(context, id),
-            ({ } id, _) when HttpMethods.IsPut(method) => UpdateAsync(context, id),
-            ({ } id, _) when HttpMethods.IsDelete(method) => DeleteAsync(context, id),
-            _ => throw LambdaErrors.UnknownOperation(method, context.Request.Path.Value ?? ""),
-        };
-    }
+    /// <summary>The event source mapping operations of the Lambda API, added to its route table.</summary>
+    public void AddRoutes(RestRoutes routes) => routes
+        .Add("POST", $"/2015-03-31/{Segment}", (c, _) => CreateAsync(c))
+        .Add("GET", $"/2015-03-31/{Segment}", (c, _) => ListAsync(c))
+        .Add("GET", $"/2015-03-31/{Segment}/{{UUID}}", (c, l) => GetAsync(c, l[0]))
+        .Add("PUT", $"/2015-03-31/{Segment}/{{UUID}}", (c, l) => UpdateAsync(c, l[0]))
+        .Add("DELETE", $"/2015-03-31/{Segment}/{{UUID}}", (c, l) => DeleteAsync(c, l[0]));
 
     private async Task CreateAsync(HttpContext context)
     {
@@ -187,7 +181,6 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
             throw LambdaErrors.InvalidParameter($"LocalCloud maps SQS queues only; {arn} is not an SQS queue ARN.");
         }
 
-        var queues = services.GetService<ISqsQueues>();
         try
         {
             if (queues is null || queues.GetQueueArn(parts[5]) != arn)

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.Execution;
 using Pipeline.LocalCloud.Lambda.Functions;
@@ -17,58 +16,43 @@ namespace Pipeline.LocalCloud.Lambda.Api;
 /// DeleteFunction, UpdateFunctionCode, UpdateFunctionConfiguration, Invoke, and Put/Get/DeleteFunctionConcurrency.
 /// Anything else is <c>UnknownOperationException</c>.
 /// </summary>
-internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider services, TimeProvider time) : IAwsServiceEndpoint
+internal sealed class LambdaEndpoint : IAwsServiceEndpoint
 {
-    private const string Functions = "functions";
     private const int SmallBodyBytes = 1024 * 1024;
 
-    private FunctionStore Store => host.Store;
+    private readonly FunctionHost _host;
+    private readonly TimeProvider _time;
+    private readonly IObjectStore? _objects;
+    private readonly RestRoutes _routes = new(request => LambdaErrors.UnknownOperation(request.Method, request.Path.Value ?? ""));
+
+    public LambdaEndpoint(FunctionHost host, EventSourceMappingApi mappings, TimeProvider time, IObjectStore? objects = null)
+    {
+        _host = host;
+        _time = time;
+        _objects = objects;
+        mappings.AddRoutes(_routes);
+        _routes
+            .Add("POST", "/2015-03-31/functions", (c, _) => CreateFunctionAsync(c))
+            .Add("GET", "/2015-03-31/functions", (c, _) => ListFunctionsAsync(c))
+            .Add("GET", "/2015-03-31/functions/{FunctionName}", (c, l) => GetFunctionAsync(c, l[0]))
+            .Add("DELETE", "/2015-03-31/functions/{FunctionName}", (c, l) => DeleteFunctionAsync(c, l[0]))
+            .Add("POST", "/2015-03-31/functions/{FunctionName}/invocations", (c, l) => InvokeAsync(c, l[0]))
+            .Add("GET", "/2015-03-31/functions/{FunctionName}/configuration", (c, l) => GetFunctionConfigurationAsync(c, l[0]))
+            .Add("PUT", "/2015-03-31/functions/{FunctionName}/configuration", (c, l) => UpdateFunctionConfigurationAsync(c, l[0]))
+            .Add("PUT", "/2015-03-31/functions/{FunctionName}/code", (c, l) => UpdateFunctionCodeAsync(c, l[0]))
+            .Add("GET", "/2015-03-31/functions/{FunctionName}/code.zip", (c, l) => DownloadCodeAsync(c, l[0]))
+            .Add("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", (c, l) => PutFunctionConcurrencyAsync(c, l[0]))
+            .Add("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", (c, l) => DeleteFunctionConcurrencyAsync(c, l[0]))
+            .Add("GET", "/2019-09-30/functions/{FunctionName}/concurrency", (c, l) => GetFunctionConcurrencyAsync(c, l[0]));
+    }
+
+    private FunctionStore Store => _host.Store;
 
     public string SigningName => "lambda";
 
     public AwsProtocol Protocol => AwsProtocol.RestJson;
 
-    public async Task HandleAsync(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var request = context.Request;
-        context.Response.Headers["x-amzn-RequestId"] = RequestIds.Of(context);
-        var path = request.Path.Value ?? "";
-        var segments = path.Trim('/').Split('/');
-        var method = request.Method;
-
-        if (segments is ["2015-03-31", EventSourceMappingApi.Segment, ..] && segments.Length <= 3)
-        {
-            await services.GetRequiredService<EventSourceMappingApi>().HandleAsync(context, segments.Length == 3 ? segments[2] : null).ConfigureAwait(false);
-            return;
-        }
-
-        if (segments.Length < 2 || segments[1] != Functions)
-        {
-            throw LambdaErrors.UnknownOperation(method, path);
-        }
-
-        var version = segments[0];
-        var name = segments.Length > 2 ? segments[2] : null;
-        var operation = segments.Length > 3 ? segments[3] : null;
-        var task = (version, name, operation, segments.Length) switch
-        {
-            ("2015-03-31", null, null, 2) when HttpMethods.IsPost(method) => CreateFunctionAsync(context),
-            ("2015-03-31", null, null, 2) when HttpMethods.IsGet(method) => ListFunctionsAsync(context),
-            ("2015-03-31", { } n, null, 3) when HttpMethods.IsGet(method) => GetFunctionAsync(context, n),
-            ("2015-03-31", { } n, null, 3) when HttpMethods.IsDelete(method) => DeleteFunctionAsync(context, n),
-            ("2015-03-31", { } n, "invocations", 4) when HttpMethods.IsPost(method) => InvokeAsync(context, n),
-            ("2015-03-31", { } n, "configuration", 4) when HttpMethods.IsGet(method) => GetFunctionConfigurationAsync(context, n),
-            ("2015-03-31", { } n, "configuration", 4) when HttpMethods.IsPut(method) => UpdateFunctionConfigurationAsync(context, n),
-            ("2015-03-31", { } n, "code", 4) when HttpMethods.IsPut(method) => UpdateFunctionCodeAsync(context, n),
-            ("2015-03-31", { } n, "code.zip", 4) when HttpMethods.IsGet(method) => DownloadCodeAsync(context, n),
-            ("2017-10-31", { } n, "concurrency", 4) when HttpMethods.IsPut(method) => PutFunctionConcurrencyAsync(context, n),
-            ("2017-10-31", { } n, "concurrency", 4) when HttpMethods.IsDelete(method) => DeleteFunctionConcurrencyAsync(context, n),
-            ("2019-09-30", { } n, "concurrency", 4) when HttpMethods.IsGet(method) => GetFunctionConcurrencyAsync(context, n),
-            _ => throw LambdaErrors.UnknownOperation(method, path),
-        };
-        await task.ConfigureAwait(false);
-    }
+    public Task HandleAsync(HttpContext context) => _routes.DispatchAsync(context);
 
     /// <summary>FunctionConfiguration as Lambda writes it.</summary>
     internal static FunctionConfigurationOutput ToOutput(FunctionDefinition definition, string arn) => new()
@@ -157,7 +141,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
 
         var definition = Resolve(context, name);
         await Store.DeleteAsync(definition.FunctionName, context.RequestAborted).ConfigureAwait(false);
-        await host.FunctionChangedAsync(definition.FunctionName).ConfigureAwait(false);
+        await _host.FunctionChangedAsync(definition.FunctionName).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
@@ -176,7 +160,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         var (limit, operation) = type == InvocationType.Event
             ? (LambdaLimits.EventRequestBytes, "InvokeAsync")
             : (LambdaLimits.SyncRequestBytes, "InvokeFunction");
-        var payload = await ReadBodyAsync(context, limit) ?? throw LambdaErrors.RequestTooLarge(limit, operation);
+        var payload = await RequestBody.ReadAsync(context, limit, _ => LambdaErrors.RequestTooLarge(limit, operation)).ConfigureAwait(false);
         if (payload.Length == 0)
         {
             // The CLI and SDKs send no body when no payload is given; Lambda hands the function an empty object.
@@ -196,18 +180,18 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
                 return;
             case InvocationType.Event:
                 var eventId = Guid.NewGuid().ToString();
-                host.Enqueue(new EventInvocation(definition.FunctionName, eventId, payload, TraceHeaders.For(request.Headers["X-Amzn-Trace-Id"].ToString(), time)));
+                _host.Enqueue(new EventInvocation(definition.FunctionName, eventId, payload, TraceHeaders.For(request.Headers["X-Amzn-Trace-Id"].ToString(), _time)));
                 response.Headers["x-amzn-RequestId"] = eventId;
                 response.StatusCode = StatusCodes.Status202Accepted;
                 return;
         }
 
         var requestId = Guid.NewGuid().ToString();
-        var result = await host.InvokeAsync(
+        var result = await _host.InvokeAsync(
             definition,
             requestId,
             payload,
-            TraceHeaders.For(request.Headers["X-Amzn-Trace-Id"].ToString(), time),
+            TraceHeaders.For(request.Headers["X-Amzn-Trace-Id"].ToString(), _time),
             context.RequestAborted).ConfigureAwait(false);
         response.StatusCode = StatusCodes.Status200OK;
         response.Headers["x-amzn-RequestId"] = requestId;
@@ -233,7 +217,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
                 return FunctionValidation.Apply(current, input);
             },
             context.RequestAborted).ConfigureAwait(false);
-        await host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
+        await _host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
         await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
     }
 
@@ -263,7 +247,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         else
         {
             updated = await Store.UpdateCodeAsync(definition.FunctionName, package, architectures, context.RequestAborted).ConfigureAwait(false);
-            await host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
+            await _host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
         }
 
         await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
@@ -300,7 +284,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         }
 
         var updated = await Store.UpdateConfigurationAsync(definition.FunctionName, current => current with { ReservedConcurrentExecutions = reserved }, context.RequestAborted).ConfigureAwait(false);
-        await host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
+        await _host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
         await WriteJsonAsync(context, StatusCodes.Status200OK, new ConcurrencyDocument { ReservedConcurrentExecutions = reserved }, LambdaApiJsonContext.Wire.ConcurrencyDocument).ConfigureAwait(false);
     }
 
@@ -315,14 +299,14 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
     {
         var definition = Resolve(context, name);
         await Store.UpdateConfigurationAsync(definition.FunctionName, current => current with { ReservedConcurrentExecutions = null }, context.RequestAborted).ConfigureAwait(false);
-        await host.FunctionChangedAsync(definition.FunctionName).ConfigureAwait(false);
+        await _host.FunctionChangedAsync(definition.FunctionName).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 
     private FunctionDefinition Resolve(HttpContext context, string name)
     {
         var qualifier = context.Request.Query["Qualifier"].ToString();
-        return host.Resolve(FunctionReference.Parse(name), qualifier.Length == 0 ? null : qualifier);
+        return _host.Resolve(FunctionReference.Parse(name), qualifier.Length == 0 ? null : qualifier);
     }
 
     private static void CheckRevision(FunctionDefinition current, string? revisionId)
@@ -354,14 +338,14 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
             throw LambdaErrors.InvalidParameter("Please provide a source for function code: ZipFile, or S3Bucket and S3Key.");
         }
 
-        var objects = services.GetService<IObjectStore>()
+        var store = _objects
             ?? throw LambdaErrors.InvalidParameter("LocalCloud has no S3 object store running; upload the package as ZipFile instead.");
-        if (!await objects.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
+        if (!await store.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
         {
             throw LambdaErrors.InvalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchBucket. S3 Error Message: The specified bucket does not exist");
         }
 
-        var content = await objects.OpenReadAsync(bucket, key, cancellationToken).ConfigureAwait(false)
+        var content = await store.OpenReadAsync(bucket, key, cancellationToken).ConfigureAwait(false)
             ?? throw LambdaErrors.InvalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The specified key does not exist.");
         await using (content.ConfigureAwait(false))
         {
@@ -379,7 +363,7 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
     internal static async Task<T> ReadJsonAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, int limit, string operation)
         where T : new()
     {
-        var body = await ReadBodyAsync(context, limit) ?? throw LambdaErrors.RequestTooLarge(limit, operation);
+        var body = await RequestBody.ReadAsync(context, limit, _ => LambdaErrors.RequestTooLarge(limit, operation)).ConfigureAwait(false);
         if (body.Length == 0)
         {
             return new T();
@@ -393,31 +377,6 @@ internal sealed class LambdaEndpoint(FunctionHost host, IServiceProvider service
         {
             throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: {e.Message}");
         }
-    }
-
-    /// <summary>The body, or null when it is over <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext context, int limit)
-    {
-        var request = context.Request;
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static bool IsJson(byte[] payload, out string problem)

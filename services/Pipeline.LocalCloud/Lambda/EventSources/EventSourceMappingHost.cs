@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
@@ -17,10 +16,10 @@ namespace Pipeline.LocalCloud.Lambda.EventSources;
 internal sealed partial class EventSourceMappingHost(
     EventSourceMappingStore store,
     FunctionHost functions,
-    IServiceProvider services,
     TimeProvider time,
     LocalCloudOptions cloud,
-    ILogger<EventSourceMappingHost> logger) : IHostedService
+    ILogger<EventSourceMappingHost> logger,
+    ISqsQueues? sqs = null) : IHostedService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
@@ -31,7 +30,7 @@ internal sealed partial class EventSourceMappingHost(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (services.GetService<ISqsQueues>() is not { } queues)
+        if (sqs is not { } queues)
         {
             return Task.CompletedTask;
         }

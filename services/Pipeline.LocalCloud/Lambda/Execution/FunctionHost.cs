@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,7 +31,10 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     private readonly LambdaOptions _options;
     private readonly LocalCloudOptions _cloud;
     private readonly TimeProvider _time;
-    private readonly IServiceProvider _services;
+    private readonly ISqsQueues? _queues;
+    private readonly SnsService? _topics;
+    private readonly IHostApplicationLifetime? _lifetime;
+    private readonly IServer? _server;
     private readonly ILogger _logger;
     private readonly FunctionOutput _output;
     private readonly IReadOnlyDictionary<string, string> _hostEnvironment = ChildEnvironment.Current();
@@ -46,15 +48,21 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         IOptions<LambdaOptions> options,
         LocalCloudOptions cloud,
         TimeProvider time,
-        IServiceProvider services,
         ILoggerFactory loggers,
-        IEnumerable<IFunctionLogSink> logSinks)
+        IEnumerable<IFunctionLogSink> logSinks,
+        ISqsQueues? queues = null,
+        SnsService? topics = null,
+        IHostApplicationLifetime? lifetime = null,
+        IServer? server = null)
     {
         _store = store;
         _options = options.Value;
         _cloud = cloud;
         _time = time;
-        _services = services;
+        _queues = queues;
+        _topics = topics;
+        _lifetime = lifetime;
+        _server = server;
         _logger = loggers.CreateLogger("Pipeline.LocalCloud.Lambda");
         _output = new FunctionOutput(cloud.DataDirectory, loggers.CreateLogger(OutputCategory), time, logSinks);
         _events = new EventInvoker(InvokeEventAsync, _options, time, _logger, Path.Combine(store.Root, EventQueueFolder), SendToDeadLetterAsync);
@@ -155,7 +163,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     /// <summary>Events accepted before the last stop run again once LocalCloud listens, as functions may call it back.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_services.GetService<IHostApplicationLifetime>() is { } lifetime)
+        if (_lifetime is { } lifetime)
         {
             lifetime.ApplicationStarted.Register(_events.Resume);
         }
@@ -249,7 +257,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         var code = failed.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (target.StartsWith("arn:aws:sqs:", StringComparison.Ordinal))
         {
-            var queues = _services.GetService<ISqsQueues>() ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SQS.");
+            var queues = _queues ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SQS.");
             var attributes = new Dictionary<string, SqsMessageAttribute>(StringComparer.Ordinal)
             {
                 ["RequestID"] = new("String", failed.Invocation.RequestId, null),
@@ -260,7 +268,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
         }
         else
         {
-            var topics = _services.GetService<SnsService>() ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SNS.");
+            var topics = _topics ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without SNS.");
             topics.Publish(target, body, null, new Dictionary<string, SnsMessageAttribute>(StringComparer.Ordinal)
             {
                 ["RequestID"] = new("String", failed.Invocation.RequestId),
@@ -273,7 +281,7 @@ internal sealed partial class FunctionHost : IFunctionInvoker, IHostedService, I
     }
 
     // Functions call LocalCloud back on its real port, which is only known once Kestrel listens when the port is 0.
-    private string EndpointUrl() => ChildEnvironment.EndpointUrl(_cloud, _services);
+    private string EndpointUrl() => ChildEnvironment.EndpointUrl(_cloud, _server);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lambda {FunctionName}: event {RequestId} sent to its dead-letter target {Target}")]
     private static partial void LogDeadLettered(ILogger logger, string functionName, string requestId, string target);

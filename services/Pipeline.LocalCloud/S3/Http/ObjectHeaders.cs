@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3.Http;
@@ -45,7 +44,6 @@ internal static class ObjectHeaders
     public static void Write(HttpContext context, ObjectInfo info)
     {
         var headers = context.Response.Headers;
-        headers["x-amz-request-id"] = RequestIds.Of(context);
         headers.ETag = info.ETag;
         headers.LastModified = S3Formats.HttpDate(info.LastModified);
         headers.AcceptRanges = "bytes";

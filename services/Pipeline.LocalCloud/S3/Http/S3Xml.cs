@@ -2,7 +2,6 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
-using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.S3.Http;
 
@@ -48,7 +47,6 @@ internal static class S3Xml
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "application/xml";
-        response.Headers["x-amz-request-id"] = RequestIds.Of(context);
         response.ContentLength = buffer.Length;
         await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
     }

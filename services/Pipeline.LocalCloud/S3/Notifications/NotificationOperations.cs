@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.S3.Http;
 using Pipeline.LocalCloud.Sqs;
@@ -8,7 +7,8 @@ using Pipeline.LocalCloud.Storage;
 namespace Pipeline.LocalCloud.S3.Notifications;
 
 /// <summary>PutBucketNotificationConfiguration and GetBucketNotificationConfiguration (<c>?notification</c>).</summary>
-internal sealed class NotificationOperations(IObjectStore store, NotificationConfigurationStore configurations, IServiceProvider services, TimeProvider time)
+/// <remarks>Without SQS in this LocalCloud (<paramref name="queues"/> null) every queue destination is refused.</remarks>
+internal sealed class NotificationOperations(IObjectStore store, NotificationConfigurationStore configurations, TimeProvider time, ISqsQueues? queues = null)
 {
     public async Task GetAsync(HttpContext context, string bucket)
     {
@@ -22,7 +22,6 @@ internal sealed class NotificationOperations(IObjectStore store, NotificationCon
         var document = await S3Xml.ReadAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false);
         var configuration = NotificationConfigurationXml.Parse(document);
         NotificationRules.CheckNoOverlap(configuration);
-        var queues = services.GetService<ISqsQueues>();
         NotificationRules.CheckDestinations(configuration, queues);
         configurations.Set(bucket, configuration);
 
@@ -34,7 +33,6 @@ internal sealed class NotificationOperations(IObjectStore store, NotificationCon
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.Headers["x-amz-request-id"] = requestId;
     }
 
     private async Task RequireBucketAsync(HttpContext context, string bucket)

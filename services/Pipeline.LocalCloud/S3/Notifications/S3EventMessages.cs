@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.S3.Notifications;
 
@@ -39,7 +40,7 @@ public static class S3EventMessages
             json.WriteEndObject();
             json.WriteStartObject("responseElements");
             json.WriteString("x-amz-request-id", details.RequestId);
-            json.WriteString("x-amz-id-2", HostId(details.RequestId));
+            json.WriteString("x-amz-id-2", RequestIds.HostId(details.RequestId));
             json.WriteEndObject();
             json.WriteStartObject("s3");
             json.WriteString("s3SchemaVersion", "1.0");
@@ -85,7 +86,7 @@ public static class S3EventMessages
             json.WriteString("Time", Timestamp(time));
             json.WriteString("Bucket", bucket);
             json.WriteString("RequestId", requestId);
-            json.WriteString("HostId", HostId(requestId));
+            json.WriteString("HostId", RequestIds.HostId(requestId));
             json.WriteEndObject();
         }
 
@@ -94,8 +95,4 @@ public static class S3EventMessages
 
     private static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    // S3's x-amz-id-2 is an opaque base64 token; derived from the request id so one request shows one value.
-    private static string HostId(string requestId) =>
-        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(requestId)));
 }

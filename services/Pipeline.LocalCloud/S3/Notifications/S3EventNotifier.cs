@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
@@ -19,10 +18,10 @@ namespace Pipeline.LocalCloud.S3.Notifications;
 internal sealed partial class S3EventNotifier(
     IObjectStore store,
     NotificationConfigurationStore configurations,
-    IServiceProvider services,
     LocalCloudOptions cloud,
     TimeProvider time,
-    ILogger<S3EventNotifier> logger) : IHostedService
+    ILogger<S3EventNotifier> logger,
+    ISqsQueues? queues = null) : IHostedService
 {
     private readonly EventSequencer _sequencer = new(time);
 
@@ -65,7 +64,6 @@ internal sealed partial class S3EventNotifier(
         activity?.SetTag("aws.s3.key", details.Key);
         activity?.SetTag("messaging.operation.type", "send");
         var traceHeader = XRayTraceHeader.FromCurrent();
-        var queues = services.GetService<ISqsQueues>();
         foreach (var configuration in matching)
         {
             var body = S3EventMessages.Record(details, cloud.Region, configuration.Id);

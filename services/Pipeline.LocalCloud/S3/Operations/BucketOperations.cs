@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.Hosting;
-using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.S3.Http;
 using Pipeline.LocalCloud.S3.Notifications;
 using Pipeline.LocalCloud.Storage;
@@ -106,7 +105,6 @@ internal sealed class BucketOperations(IObjectStore store, LocalCloudOptions opt
     private static void Empty(HttpContext context, int status)
     {
         context.Response.StatusCode = status;
-        context.Response.Headers["x-amz-request-id"] = RequestIds.Of(context);
         if (status != StatusCodes.Status204NoContent)
         {
             context.Response.ContentLength = 0;

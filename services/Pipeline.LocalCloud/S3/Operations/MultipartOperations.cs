@@ -61,7 +61,6 @@ internal sealed class MultipartOperations(IObjectStore store, MultipartUploadSto
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.Headers["x-amz-request-id"] = RequestIds.Of(context);
         response.Headers.ETag = part.ETag;
         if (payload.Checksum is { } checksum)
         {
@@ -150,7 +149,6 @@ internal sealed class MultipartOperations(IObjectStore store, MultipartUploadSto
         var upload = Find(context.Request.Query["uploadId"].ToString(), bucket, key);
         uploads.Delete(upload.UploadId);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
-        context.Response.Headers["x-amz-request-id"] = RequestIds.Of(context);
         return Task.CompletedTask;
     }
 

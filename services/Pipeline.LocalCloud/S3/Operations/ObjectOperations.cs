@@ -29,7 +29,6 @@ internal sealed class ObjectOperations(IObjectStore store)
 
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.Headers["x-amz-request-id"] = RequestIds.Of(context);
         response.Headers.ETag = info.ETag;
         if (payload.Checksum is { } checksum)
         {
@@ -50,7 +49,6 @@ internal sealed class ObjectOperations(IObjectStore store)
         if (Preconditions.Evaluate(context.Request.Headers, info) == PreconditionOutcome.NotModified)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            response.Headers["x-amz-request-id"] = RequestIds.Of(context);
             response.Headers.ETag = info.ETag;
             response.Headers.LastModified = S3Formats.HttpDate(info.LastModified);
             return;
@@ -86,7 +84,6 @@ internal sealed class ObjectOperations(IObjectStore store)
         RejectVersionId(context.Request);
         await store.DeleteObjectAsync(bucket, key, context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
-        context.Response.Headers["x-amz-request-id"] = RequestIds.Of(context);
     }
 
     public async Task CopyObjectAsync(HttpContext context, string bucket, string key)

@@ -38,20 +38,8 @@ internal static class SqsQueryXml
         w.WriteEndElement();
     });
 
-    public static byte[] Error(string code, string message, bool sender, string requestId) => Write(w =>
-    {
-        w.WriteStartElement("ErrorResponse", Namespace);
-        w.WriteStartElement("Error", Namespace);
-        w.WriteElementString("Type", Namespace, sender ? "Sender" : "Receiver");
-        w.WriteElementString("Code", Namespace, SqsErrors.QueryCodeOf(code));
-        // The message may echo a parameter with characters XmlWriter refuses (controls): as AwsErrorWriter writes them.
-        w.WriteElementString("Message", Namespace, AwsErrorWriter.XmlSafe(message));
-        w.WriteStartElement("Detail", Namespace);
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteElementString("RequestId", Namespace, requestId);
-        w.WriteEndElement();
-    });
+    public static byte[] Error(string code, string message, bool sender, string requestId) =>
+        AwsErrorWriter.QueryError(SqsErrors.QueryCodeOf(code), message, sender, requestId, Namespace);
 
     private static Action<XmlWriter>? Result(object output) => output switch
     {

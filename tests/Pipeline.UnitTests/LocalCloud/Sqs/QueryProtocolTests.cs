@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.Sqs;
 using Pipeline.LocalCloud.Sqs.Api;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
@@ -20,7 +21,7 @@ public sealed class QueryProtocolTests
 
     public QueryProtocolTests() => _endpoint = new SqsEndpoint(new SqsOperations(_bed.Store));
 
-    private static SqsQueryParameters Form(params (string Name, string Value)[] values) =>
+    private static QueryParameters Form(params (string Name, string Value)[] values) =>
         new(values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class QueryProtocolTests
     [Fact]
     public void A_post_to_the_queue_url_names_the_queue()
     {
-        var delete = new SqsQueryParameters(new Dictionary<string, string> { ["ReceiptHandle"] = "h" }, $"{BaseUrl}/000000000000/jobs").DeleteMessage();
+        var delete = new QueryParameters(new Dictionary<string, string> { ["ReceiptHandle"] = "h" }, $"{BaseUrl}/000000000000/jobs").DeleteMessage();
 
         Assert.Equal($"{BaseUrl}/000000000000/jobs", delete.QueueUrl);
     }

@@ -12,7 +12,7 @@ namespace Pipeline.UnitTests.LocalCloud.Firehose.Api;
 /// <summary>Calls the Firehose endpoint through LocalCloud's router as a signed JSON 1.1 request, without a socket.</summary>
 internal sealed class ApiClient(FirehoseService service)
 {
-    private readonly ServiceRouter _router = new([new FirehoseEndpoint(service, new FirehoseEngineOptions())], NullLogger<ServiceRouter>.Instance);
+    private readonly ServiceRouter _router = new([new FirehoseEndpoint(service)], NullLogger<ServiceRouter>.Instance);
 
     public async Task<ApiResponse> CallAsync(string operation, string json, string target = "Firehose_20150804")
     {

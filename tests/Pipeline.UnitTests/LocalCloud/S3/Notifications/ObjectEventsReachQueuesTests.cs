@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.S3.Notifications;
@@ -27,8 +26,7 @@ public sealed class ObjectEventsReachQueuesTests : IDisposable
     {
         _objects = new FileObjectStore(Path.Combine(_directory.Path, "s3"), _sqs.Time);
         _configurations = new NotificationConfigurationStore(Path.Combine(_directory.Path, "notifications"));
-        var services = new ServiceCollection().AddSingleton<ISqsQueues>(_sqs.Store).BuildServiceProvider();
-        _notifier = new S3EventNotifier(_objects, _configurations, services, new LocalCloudOptions(), _sqs.Time, NullLogger<S3EventNotifier>.Instance);
+        _notifier = new S3EventNotifier(_objects, _configurations, new LocalCloudOptions(), _sqs.Time, NullLogger<S3EventNotifier>.Instance, _sqs.Store);
         _notifier.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _objects.CreateBucketAsync("lake").GetAwaiter().GetResult();
         _sqs.Store.Create("raw-events", null);

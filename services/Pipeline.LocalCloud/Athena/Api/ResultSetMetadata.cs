@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Athena.Api;
-
-internal sealed record ResultSetMetadata(IReadOnlyList<ColumnInfo> ColumnInfo);

@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Athena.Api;
-
-internal sealed record Row(IReadOnlyList<Datum> Data);

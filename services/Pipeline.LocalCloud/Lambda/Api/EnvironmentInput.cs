@@ -1,6 +1,0 @@
-namespace Pipeline.LocalCloud.Lambda.Api;
-
-internal sealed class EnvironmentInput
-{
-    public Dictionary<string, string>? Variables { get; set; }
-}

@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Lambda.Api;
-
-internal sealed record EnvironmentOutput(IReadOnlyDictionary<string, string> Variables);

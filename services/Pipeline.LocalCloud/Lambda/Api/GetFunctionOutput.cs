@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Lambda.Api;
-
-internal sealed record GetFunctionOutput(FunctionConfigurationOutput Configuration, FunctionCodeLocationOutput Code, ConcurrencyDocument? Concurrency);

@@ -1,4 +1,0 @@
-namespace Pipeline.LocalCloud.Sqs.Api;
-
-/// <summary>ListQueues' answer.</summary>
-internal sealed record ListQueuesOutput(string[] QueueUrls);
