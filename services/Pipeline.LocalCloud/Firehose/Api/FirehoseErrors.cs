@@ -13,10 +13,5 @@ internal static class FirehoseErrors
     public static AwsServiceException StreamInUse(string name, string accountId) =>
         new("ResourceInUseException", $"Firehose {name} under accountId {accountId} already exists");
 
-    public static AwsServiceException Serialization(string message) => new("SerializationException", message);
-
-    public static AwsServiceException UnknownOperation(string operation) =>
-        new("UnknownOperationException", $"LocalCloud's Firehose does not support the operation '{operation}'.");
-
     public static AwsServiceException ServiceUnavailable(string message) => new("ServiceUnavailableException", message, 503);
 }
