@@ -51,8 +51,7 @@ public sealed class DashboardShowsThePipelineTests(RunningPipeline pipeline, ITe
         await pipeline.BurstNotificationsAsync();
         var (trace, serviceOf) = await FindTraceAsync(page, dashboard);
         output.WriteLine($"Trace {trace.TraceId} \"{trace.Name}\" lists {string.Join(", ", trace.Resources)}");
-        await page.Locator($"tbody tr[aria-rowindex]:has(td[title*='Trace Id: {trace.TraceId}']) .trace-name-content").ClickAsync();
-        await page.WaitForURLAsync("**/traces/detail/" + trace.TraceId + "**");
+        await OpenTraceAsync(page, trace.TraceId);
 
         // The trace detail: one row per span, each with the resource (service instance) that reported it.
         await Expect(page.Locator(".trace-header-details")).ToContainTextAsync("Trace detail");
@@ -65,6 +64,27 @@ public sealed class DashboardShowsThePipelineTests(RunningPipeline pipeline, ITe
         Assert.True(
             services.Count >= MinimumServices,
             $"The trace detail shows spans from {services.Count} services ({string.Join(", ", services)}); expected at least {MinimumServices}.");
+    }
+
+    /// <summary>
+    /// Clicks the trace's row in the live list. The list re-renders while the burst's spans still arrive, and a click
+    /// that lands during a re-render is lost; the row is found and clicked again until the detail page opens.
+    /// </summary>
+    private static async Task OpenTraceAsync(IPage page, string traceId)
+    {
+        var row = page.Locator($"tbody tr[aria-rowindex]:has(td[title*='Trace Id: {traceId}']) .trace-name-content");
+        for (var attempt = 1; ; attempt++)
+        {
+            await row.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync("**/traces/detail/" + traceId + "**", new PageWaitForURLOptions { Timeout = 15_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
+        }
     }
 
     /// <summary>
