@@ -68,7 +68,10 @@ public sealed class ExplorerDrawsTheDataTests(ExplorerFixture explorer, ITestOut
         await page.Locator("#sql-text").FillAsync("SELECT action, count(*) AS events FROM clickstream_stage GROUP BY action ORDER BY action");
         await page.Locator("#run").ClickAsync();
         var stats = page.Locator("#sql-stats");
-        await Expect(stats).ToHaveAttributeAsync("data-state", "SUCCEEDED");
+        await Expect(stats).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(SUCCEEDED|FAILED)$"));
+        Assert.True(
+            await stats.GetAttributeAsync("data-state") == "SUCCEEDED",
+            $"The SQL box's query failed: {await page.Locator("#sql-error").InnerTextAsync()}");
         var expected = await AskAsync("SELECT action, count(*) AS events FROM clickstream_stage GROUP BY action ORDER BY action");
         await Expect(page.Locator("#sql-result tr")).ToHaveCountAsync(expected.Count + 1);
         var scanned = long.Parse(System.Text.RegularExpressions.Regex.Match(await stats.InnerTextAsync(), @"DataScannedInBytes (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
