@@ -19,3 +19,12 @@ public sealed record AlarmNotification(
     IReadOnlyList<string> AlarmActions,
     IReadOnlyList<string> InsufficientDataActions,
     AlarmTrigger Trigger);
+
+/// <summary>A dimension in an alarm notification's Trigger, lower-case as CloudWatch writes it there.</summary>
+public sealed record AlarmNotificationDimension(
+    [property: JsonPropertyName("value")] string Value,
+    [property: JsonPropertyName("name")] string Name);
+
+/// <summary>The alarm notification's JSON: members as CloudWatch names them, nulls written (CloudWatch writes <c>"Unit": null</c>).</summary>
+[JsonSerializable(typeof(AlarmNotification))]
+internal sealed partial class AlarmNotificationJsonContext : JsonSerializerContext;

@@ -45,3 +45,6 @@ public sealed class MetricIdentity : IEquatable<MetricIdentity>
     public override string ToString() =>
         $"{Namespace} {MetricName}{(Dimensions.Count == 0 ? "" : " {" + string.Join(", ", Dimensions.Select(d => $"{d.Name}={d.Value}")) + "}")}";
 }
+
+/// <summary>A dimension of a metric: CloudWatch tells two metrics apart by their namespace, name and every dimension.</summary>
+public sealed record MetricDimension(string Name, string Value);

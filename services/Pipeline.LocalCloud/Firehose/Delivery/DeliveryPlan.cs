@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.LocalCloud.Firehose.Delivery;
 
 /// <summary>
@@ -6,3 +8,16 @@ namespace Pipeline.LocalCloud.Firehose.Delivery;
 /// interrupted by a crash is finished by writing the same objects again.
 /// </summary>
 internal sealed record DeliveryPlan(long FirstSequence, long LastSequence, IReadOnlyList<PlannedObject> Objects, DeliveryCounts Counts);
+
+/// <summary>One S3 object a delivery writes, bytes final (compressed if the stream compresses).</summary>
+internal sealed record PlannedObject(string Bucket, string Key, byte[] Content, PlannedObjectKind Kind, int RecordCount);
+
+[JsonConverter(typeof(JsonStringEnumConverter<PlannedObjectKind>))]
+internal enum PlannedObjectKind
+{
+    /// <summary>Delivered records under the Prefix.</summary>
+    Data,
+
+    /// <summary>Error records under the ErrorOutputPrefix.</summary>
+    Error,
+}

@@ -2,6 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers.Events;
 
+/// <summary>The detail of <c>Glue Crawler State Change</c> when a crawl starts; every value a string, as AWS sends.</summary>
+internal sealed record CrawlerStartedDetail(
+    [property: JsonPropertyName("accountId")] string AccountId,
+    [property: JsonPropertyName("crawlerName")] string CrawlerName,
+    [property: JsonPropertyName("startTime")] string StartTime,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("message")] string Message);
+
 /// <summary>The detail of <c>Glue Crawler State Change</c> when a crawl succeeds; counts and times are strings, as AWS sends them.</summary>
 internal sealed record CrawlerSucceededDetail
 {
@@ -47,3 +55,18 @@ internal sealed record CrawlerSucceededDetail
     [JsonPropertyName("cloudWatchLogLink")]
     public required string CloudWatchLogLink { get; init; }
 }
+
+/// <summary>The detail of <c>Glue Crawler State Change</c> when a crawl fails.</summary>
+internal sealed record CrawlerFailedDetail(
+    [property: JsonPropertyName("crawlerName")] string CrawlerName,
+    [property: JsonPropertyName("errorMessage")] string ErrorMessage,
+    [property: JsonPropertyName("accountId")] string AccountId,
+    [property: JsonPropertyName("cloudWatchLogLink")] string CloudWatchLogLink,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("message")] string Message);
+
+/// <summary>The crawler's event details, serialized without reflection.</summary>
+[JsonSerializable(typeof(CrawlerStartedDetail))]
+[JsonSerializable(typeof(CrawlerSucceededDetail))]
+[JsonSerializable(typeof(CrawlerFailedDetail))]
+internal sealed partial class CrawlerEventJsonContext : JsonSerializerContext;

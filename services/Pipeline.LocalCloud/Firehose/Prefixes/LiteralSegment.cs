@@ -1,3 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Prefixes;
-
-internal sealed record LiteralSegment(string Text) : PrefixSegment;
