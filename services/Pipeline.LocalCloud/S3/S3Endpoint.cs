@@ -1,29 +1,22 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.Hosting;
-using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.S3.Http;
-using Pipeline.LocalCloud.S3.Notifications;
 using Pipeline.LocalCloud.S3.Operations;
 using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3;
 
 /// <summary>
-/// S3 over REST-XML, path-style and virtual-hosted: routes each request to its operation by method, bucket, key and
-/// sub-resource. Whatever it does not serve (ACLs, policies, tagging, versioning, …) gets S3's own 501
-/// NotImplemented, so clients fail fast and clearly instead of misreading a listing.
+/// S3 over REST-XML, path-style and virtual-hosted. Like the other REST protocol's <c>RestRoutes</c>, an operation
+/// table: HTTP method, what the path addresses (the service, a bucket or an object) and the query parameter or header
+/// that marks the operation, first match wins. S3 paths are a bucket and a key rather than templates, so the table
+/// matches on <see cref="S3Target"/>. Whatever LocalCloud does not serve (ACLs, policies, tagging, versioning, …) gets
+/// S3's own 501 NotImplemented, so clients fail fast and clearly instead of misreading a listing.
 /// </summary>
-internal sealed class S3Endpoint(
-    IObjectStore store,
-    BucketOperations buckets,
-    ObjectOperations objects,
-    ListOperations lists,
-    DeleteObjectsOperation deleteObjects,
-    MultipartOperations multipart,
-    NotificationOperations notifications) : IAwsServiceEndpoint
+internal sealed class S3Endpoint : IAwsServiceEndpoint
 {
-    private const int MaxKeyBytes = 1024;
+    /// <summary>The header that makes a PUT on an object a copy (and an UploadPart an UploadPartCopy).</summary>
+    private const string CopySource = "x-amz-copy-source";
 
     /// <summary>Sub-resources S3 has and LocalCloud does not; their presence alone selects another operation.</summary>
     private static readonly string[] UnsupportedSubresources =
@@ -34,6 +27,49 @@ internal sealed class S3Endpoint(
         "requestPayment", "torrent", "restore", "select", "select-type", "attributes", "session", "metadataTable",
         "metadataConfiguration", "renameObject",
     ];
+
+    private readonly IObjectStore _store;
+    private readonly Route[] _routes;
+
+    public S3Endpoint(IObjectStore store, BucketOperations buckets, ObjectOperations objects, MultipartOperations multipart)
+    {
+        _store = store;
+        _routes =
+        [
+            new("GET", Scope.Service, [], (c, _, _) => buckets.ListBucketsAsync(c)),
+            new("GET", Scope.Bucket, ["notification"], (c, b, _) => buckets.GetNotificationAsync(c, b)),
+            new("PUT", Scope.Bucket, ["notification"], (c, b, _) => buckets.PutNotificationAsync(c, b)),
+            new("*", Scope.Bucket, ["notification"], MethodNotAllowed),
+            new("GET", Scope.Bucket, ["location"], (c, b, _) => buckets.GetBucketLocationAsync(c, b)),
+            new("GET", Scope.Bucket, [], (c, b, _) => buckets.ListObjectsAsync(c, b)),
+            new("HEAD", Scope.Bucket, [], (c, b, _) => buckets.HeadBucketAsync(c, b)),
+            new("PUT", Scope.Bucket, [], (c, b, _) => buckets.CreateBucketAsync(c, b)),
+            new("DELETE", Scope.Bucket, [], (c, b, _) => buckets.DeleteBucketAsync(c, b)),
+            new("POST", Scope.Bucket, ["delete"], (c, b, _) => buckets.DeleteObjectsAsync(c, b)),
+            new("POST", Scope.Bucket, [], NotImplemented("this POST on a bucket")),
+            new("PUT", Scope.Object, ["uploadId", CopySource], NotImplemented("UploadPartCopy")),
+            new("PUT", Scope.Object, ["uploadId"], multipart.UploadPartAsync),
+            new("PUT", Scope.Object, [CopySource], objects.CopyObjectAsync),
+            new("PUT", Scope.Object, [], objects.PutObjectAsync),
+            new("GET", Scope.Object, ["uploadId"], NotImplemented("ListParts")),
+            new("HEAD", Scope.Object, ["uploadId"], NotImplemented("ListParts")),
+            new("GET", Scope.Object, [], objects.GetObjectAsync),
+            new("HEAD", Scope.Object, [], objects.GetObjectAsync),
+            new("DELETE", Scope.Object, ["uploadId"], multipart.AbortAsync),
+            new("DELETE", Scope.Object, [], objects.DeleteObjectAsync),
+            new("POST", Scope.Object, ["uploads"], multipart.CreateAsync),
+            new("POST", Scope.Object, ["uploadId"], multipart.CompleteAsync),
+            new("POST", Scope.Object, [], NotImplemented("this POST on an object")),
+        ];
+    }
+
+    /// <summary>What a request's path addresses.</summary>
+    private enum Scope
+    {
+        Service,
+        Bucket,
+        Object,
+    }
 
     public string SigningName => "s3";
 
@@ -58,125 +94,46 @@ internal sealed class S3Endpoint(
 
     private async Task DispatchAsync(HttpContext context, S3Target target)
     {
-        var method = context.Request.Method;
-        if (target.Bucket is not { } bucket)
-        {
-            await (HttpMethods.IsGet(method) ? buckets.ListBucketsAsync(context) : throw S3Errors.MethodNotAllowed(method)).ConfigureAwait(false);
-            return;
-        }
-
-        if (UnsupportedSubresource(context.Request.Query, target.Key is null) is { } unsupported)
+        var request = context.Request;
+        var scope = target.Bucket is null ? Scope.Service : target.Key is null ? Scope.Bucket : Scope.Object;
+        if (target.Bucket is { } bucket && UnsupportedSubresource(request.Query, scope == Scope.Bucket) is { } unsupported)
         {
             // S3 looks for the bucket first: a missing bucket is NoSuchBucket whatever was asked of it.
-            throw await store.BucketExistsAsync(bucket, context.RequestAborted).ConfigureAwait(false)
-                ? S3Errors.NotImplemented($"the '{unsupported}' sub-resource")
-                : S3Errors.NoSuchBucket(bucket);
+            throw await S3Errors.UnlessNoSuchBucketAsync(_store, bucket, S3Errors.NotImplemented($"the '{unsupported}' sub-resource"), context.RequestAborted).ConfigureAwait(false);
         }
 
-        await (target.Key is { } key ? DispatchObject(context, method, bucket, key) : DispatchBucket(context, method, bucket)).ConfigureAwait(false);
-    }
-
-    private Task DispatchBucket(HttpContext context, string method, string bucket)
-    {
-        var query = context.Request.Query;
-        if (query.ContainsKey("notification"))
-        {
-            return HttpMethods.IsGet(method) ? notifications.GetAsync(context, bucket)
-                : HttpMethods.IsPut(method) ? notifications.PutAsync(context, bucket)
-                : throw S3Errors.MethodNotAllowed(method);
-        }
-
-        if (HttpMethods.IsGet(method))
-        {
-            if (query.ContainsKey("location"))
-            {
-                return buckets.GetBucketLocationAsync(context, bucket);
-            }
-
-            return query.TryGetValue("list-type", out var listType)
-                ? listType.ToString() == "2" ? lists.ListObjectsV2Async(context, bucket) : throw S3Errors.InvalidArgument("Invalid List Type specified in Request")
-                : lists.ListObjectsAsync(context, bucket);
-        }
-
-        if (HttpMethods.IsHead(method))
-        {
-            return buckets.HeadBucketAsync(context, bucket);
-        }
-
-        if (HttpMethods.IsPut(method))
-        {
-            return buckets.CreateBucketAsync(context, bucket);
-        }
-
-        if (HttpMethods.IsDelete(method))
-        {
-            return buckets.DeleteBucketAsync(context, bucket);
-        }
-
-        if (HttpMethods.IsPost(method))
-        {
-            return query.ContainsKey("delete") ? deleteObjects.HandleAsync(context, bucket) : throw S3Errors.NotImplemented("this POST on a bucket");
-        }
-
-        throw S3Errors.MethodNotAllowed(method);
-    }
-
-    private Task DispatchObject(HttpContext context, string method, string bucket, string key)
-    {
-        if (Encoding.UTF8.GetByteCount(key) > MaxKeyBytes)
+        if (target.Key is { } key && !FileObjectStore.IsValidKey(key))
         {
             throw S3Errors.KeyTooLong();
         }
 
-        var request = context.Request;
-        var query = request.Query;
-        var isUpload = query.ContainsKey("uploadId");
-        if (HttpMethods.IsPut(method))
+        foreach (var route in _routes)
         {
-            var isCopy = request.Headers.ContainsKey("x-amz-copy-source");
-            if (isUpload)
+            if (route.Scope == scope
+                && (route.Method == "*" || string.Equals(route.Method, request.Method, StringComparison.OrdinalIgnoreCase))
+                && route.Markers.All(m => m == CopySource ? request.Headers.ContainsKey(m) : request.Query.ContainsKey(m)))
             {
-                return isCopy ? throw S3Errors.NotImplemented("UploadPartCopy") : multipart.UploadPartAsync(context, bucket, key);
+                await route.Handler(context, target.Bucket ?? "", target.Key ?? "").ConfigureAwait(false);
+                return;
             }
-
-            return isCopy ? objects.CopyObjectAsync(context, bucket, key) : objects.PutObjectAsync(context, bucket, key);
         }
 
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
-        {
-            return isUpload ? throw S3Errors.NotImplemented("ListParts") : objects.GetObjectAsync(context, bucket, key);
-        }
-
-        if (HttpMethods.IsDelete(method))
-        {
-            return isUpload ? multipart.AbortAsync(context, bucket, key) : objects.DeleteObjectAsync(context, bucket, key);
-        }
-
-        if (HttpMethods.IsPost(method))
-        {
-            if (query.ContainsKey("uploads"))
-            {
-                return multipart.CreateAsync(context, bucket, key);
-            }
-
-            return isUpload ? multipart.CompleteAsync(context, bucket, key) : throw S3Errors.NotImplemented("this POST on an object");
-        }
-
-        throw S3Errors.MethodNotAllowed(method);
+        throw S3Errors.MethodNotAllowed(request.Method);
     }
+
+    private static Task MethodNotAllowed(HttpContext context, string bucket, string key) => throw S3Errors.MethodNotAllowed(context.Request.Method);
+
+    private static Func<HttpContext, string, string, Task> NotImplemented(string what) => (_, _, _) => throw S3Errors.NotImplemented(what);
 
     /// <summary>The first sub-resource of the request LocalCloud does not serve; null when there is none.</summary>
-    private static string? UnsupportedSubresource(IQueryCollection query, bool onBucket)
-    {
-        foreach (var name in UnsupportedSubresources)
-        {
-            if (query.ContainsKey(name))
-            {
-                return name;
-            }
-        }
-
+    private static string? UnsupportedSubresource(IQueryCollection query, bool onBucket) =>
+        UnsupportedSubresources.FirstOrDefault(query.ContainsKey)
         // ListMultipartUploads; on an object, "uploads" is CreateMultipartUpload, which is served.
-        return onBucket && query.ContainsKey("uploads") ? "uploads" : null;
-    }
+        ?? (onBucket && query.ContainsKey("uploads") ? "uploads" : null);
+
+    /// <summary>
+    /// One operation: <paramref name="Method"/> (<c>*</c> for any), the <paramref name="Scope"/> its path addresses, and
+    /// the query parameters (and the <see cref="CopySource"/> header) that must all be present.
+    /// </summary>
+    private sealed record Route(string Method, Scope Scope, string[] Markers, Func<HttpContext, string, string, Task> Handler);
 }

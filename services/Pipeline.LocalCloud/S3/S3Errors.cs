@@ -1,10 +1,24 @@
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3;
 
 /// <summary>S3's error codes, statuses and messages, so SDKs raise the exceptions they raise against AWS.</summary>
 internal static class S3Errors
 {
+    /// <summary>Throws NoSuchBucket unless the bucket exists.</summary>
+    public static async Task RequireBucketAsync(IObjectStore store, string bucket, CancellationToken cancellationToken)
+    {
+        if (!await store.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
+        {
+            throw NoSuchBucket(bucket);
+        }
+    }
+
+    /// <summary><paramref name="error"/>, or NoSuchBucket when the bucket is missing too: S3 looks for the bucket first.</summary>
+    public static async Task<AwsServiceException> UnlessNoSuchBucketAsync(IObjectStore store, string bucket, AwsServiceException error, CancellationToken cancellationToken) =>
+        await store.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false) ? error : NoSuchBucket(bucket);
+
     public static AwsServiceException NoSuchBucket(string bucket) =>
         new("NoSuchBucket", $"The specified bucket does not exist: {bucket}", 404);
 

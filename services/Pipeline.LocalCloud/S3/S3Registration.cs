@@ -26,12 +26,9 @@ public static class S3Registration
             Path.Combine(sp.GetRequiredService<LocalCloudOptions>().DataDirectory, FileObjectStore.FolderName, "uploads")));
         services.TryAddSingleton<BucketOperations>();
         services.TryAddSingleton<ObjectOperations>();
-        services.TryAddSingleton<ListOperations>();
-        services.TryAddSingleton<DeleteObjectsOperation>();
         services.TryAddSingleton<MultipartOperations>();
         services.TryAddSingleton(sp => new NotificationConfigurationStore(
             Path.Combine(sp.GetRequiredService<LocalCloudOptions>().DataDirectory, FileObjectStore.FolderName, "notifications")));
-        services.TryAddSingleton<NotificationOperations>();
         services.AddSingleton<S3EventNotifier>();
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => sp.GetRequiredService<S3EventNotifier>());
         services.AddSingleton<IAwsServiceEndpoint, S3Endpoint>();

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace Pipeline.LocalCloud.Storage;
 
@@ -20,6 +22,8 @@ internal static class DurableFile
     /// <summary>What a replacement is written as before it is renamed; a leftover one was never acknowledged.</summary>
     public const string TemporarySuffix = ".tmp";
 
+    private const int CopyBufferSize = 128 * 1024;
+
     private static bool _noDirectorySync = OperatingSystem.IsWindows();
 
     /// <summary>Replaces (or creates) <paramref name="path"/> with <paramref name="content"/>, all or nothing (rule 1).</summary>
@@ -39,6 +43,38 @@ internal static class DurableFile
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
         stream.Write(content);
         stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>
+    /// Streams <paramref name="content"/> to the new file <paramref name="path"/> and fsyncs it (rule 2: durable before
+    /// anything refers to it, so a rename never exposes bytes still in the page cache only); gives its size and MD5.
+    /// </summary>
+    public static async Task<(long Size, string Md5Hex)> WriteNewAsync(string path, Stream content, CancellationToken cancellationToken)
+    {
+        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        long size = 0;
+        try
+        {
+            await using var file = new FileStream(
+                path,
+                new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous });
+            int read;
+            while ((read = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                md5.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                size += read;
+            }
+
+            file.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return (size, Convert.ToHexStringLower(md5.GetHashAndReset()));
     }
 
     /// <summary>

@@ -143,3 +143,6 @@ internal static class S3TargetParser
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 }
+
+/// <summary>What a request addresses: the service (no bucket), a bucket, or an object (bucket and key).</summary>
+internal sealed record S3Target(string? Bucket, string? Key);

@@ -1,3 +1,4 @@
+using System.Text;
 using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3.Listing;
@@ -92,5 +93,79 @@ internal sealed class ObjectLister(IObjectStore store, int pageSize = 1000)
 
         var at = key.IndexOf(delimiter, prefix.Length, StringComparison.Ordinal);
         return at < 0 ? null : key[..(at + delimiter.Length)];
+    }
+}
+
+/// <summary>
+/// One page of a listing. <see cref="LastEntry"/> is the last key or common prefix returned, from which the next page
+/// continues (it becomes NextMarker or, encoded, NextContinuationToken).
+/// </summary>
+internal sealed record ListingPage(
+    IReadOnlyList<ObjectInfo> Contents,
+    IReadOnlyList<string> CommonPrefixes,
+    bool IsTruncated,
+    string? LastEntry)
+{
+    public int KeyCount => Contents.Count + CommonPrefixes.Count;
+}
+
+/// <summary>
+/// S3's key order: UTF-8 bytes compared as unsigned bytes, which is code-point order. Ordinal string comparison
+/// differs for characters above U+FFFF (surrogates sort below U+E000–U+FFFF in UTF-16).
+/// </summary>
+internal static class Utf8Order
+{
+    public static int Compare(string left, string right)
+    {
+        var a = left.AsSpan();
+        var b = right.AsSpan();
+        while (!a.IsEmpty && !b.IsEmpty)
+        {
+            Rune.DecodeFromUtf16(a, out var ra, out var na);
+            Rune.DecodeFromUtf16(b, out var rb, out var nb);
+            if (ra.Value != rb.Value)
+            {
+                return ra.Value.CompareTo(rb.Value);
+            }
+
+            a = a[na..];
+            b = b[nb..];
+        }
+
+        return a.Length.CompareTo(b.Length);
+    }
+
+    /// <summary>A string that sorts after every key starting with <paramref name="prefix"/> except ones continuing with U+10FFFF.</summary>
+    public static string AfterPrefix(string prefix) => prefix + char.ConvertFromUtf32(0x10FFFF);
+}
+
+/// <summary>
+/// ListObjectsV2 continuation tokens: opaque to clients, here the base64url of the last key or common prefix returned.
+/// </summary>
+internal static class ContinuationTokens
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static string Encode(string lastEntry) =>
+        Convert.ToBase64String(StrictUtf8.GetBytes(lastEntry)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The entry a token continues after; throws InvalidArgument for a token LocalCloud did not issue.</summary>
+    public static string Decode(string token)
+    {
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            var decoded = StrictUtf8.GetString(Convert.FromBase64String(base64));
+            if (decoded.Length > 0)
+            {
+                return decoded;
+            }
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+        }
+
+        throw S3Errors.InvalidArgument("The continuation token provided is incorrect");
     }
 }

@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.LocalCloud.S3.Payload;
 using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.S3.Multipart;
@@ -16,7 +17,6 @@ internal sealed class MultipartUploadStore
 {
     private const string StateFile = "upload.json";
     private const string PartPrefix = "part-";
-    private const int CopyBufferSize = 128 * 1024;
 
     private readonly Lock _gate = new();
 
@@ -66,31 +66,9 @@ internal sealed class MultipartUploadStore
     {
         var folder = FolderOf(upload.UploadId) ?? throw S3Errors.NoSuchUpload();
         var temp = Path.Combine(folder, ".tmp-" + Guid.NewGuid().ToString("N"));
-        long size = 0;
-        string md5Hex;
         try
         {
-            using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
-            try
-            {
-                await using var file = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0, Options = FileOptions.Asynchronous });
-                int read;
-                while ((read = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    md5.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    size += read;
-                }
-
-                file.Flush(flushToDisk: true);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            md5Hex = Convert.ToHexStringLower(md5.GetHashAndReset());
+            var (size, md5Hex) = await DurableFile.WriteNewAsync(temp, content, cancellationToken).ConfigureAwait(false);
             var path = Path.Combine(folder, $"{PartPrefix}{partNumber:D5}-{md5Hex}");
             lock (_gate)
             {
@@ -171,5 +149,67 @@ internal sealed class MultipartUploadStore
         }
 
         return Path.Combine(Root, uploadId);
+    }
+}
+
+/// <summary>An upload in progress: where the object will go and the metadata it will carry.</summary>
+internal sealed record MultipartUpload(
+    string UploadId,
+    string Bucket,
+    string Key,
+    string ContentType,
+    string? ContentEncoding,
+    Dictionary<string, string> UserMetadata,
+    DateTimeOffset Initiated);
+
+/// <summary>A stored part: its number, MD5 (its ETag, unquoted lower-case hex), size and file.</summary>
+internal sealed record UploadedPart(int PartNumber, string Md5Hex, long Size, string Path)
+{
+    public string ETag => "\"" + Md5Hex + "\"";
+}
+
+/// <summary>An upload's state is kept beside its parts as JSON, so uploads survive a restart as they do in S3.</summary>
+[JsonSerializable(typeof(MultipartUpload))]
+internal sealed partial class MultipartJsonContext : JsonSerializerContext;
+
+/// <summary>Reads files one after another as one stream: the parts of a completed upload, in order.</summary>
+internal sealed class ConcatenatedStream(IReadOnlyList<string> paths) : ReadOnlyStream
+{
+    private int _next;
+    private FileStream? _current;
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            if (_current is null)
+            {
+                if (_next == paths.Count)
+                {
+                    return 0;
+                }
+
+                _current = new FileStream(paths[_next++], new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read | FileShare.Delete, BufferSize = 0, Options = FileOptions.Asynchronous });
+            }
+
+            var read = await _current.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read > 0 || buffer.IsEmpty)
+            {
+                return read;
+            }
+
+            await _current.DisposeAsync().ConfigureAwait(false);
+            _current = null;
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _current?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

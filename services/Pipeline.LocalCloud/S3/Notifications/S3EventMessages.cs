@@ -96,3 +96,72 @@ public static class S3EventMessages
     private static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What happened to one object, for an event record. Size and ETag are absent for removals, as in S3's records.</summary>
+/// <param name="EventName">As in the record: <c>ObjectCreated:Put</c>, <c>ObjectRemoved:Delete</c>, …</param>
+/// <param name="ETag">Unquoted, as S3 writes it in records.</param>
+/// <param name="Sequencer">Hex; later events of one key have greater sequencers.</param>
+public sealed record S3EventDetails(
+    string EventName,
+    string Bucket,
+    string Key,
+    long? Size,
+    string? ETag,
+    string RequestId,
+    DateTimeOffset Time,
+    string Sequencer);
+
+/// <summary>
+/// The object key as S3 writes it in event records: form-encoded (UTF-8, space as <c>+</c>, <c>=</c> as <c>%3D</c>)
+/// with <c>/</c> kept, so <c>raw/year=2026/a b.json</c> becomes <c>raw/year%3D2026/a+b.json</c>. Consumers decode it
+/// with a form decoder (<c>unquote_plus</c>, <c>WebUtility.UrlDecode</c>).
+/// </summary>
+public static class S3EventKeyEncoder
+{
+    public static string Encode(string key)
+    {
+        var builder = new StringBuilder(key.Length + 16);
+        foreach (var b in Encoding.UTF8.GetBytes(key))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '*' or '/')
+            {
+                builder.Append(c);
+            }
+            else if (c == ' ')
+            {
+                builder.Append('+');
+            }
+            else
+            {
+                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>
+/// S3's <c>sequencer</c>: hex values that grow with every event, so a consumer can order two events of one key
+/// (string comparison after padding). Built from the clock in microseconds, bumped when two events share a tick.
+/// </summary>
+public sealed class EventSequencer(TimeProvider time)
+{
+    private long _last;
+
+    public string Next()
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        long next;
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _last);
+            next = Math.Max(seen + 1, now);
+        }
+        while (Interlocked.CompareExchange(ref _last, next, seen) != seen);
+
+        return next.ToString("X18", CultureInfo.InvariantCulture);
+    }
+}

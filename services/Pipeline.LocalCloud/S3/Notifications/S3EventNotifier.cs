@@ -23,6 +23,9 @@ internal sealed partial class S3EventNotifier(
     ILogger<S3EventNotifier> logger,
     ISqsQueues? queues = null) : IHostedService
 {
+    /// <summary>Spans of S3's own work, under <c>Pipeline.LocalCloud.S3</c>.</summary>
+    private static readonly ActivitySource Source = new("Pipeline.LocalCloud.S3");
+
     private readonly EventSequencer _sequencer = new(time);
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -59,7 +62,7 @@ internal sealed partial class S3EventNotifier(
 
         // S3 carries no trace to the queue; LocalCloud stamps each message with AWS's own SQS propagation (the
         // AWSTraceHeader system attribute) of the write that caused it, so the consumer's span joins that trace.
-        using var activity = S3Telemetry.Source.StartActivity("S3 notification", ActivityKind.Producer);
+        using var activity = Source.StartActivity("S3 notification", ActivityKind.Producer);
         activity?.SetTag("aws.s3.bucket", details.Bucket);
         activity?.SetTag("aws.s3.key", details.Key);
         activity?.SetTag("messaging.operation.type", "send");

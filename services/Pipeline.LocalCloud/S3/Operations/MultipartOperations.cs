@@ -23,11 +23,7 @@ internal sealed class MultipartOperations(IObjectStore store, MultipartUploadSto
 
     public async Task CreateAsync(HttpContext context, string bucket, string key)
     {
-        if (!await store.BucketExistsAsync(bucket, context.RequestAborted).ConfigureAwait(false))
-        {
-            throw S3Errors.NoSuchBucket(bucket);
-        }
-
+        await S3Errors.RequireBucketAsync(store, bucket, context.RequestAborted).ConfigureAwait(false);
         var request = context.Request;
         var contentEncoding = request.Headers.ContentEncoding.ToString();
         var upload = uploads.Create(
@@ -55,35 +51,16 @@ internal sealed class MultipartOperations(IObjectStore store, MultipartUploadSto
             throw S3Errors.InvalidArgument("Part number must be an integer between 1 and 10000, inclusive");
         }
 
-        var upload = Find(query["uploadId"].ToString(), bucket, key);
+        var upload = Find(context, bucket, key);
         await using var payload = RequestPayload.Open(context.Request);
         var part = await uploads.WritePartAsync(upload, partNumber, payload, context.RequestAborted).ConfigureAwait(false);
-
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.Headers.ETag = part.ETag;
-        if (payload.Checksum is { } checksum)
-        {
-            response.Headers[checksum.HeaderName] = checksum.ToBase64();
-        }
-
-        response.ContentLength = 0;
+        ObjectHeaders.WriteStored(context.Response, part.ETag, payload.Checksum);
     }
 
     public async Task CompleteAsync(HttpContext context, string bucket, string key)
     {
-        var upload = Find(context.Request.Query["uploadId"].ToString(), bucket, key);
-        System.Xml.Linq.XDocument document;
-        await using (var payload = RequestPayload.Open(context.Request))
-        {
-            document = await S3Xml.ReadAsync(payload, context.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (document.Root is not { Name.LocalName: "CompleteMultipartUpload" } root)
-        {
-            throw S3Errors.MalformedXml();
-        }
-
+        var upload = Find(context, bucket, key);
+        var root = await S3Xml.ReadAsync(context, "CompleteMultipartUpload").ConfigureAwait(false);
         var requested = new List<(int Number, string ETag)>();
         foreach (var element in S3Xml.Children(root, "Part"))
         {
@@ -146,7 +123,7 @@ internal sealed class MultipartOperations(IObjectStore store, MultipartUploadSto
 
     public Task AbortAsync(HttpContext context, string bucket, string key)
     {
-        var upload = Find(context.Request.Query["uploadId"].ToString(), bucket, key);
+        var upload = Find(context, bucket, key);
         uploads.Delete(upload.UploadId);
         context.Response.StatusCode = StatusCodes.Status204NoContent;
         return Task.CompletedTask;
@@ -159,9 +136,9 @@ internal sealed class MultipartOperations(IObjectStore store, MultipartUploadSto
         return $"\"{Convert.ToHexStringLower(MD5.HashData(digests))}-{parts.Count.ToString(CultureInfo.InvariantCulture)}\"";
     }
 
-    private MultipartUpload Find(string uploadId, string bucket, string key)
+    private MultipartUpload Find(HttpContext context, string bucket, string key)
     {
-        var upload = uploads.Find(uploadId);
+        var upload = uploads.Find(context.Request.Query["uploadId"].ToString());
         return upload is not null && upload.Bucket == bucket && upload.Key == key ? upload : throw S3Errors.NoSuchUpload();
     }
 }

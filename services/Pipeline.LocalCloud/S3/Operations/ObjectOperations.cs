@@ -17,7 +17,7 @@ internal sealed class ObjectOperations(IObjectStore store)
     {
         var request = context.Request;
         // Checked before reading a byte, so a PUT to a missing bucket is refused without uploading it.
-        await RequireBucketAsync(bucket, context.RequestAborted).ConfigureAwait(false);
+        await S3Errors.RequireBucketAsync(store, bucket, context.RequestAborted).ConfigureAwait(false);
         var metadata = ObjectHeaders.UserMetadata(request.Headers);
         await using var payload = RequestPayload.Open(request);
         var options = new ObjectWriteOptions(
@@ -26,16 +26,7 @@ internal sealed class ObjectOperations(IObjectStore store)
             metadata,
             RequestId: RequestIds.Of(context));
         var info = await store.PutObjectAsync(bucket, key, payload, options, context.RequestAborted).ConfigureAwait(false);
-
-        var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.Headers.ETag = info.ETag;
-        if (payload.Checksum is { } checksum)
-        {
-            response.Headers[checksum.HeaderName] = checksum.ToBase64();
-        }
-
-        response.ContentLength = 0;
+        ObjectHeaders.WriteStored(context.Response, info.ETag, payload.Checksum);
     }
 
     /// <summary>GetObject, or HeadObject when the request is a HEAD (same headers and statuses, no body).</summary>
@@ -43,7 +34,7 @@ internal sealed class ObjectOperations(IObjectStore store)
     {
         RejectVersionId(context.Request);
         await using var stored = await store.OpenObjectAsync(bucket, key, context.RequestAborted).ConfigureAwait(false)
-            ?? throw await MissingAsync(bucket, context.RequestAborted).ConfigureAwait(false);
+            ?? throw await S3Errors.UnlessNoSuchBucketAsync(store, bucket, S3Errors.NoSuchKey(), context.RequestAborted).ConfigureAwait(false);
         var info = stored.Info;
         var response = context.Response;
         if (Preconditions.Evaluate(context.Request.Headers, info) == PreconditionOutcome.NotModified)
@@ -96,9 +87,9 @@ internal sealed class ObjectOperations(IObjectStore store)
             throw S3Errors.InvalidArgument("Unknown metadata directive.");
         }
 
-        await RequireBucketAsync(bucket, context.RequestAborted).ConfigureAwait(false);
+        await S3Errors.RequireBucketAsync(store, bucket, context.RequestAborted).ConfigureAwait(false);
         await using var source = await store.OpenObjectAsync(sourceBucket, sourceKey, context.RequestAborted).ConfigureAwait(false)
-            ?? throw await MissingAsync(sourceBucket, context.RequestAborted).ConfigureAwait(false);
+            ?? throw await S3Errors.UnlessNoSuchBucketAsync(store, sourceBucket, S3Errors.NoSuchKey(), context.RequestAborted).ConfigureAwait(false);
         if (Preconditions.EvaluateCopySource(request.Headers, source.Info) != PreconditionOutcome.Proceed)
         {
             throw S3Errors.PreconditionFailed();
@@ -161,18 +152,6 @@ internal sealed class ObjectOperations(IObjectStore store)
 
         return (decoded[..slash], key);
     }
-
-    private async Task RequireBucketAsync(string bucket, CancellationToken cancellationToken)
-    {
-        if (!await store.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
-        {
-            throw S3Errors.NoSuchBucket(bucket);
-        }
-    }
-
-    /// <summary>The error for an object that is not there: NoSuchBucket when its bucket is missing too.</summary>
-    private async Task<Hosting.AwsServiceException> MissingAsync(string bucket, CancellationToken cancellationToken) =>
-        await store.BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false) ? S3Errors.NoSuchKey() : S3Errors.NoSuchBucket(bucket);
 
     /// <summary>Buckets are unversioned: the only version id is <c>null</c>.</summary>
     private static void RejectVersionId(HttpRequest request)

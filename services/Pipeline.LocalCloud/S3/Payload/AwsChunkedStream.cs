@@ -9,7 +9,7 @@ namespace Pipeline.LocalCloud.S3.Payload;
 /// and a blank line. Used for every <c>STREAMING-*</c> payload SDKs and the AWS CLI send. Chunk signatures are not
 /// checked, as no signature is; trailers are exposed once the stream has been read to the end.
 /// </summary>
-internal sealed class AwsChunkedStream(Stream inner) : Stream
+internal sealed class AwsChunkedStream(Stream inner) : ReadOnlyStream
 {
     private const int MaxLineLength = 8 * 1024;
 
@@ -30,20 +30,6 @@ internal sealed class AwsChunkedStream(Stream inner) : Stream
 
     /// <summary>The trailing headers, names case-insensitive; complete once a read has returned 0.</summary>
     public IReadOnlyDictionary<string, string> Trailers => _trailers;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
@@ -108,22 +94,6 @@ internal sealed class AwsChunkedStream(Stream inner) : Stream
             }
         }
     }
-
-    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        await ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private static long ParseChunkSize(string header)
     {

@@ -11,7 +11,7 @@ namespace Pipeline.LocalCloud.S3.Payload;
 /// (BadDigest, XAmzContentSHA256Mismatch, IncompleteBody), so the store, which reads to the end before it commits,
 /// never keeps an object whose bytes the client did not mean.
 /// </summary>
-internal sealed class RequestPayload : Stream
+internal sealed class RequestPayload : ReadOnlyStream
 {
     private const string StreamingPrefix = "STREAMING-";
 
@@ -47,7 +47,7 @@ internal sealed class RequestPayload : Stream
         else
         {
             _source = body;
-            if (contentSha256.Length == 64 && IsHex(contentSha256))
+            if (contentSha256.Length == 64 && contentSha256.All(char.IsAsciiHexDigit))
             {
                 _expectedSha256 = Convert.FromHexString(contentSha256);
                 _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -82,20 +82,6 @@ internal sealed class RequestPayload : Stream
         return kept.Count == 0 ? null : string.Join(",", kept);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override async ValueTask<int> ReadAsync(Memory<byte> destination, CancellationToken cancellationToken = default)
     {
         var read = await _source.ReadAsync(destination, cancellationToken).ConfigureAwait(false);
@@ -116,22 +102,6 @@ internal sealed class RequestPayload : Stream
         _length += read;
         return read;
     }
-
-    public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        await ReadAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -223,18 +193,5 @@ internal sealed class RequestPayload : Stream
     {
         var bytes = new byte[16];
         return Convert.TryFromBase64String(base64, bytes, out var written) && written == 16 ? bytes : throw S3Errors.InvalidDigest();
-    }
-
-    private static bool IsHex(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiHexDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
