@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,7 +23,6 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
     public const string FolderName = "s3";
 
     private const int MaxKeyBytes = 1024;
-    private const int CopyBufferSize = 128 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -83,61 +80,44 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
     /// <summary>The root under which every content file lives: <c>&lt;RootDirectory&gt;/objects</c>.</summary>
     public string ObjectsDirectory => _paths.Root;
 
-    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            return Task.FromResult(_catalog.BucketExists(bucket));
-        }
-    }
+    public Task<bool> BucketExistsAsync(string bucket, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Locked(() => _catalog.BucketExists(bucket)));
 
     public Task<bool> CreateBucketAsync(string bucket, CancellationToken cancellationToken = default)
     {
         ValidateBucket(bucket);
-        lock (_gate)
+        return Task.FromResult(Locked(() =>
         {
-            ThrowIfDisposed();
             Directory.CreateDirectory(_paths.BucketDirectory(bucket));
-            return Task.FromResult(_catalog.InsertBucket(bucket, _time.GetUtcNow()));
-        }
+            return _catalog.InsertBucket(bucket, _time.GetUtcNow());
+        }));
     }
 
-    public Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<BucketInfo>> ListBucketsAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Locked<IReadOnlyList<BucketInfo>>(_catalog.ListBuckets));
+
+    public Task<BucketDeletion> DeleteBucketAsync(string bucket, CancellationToken cancellationToken = default) => Task.FromResult(Locked(() =>
     {
-        lock (_gate)
+        if (!_catalog.BucketExists(bucket))
         {
-            ThrowIfDisposed();
-            return Task.FromResult<IReadOnlyList<BucketInfo>>(_catalog.ListBuckets());
+            return BucketDeletion.NotFound;
         }
-    }
 
-    public Task<BucketDeletion> DeleteBucketAsync(string bucket, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
+        if (_catalog.BucketHasObjects(bucket))
         {
-            ThrowIfDisposed();
-            if (!_catalog.BucketExists(bucket))
-            {
-                return Task.FromResult(BucketDeletion.NotFound);
-            }
-
-            if (_catalog.BucketHasObjects(bucket))
-            {
-                return Task.FromResult(BucketDeletion.NotEmpty);
-            }
-
-            _catalog.DeleteBucket(bucket);
-            var directory = _paths.BucketDirectory(bucket);
-            if (Directory.Exists(directory))
-            {
-                // Only empty key directories can remain; a recreated bucket must not inherit stray files either.
-                Directory.Delete(directory, recursive: true);
-            }
-
-            return Task.FromResult(BucketDeletion.Deleted);
+            return BucketDeletion.NotEmpty;
         }
-    }
+
+        _catalog.DeleteBucket(bucket);
+        var directory = _paths.BucketDirectory(bucket);
+        if (Directory.Exists(directory))
+        {
+            // Only empty key directories can remain; a recreated bucket must not inherit stray files either.
+            Directory.Delete(directory, recursive: true);
+        }
+
+        return BucketDeletion.Deleted;
+    }));
 
     /// <inheritdoc/>
     /// <exception cref="AwsServiceException"><c>NoSuchBucket</c> when the bucket does not exist.</exception>
@@ -145,11 +125,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
     public async Task<ObjectInfo> PutObjectAsync(string bucket, string key, Stream content, ObjectWriteOptions options, CancellationToken cancellationToken = default)
     {
         ValidateKey(key);
-        if (!await BucketExistsAsync(bucket, cancellationToken).ConfigureAwait(false))
-        {
-            throw NoSuchBucket(bucket);
-        }
-
+        await S3.S3Errors.RequireBucketAsync(this, bucket, cancellationToken).ConfigureAwait(false);
         var contentFile = _paths.RelativeContentPath(bucket, key);
         var finalPath = _paths.Resolve(contentFile);
         var tempPath = Path.Combine(_tempDirectory, Guid.NewGuid().ToString("N"));
@@ -157,7 +133,9 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
         string etag;
         try
         {
-            (size, etag) = await WriteTempFileAsync(tempPath, content, cancellationToken).ConfigureAwait(false);
+            // Durable before it becomes visible: the rename must never expose bytes still in the page cache only.
+            var (written, md5Hex) = await DurableFile.WriteNewAsync(tempPath, content, cancellationToken).ConfigureAwait(false);
+            (size, etag) = (written, "\"" + md5Hex + "\"");
         }
         catch
         {
@@ -182,7 +160,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
                 ThrowIfDisposed();
                 if (!_catalog.BucketExists(bucket))
                 {
-                    throw NoSuchBucket(bucket);
+                    throw S3.S3Errors.NoSuchBucket(bucket);
                 }
 
                 var previous = _catalog.GetObject(bucket, key);
@@ -211,7 +189,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
             }
         }
 
-        await RaiseObjectCreatedAsync(new ObjectCreated(info, options.EventName, options.RequestId)).ConfigureAwait(false);
+        await RaiseAsync(ObjectCreated, new ObjectCreated(info, options.EventName, options.RequestId), bucket, key).ConfigureAwait(false);
         return info;
     }
 
@@ -222,11 +200,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
             return Task.FromResult<ObjectInfo?>(null);
         }
 
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            return Task.FromResult(_catalog.GetObject(bucket, key)?.Info);
-        }
+        return Task.FromResult(Locked(() => _catalog.GetObject(bucket, key)?.Info));
     }
 
     public async Task<Stream?> OpenReadAsync(string bucket, string key, CancellationToken cancellationToken = default) =>
@@ -239,12 +213,11 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
             return Task.FromResult<StoredObject?>(null);
         }
 
-        lock (_gate)
+        return Task.FromResult(Locked<StoredObject?>(() =>
         {
-            ThrowIfDisposed();
             if (_catalog.GetObject(bucket, key) is not { } entry)
             {
-                return Task.FromResult<StoredObject?>(null);
+                return null;
             }
 
             try
@@ -254,14 +227,14 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
                 var stream = new FileStream(
                     _paths.Resolve(entry.ContentFile),
                     new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.ReadWrite | FileShare.Delete, BufferSize = 0, Options = FileOptions.Asynchronous });
-                return Task.FromResult<StoredObject?>(new StoredObject(entry.Info, stream));
+                return new StoredObject(entry.Info, stream);
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
                 LogMissingContent(bucket, key, entry.ContentFile);
-                return Task.FromResult<StoredObject?>(null);
+                return null;
             }
-        }
+        }));
     }
 
     /// <inheritdoc/>
@@ -269,22 +242,10 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
     public Task<IReadOnlyList<ObjectInfo>> ListObjectsAsync(string bucket, string prefix, string? startAfter, int maxKeys, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxKeys);
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            if (!_catalog.BucketExists(bucket))
-            {
-                throw NoSuchBucket(bucket);
-            }
-
-            if (maxKeys == 0)
-            {
-                return Task.FromResult<IReadOnlyList<ObjectInfo>>([]);
-            }
-
-            var entries = _catalog.ListObjects(bucket, prefix, startAfter, maxKeys);
-            return Task.FromResult<IReadOnlyList<ObjectInfo>>(entries.ConvertAll(e => e.Info));
-        }
+        return Task.FromResult(Locked<IReadOnlyList<ObjectInfo>>(() =>
+            !_catalog.BucketExists(bucket) ? throw S3.S3Errors.NoSuchBucket(bucket)
+            : maxKeys == 0 ? []
+            : _catalog.ListObjects(bucket, prefix, startAfter, maxKeys).ConvertAll(e => e.Info)));
     }
 
     /// <inheritdoc/>
@@ -296,7 +257,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
             ThrowIfDisposed();
             if (!_catalog.BucketExists(bucket))
             {
-                throw NoSuchBucket(bucket);
+                throw S3.S3Errors.NoSuchBucket(bucket);
             }
 
             if (!IsValidKey(key) || _catalog.GetObject(bucket, key) is not { } entry)
@@ -309,26 +270,17 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
             _catalog.ClearPending(pendingId);
         }
 
-        await RaiseObjectRemovedAsync(new ObjectRemoved(bucket, key, "ObjectRemoved:Delete", null)).ConfigureAwait(false);
+        await RaiseAsync(ObjectRemoved, new ObjectRemoved(bucket, key, "ObjectRemoved:Delete", null), bucket, key).ConfigureAwait(false);
         return true;
     }
 
-    /// <summary>
-    /// The absolute path of the file holding the object's bytes, or null when there is no such object:
-    /// <c>&lt;DataDirectory&gt;/s3/objects/&lt;bucket&gt;/&lt;seg1&gt;/…/&lt;segN&gt;/@&lt;ext&gt;</c>, where <c>seg1…segN</c> are
-    /// the key's <c>/</c>-separated segments (each one a directory, the last one included) and <c>@&lt;ext&gt;</c> is
-    /// <c>@</c> followed by up to two extensions of the key's last segment. For example key
-    /// <c>raw/vehicle_telemetry/year=2026/month=01/part-1.json.gz</c> of bucket <c>lake</c> is stored at
-    /// <c>…/s3/objects/lake/raw/vehicle_telemetry/year=2026/month=01/part-1.json.gz/@.json.gz</c>, so DuckDB can read
-    /// a prefix with <c>read_json('…/s3/objects/lake/raw/vehicle_telemetry/**/@*.gz', hive_partitioning = true)</c>.
-    /// </summary>
+    /// <inheritdoc/>
     /// <remarks>
-    /// Content files are the only entries whose names start with <c>@</c>; key directories never do, so a glob on
-    /// <c>@*</c> sees objects only (temp files live outside <c>objects</c>). Segments made of letters, digits and
-    /// <c>- _ . = + , ~ ! ( )</c> or space appear as they are; other bytes are percent-encoded and odd segments (empty,
-    /// leading dot, over 200 bytes) or overlong keys get reserved <c>%%…</c> names, so a glob written for ordinary
-    /// keys may not reach those. <see cref="GetPrefixDirectory"/> gives the directory of a prefix without guessing.
-    /// The file is replaced by rename on overwrite and removed on delete; an open handle keeps reading the old bytes.
+    /// Segments made of letters, digits and <c>- _ . = + , ~ ! ( )</c> or space appear as they are; other bytes are
+    /// percent-encoded and odd segments (empty, leading dot, over 200 bytes) or overlong keys get reserved <c>%%…</c>
+    /// names (see <see cref="ObjectPathMapper"/>), so a glob written for ordinary keys may not reach those;
+    /// <see cref="GetPrefixDirectory"/> gives the directory of a prefix without guessing. The file is replaced by rename
+    /// on overwrite and removed on delete; an open handle keeps reading the old bytes.
     /// </remarks>
     public string? GetContentPath(string bucket, string key)
     {
@@ -337,11 +289,7 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
             return null;
         }
 
-        lock (_gate)
-        {
-            ThrowIfDisposed();
-            return _catalog.GetObject(bucket, key) is { } entry ? _paths.Resolve(entry.ContentFile) : null;
-        }
+        return Locked(() => _catalog.GetObject(bucket, key) is { } entry ? _paths.Resolve(entry.ContentFile) : null);
     }
 
     /// <summary>
@@ -401,9 +349,6 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
         }
     }
 
-    private static AwsServiceException NoSuchBucket(string bucket) =>
-        new("NoSuchBucket", $"The specified bucket does not exist: {bucket}", 404);
-
     private static FileStream OpenOwnerLock(string path)
     {
         try
@@ -416,73 +361,19 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
         }
     }
 
-    private static async Task<(long Size, string ETag)> WriteTempFileAsync(string tempPath, Stream content, CancellationToken cancellationToken)
+    /// <summary>Runs a store event's handlers one by one; a failing handler is logged and does not undo the change.</summary>
+    private async Task RaiseAsync<T>(Func<T, CancellationToken, Task>? handlers, T change, string bucket, string key)
     {
-        using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
-        long size = 0;
-        try
-        {
-            await using var file = new FileStream(
-                tempPath,
-                new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0, Options = FileOptions.Asynchronous });
-            int read;
-            while ((read = await content.ReadAsync(buffer.AsMemory(0, CopyBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                md5.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                size += read;
-            }
-
-            // Durable before it becomes visible: the rename must never expose bytes still in the page cache only.
-            file.Flush(flushToDisk: true);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        return (size, "\"" + Convert.ToHexStringLower(md5.GetHashAndReset()) + "\"");
-    }
-
-    private async Task RaiseObjectCreatedAsync(ObjectCreated created)
-    {
-        if (ObjectCreated is not { } handlers)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<ObjectCreated, CancellationToken, Task>>())
+        foreach (var handler in handlers?.GetInvocationList().Cast<Func<T, CancellationToken, Task>>() ?? [])
         {
             try
             {
-                // The object is committed whatever the caller does next, so its notification is not cancelled with it.
-                await handler(created, CancellationToken.None).ConfigureAwait(false);
+                // The change is committed whatever the caller does next, so its notification is not cancelled with it.
+                await handler(change, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e)
             {
-                LogHandlerFailed(e, created.Object.Bucket, created.Object.Key);
-            }
-        }
-    }
-
-    private async Task RaiseObjectRemovedAsync(ObjectRemoved removed)
-    {
-        if (ObjectRemoved is not { } handlers)
-        {
-            return;
-        }
-
-        foreach (var handler in handlers.GetInvocationList().Cast<Func<ObjectRemoved, CancellationToken, Task>>())
-        {
-            try
-            {
-                // The deletion is done whatever the caller does next, so its notification is not cancelled with it.
-                await handler(removed, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                LogHandlerFailed(e, removed.Bucket, removed.Key);
+                LogHandlerFailed(e, bucket, key);
             }
         }
     }
@@ -564,6 +455,16 @@ public sealed partial class FileObjectStore : IObjectStore, IDisposable
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>Runs a catalog read or change under the store's lock, once the store is known not to be disposed.</summary>
+    private T Locked<T>(Func<T> action)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return action();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Object {Bucket}/{Key} is in the catalog but its content file {ContentFile} is gone; answering as if it did not exist")]
     private partial void LogMissingContent(string bucket, string key, string contentFile);

@@ -32,7 +32,8 @@ internal sealed class ObjectCatalog : IDisposable
             Pooling = false,
         }.ToString());
         _connection.Open();
-        Execute("""
+        Execute(
+            """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
             CREATE TABLE IF NOT EXISTS buckets (
@@ -64,23 +65,17 @@ internal sealed class ObjectCatalog : IDisposable
                 content_file TEXT NOT NULL,
                 temp_file TEXT
             );
-            """);
+            """,
+            null);
     }
 
-    public bool BucketExists(string bucket)
-    {
-        using var command = Command("SELECT 1 FROM buckets WHERE name = $name", ("$name", bucket));
-        return command.ExecuteScalar() is not null;
-    }
+    public bool BucketExists(string bucket) => Scalar("SELECT 1 FROM buckets WHERE name = $name", ("$name", bucket)) is not null;
 
-    public bool InsertBucket(string bucket, DateTimeOffset created)
-    {
-        using var command = Command(
-            "INSERT INTO buckets (name, created_ms) VALUES ($name, $created) ON CONFLICT (name) DO NOTHING",
-            ("$name", bucket),
-            ("$created", created.ToUnixTimeMilliseconds()));
-        return command.ExecuteNonQuery() == 1;
-    }
+    public bool InsertBucket(string bucket, DateTimeOffset created) => Execute(
+        "INSERT INTO buckets (name, created_ms) VALUES ($name, $created) ON CONFLICT (name) DO NOTHING",
+        null,
+        ("$name", bucket),
+        ("$created", created.ToUnixTimeMilliseconds())) == 1;
 
     public List<BucketInfo> ListBuckets()
     {
@@ -95,17 +90,10 @@ internal sealed class ObjectCatalog : IDisposable
         return buckets;
     }
 
-    public bool BucketHasObjects(string bucket)
-    {
-        using var command = Command("SELECT 1 FROM objects WHERE bucket = $bucket LIMIT 1", ("$bucket", bucket));
-        return command.ExecuteScalar() is not null;
-    }
+    public bool BucketHasObjects(string bucket) =>
+        Scalar("SELECT 1 FROM objects WHERE bucket = $bucket LIMIT 1", ("$bucket", bucket)) is not null;
 
-    public void DeleteBucket(string bucket)
-    {
-        using var command = Command("DELETE FROM buckets WHERE name = $name", ("$name", bucket));
-        command.ExecuteNonQuery();
-    }
+    public void DeleteBucket(string bucket) => Execute("DELETE FROM buckets WHERE name = $name", null, ("$name", bucket));
 
     public CatalogEntry? GetObject(string bucket, string key)
     {
@@ -153,23 +141,13 @@ internal sealed class ObjectCatalog : IDisposable
     }
 
     /// <summary>Records the intent to rename <paramref name="tempFile"/> over <paramref name="contentFile"/> for <paramref name="info"/>.</summary>
-    public long BeginPut(ObjectInfo info, string contentFile, string tempFile)
-    {
-        using var command = Command(
-            """
-            INSERT INTO pending (bucket, key, size, etag, modified_ms, content_type, content_encoding, metadata, content_file, temp_file)
-            VALUES ($bucket, $key, $size, $etag, $modified, $type, $encoding, $metadata, $file, $temp)
-            RETURNING id
-            """,
-            [.. ObjectParameters(info, contentFile), ("$temp", tempFile)]);
-        return (long)command.ExecuteScalar()!;
-    }
+    public long BeginPut(ObjectInfo info, string contentFile, string tempFile) => InsertPending(info, contentFile, tempFile, null);
 
     /// <summary>Makes the put visible: upserts the object row and clears the intent, in one transaction.</summary>
     public void CommitPut(ObjectInfo info, string contentFile, long pendingId)
     {
         using var transaction = _connection.BeginTransaction();
-        using (var upsert = Command(
+        Execute(
             $"""
             INSERT INTO objects (bucket, {ObjectColumns})
             VALUES ($bucket, $key, $size, $etag, $modified, $type, $encoding, $metadata, $file)
@@ -178,12 +156,8 @@ internal sealed class ObjectCatalog : IDisposable
                 content_type = excluded.content_type, content_encoding = excluded.content_encoding,
                 metadata = excluded.metadata, content_file = excluded.content_file
             """,
-            ObjectParameters(info, contentFile)))
-        {
-            upsert.Transaction = transaction;
-            upsert.ExecuteNonQuery();
-        }
-
+            transaction,
+            ObjectParameters(info, contentFile));
         ClearPending(pendingId, transaction);
         transaction.Commit();
     }
@@ -192,38 +166,18 @@ internal sealed class ObjectCatalog : IDisposable
     public long BeginDelete(CatalogEntry entry)
     {
         using var transaction = _connection.BeginTransaction();
-        using (var delete = Command(
+        Execute(
             "DELETE FROM objects WHERE bucket = $bucket AND key = $key",
+            transaction,
             ("$bucket", entry.Info.Bucket),
-            ("$key", Utf8.GetBytes(entry.Info.Key))))
-        {
-            delete.Transaction = transaction;
-            delete.ExecuteNonQuery();
-        }
-
-        long id;
-        using (var insert = Command(
-            """
-            INSERT INTO pending (bucket, key, size, etag, modified_ms, content_type, content_encoding, metadata, content_file, temp_file)
-            VALUES ($bucket, $key, $size, $etag, $modified, $type, $encoding, $metadata, $file, NULL)
-            RETURNING id
-            """,
-            ObjectParameters(entry.Info, entry.ContentFile)))
-        {
-            insert.Transaction = transaction;
-            id = (long)insert.ExecuteScalar()!;
-        }
-
+            ("$key", Utf8.GetBytes(entry.Info.Key)));
+        var id = InsertPending(entry.Info, entry.ContentFile, null, transaction);
         transaction.Commit();
         return id;
     }
 
-    public void ClearPending(long pendingId, SqliteTransaction? transaction = null)
-    {
-        using var command = Command("DELETE FROM pending WHERE id = $id", ("$id", pendingId));
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
+    public void ClearPending(long pendingId, SqliteTransaction? transaction = null) =>
+        Execute("DELETE FROM pending WHERE id = $id", transaction, ("$id", pendingId));
 
     public List<PendingChange> ListPending()
     {
@@ -286,10 +240,31 @@ internal sealed class ObjectCatalog : IDisposable
         return new CatalogEntry(info, reader.GetString(offset + 7));
     }
 
-    private void Execute(string sql)
+    /// <summary>A write-ahead intent (<see cref="PendingChange"/>): a put when <paramref name="tempFile"/> is set, a delete when null.</summary>
+    private long InsertPending(ObjectInfo info, string contentFile, string? tempFile, SqliteTransaction? transaction)
     {
-        using var command = Command(sql);
-        command.ExecuteNonQuery();
+        using var command = Command(
+            """
+            INSERT INTO pending (bucket, key, size, etag, modified_ms, content_type, content_encoding, metadata, content_file, temp_file)
+            VALUES ($bucket, $key, $size, $etag, $modified, $type, $encoding, $metadata, $file, $temp)
+            RETURNING id
+            """,
+            [.. ObjectParameters(info, contentFile), ("$temp", tempFile)]);
+        command.Transaction = transaction;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private int Execute(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.Transaction = transaction;
+        return command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteScalar();
     }
 
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)

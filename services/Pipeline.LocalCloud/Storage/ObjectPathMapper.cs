@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -40,7 +39,6 @@ internal sealed class ObjectPathMapper
     private const int MaxExtensionPartLength = 16;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly SearchValues<char> HexUpper = SearchValues.Create("0123456789ABCDEF");
 
     private readonly string _rootWithSeparator;
 
@@ -179,20 +177,6 @@ internal sealed class ObjectPathMapper
 
     /// <summary>Whether a directory entry's name is a content file rather than a key directory.</summary>
     public static bool IsContentFileName(string name) => name.Length > 0 && name[0] == ContentFileMarker;
-
-    /// <summary>Whether an encoded name came out of percent-encoding (for tests: reserved names do not).</summary>
-    internal static bool IsPercentEncoded(string name)
-    {
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (name[i] == '%' && (i + 2 >= name.Length || !HexUpper.Contains(name[i + 1]) || !HexUpper.Contains(name[i + 2])))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>Whether file names differ by letter case in <paramref name="directory"/> (false on macOS and Windows defaults).</summary>
     public static bool ProbeCaseSensitivity(string directory)
