@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Pipeline.LocalCloud.S3.Payload;
 using Pipeline.LocalCloud.Storage;
@@ -167,7 +168,7 @@ internal enum PreconditionOutcome
 }
 
 /// <summary>A satisfiable byte range of an object: <see cref="Start"/> to <see cref="End"/> inclusive.</summary>
-internal readonly record struct ByteRange(long Start, long End)
+internal readonly partial record struct ByteRange(long Start, long End)
 {
     public long Length => End - Start + 1;
 
@@ -178,62 +179,31 @@ internal readonly record struct ByteRange(long Start, long End)
     /// </summary>
     public static ByteRange? Parse(string? header, long size)
     {
-        if (string.IsNullOrWhiteSpace(header) || !header.StartsWith("bytes=", StringComparison.OrdinalIgnoreCase))
+        if (header is null || SingleRange().Match(header) is not { Success: true } range)
         {
             return null;
         }
 
-        var spec = header["bytes=".Length..].Trim();
-        if (spec.Contains(',', StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var dash = spec.IndexOf('-', StringComparison.Ordinal);
-        if (dash < 0)
-        {
-            return null;
-        }
-
-        var first = spec[..dash].Trim();
-        var last = spec[(dash + 1)..].Trim();
+        var (first, last) = (range.Groups[1].Value, range.Groups[2].Value);
         if (first.Length == 0)
         {
-            if (!TryParse(last, out var suffix))
-            {
-                return null;
-            }
-
-            if (suffix == 0 || size == 0)
-            {
-                throw S3Errors.InvalidRange();
-            }
-
-            return new ByteRange(Math.Max(0, size - suffix), size - 1);
+            // bytes=-N: the last N bytes.
+            return !TryParse(last, out var suffix) ? null
+                : suffix == 0 || size == 0 ? throw S3Errors.InvalidRange()
+                : new ByteRange(Math.Max(0, size - suffix), size - 1);
         }
 
-        if (!TryParse(first, out var start))
+        var end = size - 1;
+        if (!TryParse(first, out var start) || (last.Length > 0 && (!TryParse(last, out end) || end < start)))
         {
             return null;
         }
 
-        long end;
-        if (last.Length == 0)
-        {
-            end = size - 1;
-        }
-        else if (!TryParse(last, out end) || end < start)
-        {
-            return null;
-        }
-
-        if (start >= size)
-        {
-            throw S3Errors.InvalidRange();
-        }
-
-        return new ByteRange(start, Math.Min(end, size - 1));
+        return start >= size ? throw S3Errors.InvalidRange() : new ByteRange(start, Math.Min(end, size - 1));
     }
+
+    [GeneratedRegex(@"^bytes=\s*([0-9]*)\s*-\s*([0-9]*)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SingleRange();
 
     private static bool TryParse(string text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
