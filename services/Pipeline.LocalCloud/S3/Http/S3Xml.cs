@@ -112,15 +112,22 @@ internal static class S3Formats
     /// A listing value under <c>encoding-type=url</c>: UTF-8 percent-encoding of everything but unreserved characters
     /// and <c>/</c>, which SDKs undo with a URL unquote.
     /// </summary>
-    public static string UrlEncode(string value)
+    public static string UrlEncode(string value) => PercentEncode(value, "-_.~/", spaceAsPlus: false);
+
+    /// <summary>UTF-8 percent-encoding that keeps ASCII letters, digits and <paramref name="kept"/> as they are.</summary>
+    public static string PercentEncode(string value, string kept, bool spaceAsPlus)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
-            if (b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9')
-                or (byte)'-' or (byte)'_' or (byte)'.' or (byte)'~' or (byte)'/')
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || kept.Contains(c, StringComparison.Ordinal))
             {
-                builder.Append((char)b);
+                builder.Append(c);
+            }
+            else if (spaceAsPlus && c == ' ')
+            {
+                builder.Append('+');
             }
             else
             {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pipeline.LocalCloud.Protocols;
+using Pipeline.LocalCloud.S3.Http;
 
 namespace Pipeline.LocalCloud.S3.Notifications;
 
@@ -30,7 +31,7 @@ public static class S3EventMessages
             json.WriteString("eventVersion", "2.1");
             json.WriteString("eventSource", "aws:s3");
             json.WriteString("awsRegion", region);
-            json.WriteString("eventTime", Timestamp(details.Time));
+            json.WriteString("eventTime", S3Formats.IsoDate(details.Time));
             json.WriteString("eventName", details.EventName);
             json.WriteStartObject("userIdentity");
             json.WriteString("principalId", LocalPrincipalId);
@@ -83,7 +84,7 @@ public static class S3EventMessages
             json.WriteStartObject();
             json.WriteString("Service", "Amazon S3");
             json.WriteString("Event", "s3:TestEvent");
-            json.WriteString("Time", Timestamp(time));
+            json.WriteString("Time", S3Formats.IsoDate(time));
             json.WriteString("Bucket", bucket);
             json.WriteString("RequestId", requestId);
             json.WriteString("HostId", RequestIds.HostId(requestId));
@@ -92,9 +93,6 @@ public static class S3EventMessages
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
-
-    private static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What happened to one object, for an event record. Size and ETag are absent for removals, as in S3's records.</summary>
@@ -118,28 +116,7 @@ public sealed record S3EventDetails(
 /// </summary>
 public static class S3EventKeyEncoder
 {
-    public static string Encode(string key)
-    {
-        var builder = new StringBuilder(key.Length + 16);
-        foreach (var b in Encoding.UTF8.GetBytes(key))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '*' or '/')
-            {
-                builder.Append(c);
-            }
-            else if (c == ' ')
-            {
-                builder.Append('+');
-            }
-            else
-            {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        return builder.ToString();
-    }
+    public static string Encode(string key) => S3Formats.PercentEncode(key, "-_.*/", spaceAsPlus: true);
 }
 
 /// <summary>
