@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
@@ -17,7 +18,7 @@ namespace Pipeline.LocalCloud.Firehose;
 /// LocalCloud's Firehose: the delivery streams under <c>&lt;data dir&gt;/firehose/&lt;stream&gt;/</c> (config.json,
 /// checkpoint.json, log/, pending/), reloaded at start, and the operations the API and the flush hook call.
 /// </summary>
-internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsyncDisposable
+internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IHostedService, IAsyncDisposable
 {
     public const string Folder = "firehose";
 
@@ -83,6 +84,14 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
         _running = false;
         await Task.WhenAll(_streams.Values.Select(s => s.StopAsync())).ConfigureAwait(false);
     }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        Start();
+        return Task.CompletedTask;
+    }
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => StopAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -31,7 +31,6 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly List<JournalRecord> _buffer = [];
-    private readonly SemaphoreSlim _appendLock = new(1, 1);
     private readonly SemaphoreSlim _deliveryLock = new(1, 1);
     private readonly RecordJournal _journal;
     private readonly DeliveryPlanStore _plans;
@@ -42,6 +41,9 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
     private readonly FirehoseEngineOptions _options;
     private readonly ILogger _logger;
     private long _bufferedBytes;
+    private long _appendingBytes;
+    private int _appending;
+    private TaskCompletionSource? _drained;
     private long _deliveredThrough;
     private volatile bool _planPending;
     private TaskCompletionSource _wake = NewSignal();
@@ -65,9 +67,9 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         Settings = settings;
         Directory = directory;
         _journal = journal;
+        _journal.Durable = Buffer;
         _deliveredThrough = deliveredThrough;
-        _buffer.AddRange(undelivered);
-        _bufferedBytes = undelivered.Sum(r => (long)r.Data.Length);
+        Buffer(undelivered);
         _plans = new DeliveryPlanStore(Path.Combine(directory, PendingDirectory));
         _planPending = _plans.HasPlan;
         if (!_planPending)
@@ -130,53 +132,59 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         return stream;
     }
 
-    /// <summary>Appends records to the journal (durable on return) and the buffer; returns their record ids.</summary>
+    /// <summary>
+    /// Appends records to the journal (durable on return) and the buffer; returns their record ids. Appends run
+    /// concurrently and share their fsyncs; the journal hands the records over in sequence order once durable.
+    /// </summary>
     public async Task<IReadOnlyList<string>> AppendAsync(IReadOnlyList<byte[]> records, CancellationToken cancellationToken)
     {
-        await _appendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var incoming = records.Sum(r => (long)r.Length);
+        var stream = new KeyValuePair<string, object?>("aws.firehose.delivery_stream", Name);
+        lock (_gate)
         {
             if (Status != DeliveryStreamStatus.Active)
             {
                 throw FirehoseErrors.StreamNotFound(Name, Stored.Arn.Split(':')[4]);
             }
 
-            var incoming = records.Sum(r => (long)r.Length);
-            lock (_gate)
+            // An empty backlog always takes a request, however large, so a stream never refuses everything.
+            var backlog = _bufferedBytes + _appendingBytes;
+            if (backlog > 0 && backlog + incoming > _options.MaxBacklogBytes)
             {
-                // An empty backlog always takes a request, however large, so a stream never refuses everything.
-                if (_bufferedBytes > 0 && _bufferedBytes + incoming > _options.MaxBacklogBytes)
-                {
-                    FirehoseTelemetry.ThrottledRecords.Add(records.Count, new KeyValuePair<string, object?>("aws.firehose.delivery_stream", Name));
-                    throw FirehoseErrors.ServiceUnavailable("Slow down.");
-                }
+                FirehoseTelemetry.ThrottledRecords.Add(records.Count, stream);
+                throw FirehoseErrors.ServiceUnavailable("Slow down.");
             }
 
-            IReadOnlyList<JournalRecord> appended;
-            try
-            {
-                appended = _journal.Append(records, _time.GetUtcNow());
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                LogAppendFailed(_logger, e, Name);
-                throw FirehoseErrors.ServiceUnavailable($"Slow down. LocalCloud could not store the records durably, so none of them was accepted: {e.Message}");
-            }
+            _appendingBytes += incoming;
+            _appending++;
+        }
 
-            lock (_gate)
-            {
-                _buffer.AddRange(appended);
-                _bufferedBytes += appended.Sum(r => (long)r.Data.Length);
-            }
-
-            FirehoseTelemetry.IncomingRecords.Add(appended.Count, new KeyValuePair<string, object?>("aws.firehose.delivery_stream", Name));
-            Signal();
-            return appended.Select(r => DeterministicIds.RecordId(Settings.Incarnation, r.Sequence)).ToArray();
+        IReadOnlyList<JournalRecord> appended;
+        try
+        {
+            appended = await _journal.AppendAsync(records, _time.GetUtcNow()).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogAppendFailed(_logger, e, Name);
+            throw FirehoseErrors.ServiceUnavailable($"Slow down. LocalCloud could not store the records durably, so none of them was accepted: {e.Message}");
         }
         finally
         {
-            _appendLock.Release();
+            lock (_gate)
+            {
+                _appendingBytes -= incoming;
+                if (--_appending == 0 && _drained is { } drained)
+                {
+                    _drained = null;
+                    drained.TrySetResult();
+                }
+            }
         }
+
+        FirehoseTelemetry.IncomingRecords.Add(appended.Count, stream);
+        Signal();
+        return appended.Select(r => DeterministicIds.RecordId(Settings.Incarnation, r.Sequence)).ToArray();
     }
 
     /// <summary>Delivers what the buffering hints say is due, after finishing an interrupted delivery.</summary>
@@ -185,12 +193,20 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
     /// <summary>Delivers every record accepted before the call.</summary>
     public Task<DeliveryCounts> FlushAsync(CancellationToken cancellationToken) => DeliverAsync(flush: true, cancellationToken);
 
-    /// <summary>Refuses new records from now on (and waits for an append in progress), or accepts them again.</summary>
-    public async Task SetStatusAsync(DeliveryStreamStatus status)
+    /// <summary>Refuses new records from now on (and waits for the appends in progress), or accepts them again.</summary>
+    public Task SetStatusAsync(DeliveryStreamStatus status)
     {
-        await _appendLock.WaitAsync().ConfigureAwait(false);
-        Status = status;
-        _appendLock.Release();
+        lock (_gate)
+        {
+            Status = status;
+            if (_appending == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _drained ??= NewSignal();
+            return _drained.Task;
+        }
     }
 
     /// <summary>Starts the delivery loop.</summary>
@@ -473,6 +489,16 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         await Task.WhenAny(wake, timer).ConfigureAwait(false);
         await cancelDelay.CancelAsync().ConfigureAwait(false);
         stop.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Takes records the journal made durable, in sequence order.</summary>
+    private void Buffer(IReadOnlyList<JournalRecord> records)
+    {
+        lock (_gate)
+        {
+            _buffer.AddRange(records);
+            _bufferedBytes += records.Sum(r => (long)r.Data.Length);
+        }
     }
 
     private void Signal()

@@ -230,3 +230,9 @@ internal sealed class JavaTimestampPattern
     private static string Padded(int value, int width) =>
         value.ToString(CultureInfo.InvariantCulture).PadLeft(Math.Min(width, 19), '0');
 }
+
+/// <summary>One field of a compiled timestamp pattern: a run of one pattern letter, or literal text.</summary>
+internal sealed record PatternField(char Letter, int Count, string? Literal)
+{
+    public static PatternField Text(string literal) => new('\0', 0, literal);
+}

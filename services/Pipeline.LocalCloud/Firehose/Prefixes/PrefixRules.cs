@@ -127,3 +127,6 @@ internal static class PrefixRules
             ErrorOutputType.MetadataExtractionFailed,
             (_, _) => string.Empty)).Length;
 }
+
+/// <summary>The prefixes a stream actually evaluates, after the defaults of the semantic rules were applied.</summary>
+internal sealed record ResolvedPrefixes(PrefixTemplate Prefix, PrefixTemplate ErrorOutputPrefix);
