@@ -283,7 +283,7 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IHoste
     }
 
     private DeliveryStream Open(StoredDeliveryStream stored, DeliveryStreamSettings settings, string directory) =>
-        DeliveryStream.Open(stored, settings, directory, _objectStore, _transformer, _time, _options, _loggers.CreateLogger<DeliveryStream>());
+        new(stored, settings, directory, _objectStore, _transformer, _time, _options, _loggers.CreateLogger<DeliveryStream>());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created delivery stream {Stream} to bucket {Bucket}, prefix {Prefix}, error prefix {ErrorPrefix}")]
     private partial void LogCreated(string stream, string bucket, string prefix, string errorPrefix);

@@ -107,6 +107,12 @@ internal sealed class FirehoseEndpoint : IAwsServiceEndpoint
 
         for (var i = 0; i < records.Count; i++)
         {
+            if (records[i]?.Data is { Length: <= FirehoseLimits.MaxRecordBytes })
+            {
+                // The usual record: nothing to report, and no path or message built for it.
+                continue;
+            }
+
             var path = $"records.{i + 1}.member";
             errors.Required(records[i], path);
             if (records[i] is { } record)

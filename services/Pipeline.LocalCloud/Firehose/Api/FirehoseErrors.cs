@@ -62,6 +62,13 @@ internal sealed class ValidationErrors
         }
     }
 
+    /// <summary>A string member's length, then its pattern, as AWS reports them.</summary>
+    public void String(string? value, string path, int min, int max, Regex regex, string pattern)
+    {
+        Length(value, path, min, max);
+        Pattern(value, path, regex, pattern);
+    }
+
     public void Pattern(string? value, string path, Regex regex, string pattern)
     {
         if (value is not null && !regex.IsMatch(value))

@@ -50,13 +50,11 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _loop;
 
-    private DeliveryStream(
+    /// <summary>Opens the stream's journal and checkpoint in <paramref name="directory"/>; records accepted and not delivered are buffered again.</summary>
+    public DeliveryStream(
         StoredDeliveryStream stored,
         DeliveryStreamSettings settings,
         string directory,
-        RecordJournal journal,
-        long deliveredThrough,
-        List<JournalRecord> undelivered,
         Func<IObjectStore> objectStore,
         LambdaTransformer transformer,
         TimeProvider time,
@@ -66,9 +64,15 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         Stored = stored;
         Settings = settings;
         Directory = directory;
-        _journal = journal;
+        _objectStore = objectStore;
+        _transformer = transformer;
+        _time = time;
+        _options = options;
+        _logger = logger;
+        _checkpoint = new(Path.Combine(directory, CheckpointFile), FirehoseStateJsonContext.Default.DeliveryCheckpoint);
+        _deliveredThrough = _checkpoint.Load()?.DeliveredThrough ?? 0;
+        _journal = RecordJournal.Open(Path.Combine(directory, JournalDirectory), options.SegmentBytes, _deliveredThrough, logger, out var undelivered);
         _journal.Durable = Buffer;
-        _deliveredThrough = deliveredThrough;
         Buffer(undelivered);
         _plans = new DeliveryPlanStore(Path.Combine(directory, PendingDirectory));
         _planPending = _plans.HasPlan;
@@ -78,12 +82,10 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
             _plans.Delete();
         }
 
-        _checkpoint = Checkpoint(directory);
-        _objectStore = objectStore;
-        _transformer = transformer;
-        _time = time;
-        _options = options;
-        _logger = logger;
+        if (undelivered.Count > 0 || _planPending)
+        {
+            LogRecovered(logger, settings.Name, undelivered.Count, _planPending);
+        }
     }
 
     public StoredDeliveryStream Stored { get; }
@@ -109,28 +111,6 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
     }
 
     public long DeliveredThrough => Interlocked.Read(ref _deliveredThrough);
-
-    /// <summary>Opens the stream's journal and checkpoint in <paramref name="directory"/>; records accepted and not delivered are buffered again.</summary>
-    public static DeliveryStream Open(
-        StoredDeliveryStream stored,
-        DeliveryStreamSettings settings,
-        string directory,
-        Func<IObjectStore> objectStore,
-        LambdaTransformer transformer,
-        TimeProvider time,
-        FirehoseEngineOptions options,
-        ILogger logger)
-    {
-        var deliveredThrough = Checkpoint(directory).Load()?.DeliveredThrough ?? 0;
-        var journal = RecordJournal.Open(Path.Combine(directory, JournalDirectory), options.SegmentBytes, deliveredThrough, logger, out var undelivered);
-        var stream = new DeliveryStream(stored, settings, directory, journal, deliveredThrough, undelivered, objectStore, transformer, time, options, logger);
-        if (undelivered.Count > 0 || stream._planPending)
-        {
-            LogRecovered(logger, settings.Name, undelivered.Count, stream._planPending);
-        }
-
-        return stream;
-    }
 
     /// <summary>
     /// Appends records to the journal (durable on return) and the buffer; returns their record ids. Appends run
@@ -529,7 +509,4 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not append to the journal of {Stream}")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string stream);
-
-    private static StateDocument<DeliveryCheckpoint> Checkpoint(string directory) =>
-        new(Path.Combine(directory, CheckpointFile), FirehoseStateJsonContext.Default.DeliveryCheckpoint);
 }
