@@ -19,14 +19,12 @@ public static class AthenaRegistration
     public static IServiceCollection AddLocalAthena(this IServiceCollection services)
     {
         services.AddOptions<AthenaOptions>().BindConfiguration(AthenaOptions.Section);
-        services.AddSingleton(sp => new AthenaService(
+        return services.AddAwsService<AthenaService, AthenaEndpoint>(sp => new AthenaService(
             sp.GetRequiredService<IGlueCatalog>(),
             sp.GetRequiredService<IObjectStore>(),
             sp.GetRequiredService<LocalCloudOptions>(),
             sp.GetRequiredService<IOptions<AthenaOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AthenaService>>()));
-        services.AddSingleton<IAwsServiceEndpoint, AthenaEndpoint>();
-        return services;
     }
 }

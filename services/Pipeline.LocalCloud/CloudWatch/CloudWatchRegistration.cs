@@ -26,8 +26,7 @@ public static class CloudWatchRegistration
         services.AddSingleton<MetricStore>();
         services.AddSingleton<AlarmStore>();
         services.AddSingleton(sp => new AlarmNotifier(
-            () => sp.GetService<SnsService>()
-                ?? throw new AwsServiceException("ServiceUnavailable", "LocalCloud runs without SNS, so alarms cannot notify topics."),
+            sp.Later<SnsService>("ServiceUnavailable", "LocalCloud runs without SNS, so alarms cannot notify topics."),
             sp.GetRequiredService<LocalCloudOptions>(),
             sp.GetRequiredService<ILogger<AlarmNotifier>>()));
         services.AddSingleton<AlarmService>();

@@ -15,15 +15,14 @@ public static class EventsRegistration
     /// </summary>
     public static IServiceCollection AddLocalEvents(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new EventBusService(
-            sp.GetRequiredService<LocalCloudOptions>(),
-            () => sp.GetService<IFunctionInvoker>()
-                ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without Lambda, so EventBridge cannot invoke targets."),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<EventBusService>>()));
-        services.AddSingleton<IEventBus>(sp => sp.GetRequiredService<EventBusService>());
-        services.AddSingleton<IEventHistory>(sp => sp.GetRequiredService<EventBusService>());
-        services.AddSingleton<IAwsServiceEndpoint, EventsEndpoint>();
+        services.AddAwsService<EventBusService, EventsEndpoint>(
+            sp => new EventBusService(
+                sp.GetRequiredService<LocalCloudOptions>(),
+                sp.Later<IFunctionInvoker>("ServiceUnavailableException", "LocalCloud runs without Lambda, so EventBridge cannot invoke targets."),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<EventBusService>>()),
+            typeof(IEventBus),
+            typeof(IEventHistory));
         services.AddHostedService<EventDeliveryHost>();
         return services;
     }

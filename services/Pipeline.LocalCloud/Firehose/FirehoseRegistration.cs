@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
@@ -19,18 +20,15 @@ public static class FirehoseRegistration
     public static IServiceCollection AddLocalFirehose(this IServiceCollection services)
     {
         services.TryAddSingleton(new FirehoseEngineOptions());
-        services.AddSingleton(sp => new FirehoseService(
-            sp.GetRequiredService<LocalCloudOptions>(),
-            () => sp.GetService<IObjectStore>()
-                ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without an object store (S3), so Firehose cannot deliver.", 503),
-            () => sp.GetService<IFunctionInvoker>()
-                ?? throw new AwsServiceException("ServiceUnavailableException", "LocalCloud runs without Lambda, so Firehose cannot transform."),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<FirehoseEngineOptions>(),
-            sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<IFirehoseDeliveryControl>(sp => sp.GetRequiredService<FirehoseService>());
-        services.AddSingleton<IAwsServiceEndpoint, FirehoseEndpoint>();
-        services.AddHostedService<FirehoseDeliveryHost>();
-        return services;
+        return services.AddAwsService<FirehoseService, FirehoseEndpoint>(
+            sp => new FirehoseService(
+                sp.GetRequiredService<LocalCloudOptions>(),
+                sp.Later<IObjectStore>("ServiceUnavailableException", "LocalCloud runs without an object store (S3), so Firehose cannot deliver.", 503),
+                sp.Later<IFunctionInvoker>("ServiceUnavailableException", "LocalCloud runs without Lambda, so Firehose cannot transform."),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<FirehoseEngineOptions>(),
+                sp.GetRequiredService<ILoggerFactory>()),
+            typeof(IFirehoseDeliveryControl),
+            typeof(IHostedService));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.AwsShapes.Firehose;
 using Pipeline.LocalCloud.Firehose.Api;
@@ -17,7 +18,7 @@ namespace Pipeline.LocalCloud.Firehose;
 /// LocalCloud's Firehose: the delivery streams under <c>&lt;data dir&gt;/firehose/&lt;stream&gt;/</c> (config.json,
 /// checkpoint.json, log/, pending/), reloaded at start, and the operations the API and the flush hook call.
 /// </summary>
-internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsyncDisposable
+internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IHostedService, IAsyncDisposable
 {
     public const string Folder = "firehose";
 
@@ -83,6 +84,14 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
         _running = false;
         await Task.WhenAll(_streams.Values.Select(s => s.StopAsync())).ConfigureAwait(false);
     }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        Start();
+        return Task.CompletedTask;
+    }
+
+    Task IHostedService.StopAsync(CancellationToken cancellationToken) => StopAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -274,7 +283,7 @@ internal sealed partial class FirehoseService : IFirehoseDeliveryControl, IAsync
     }
 
     private DeliveryStream Open(StoredDeliveryStream stored, DeliveryStreamSettings settings, string directory) =>
-        DeliveryStream.Open(stored, settings, directory, _objectStore, _transformer, _time, _options, _loggers.CreateLogger<DeliveryStream>());
+        new(stored, settings, directory, _objectStore, _transformer, _time, _options, _loggers.CreateLogger<DeliveryStream>());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created delivery stream {Stream} to bucket {Bucket}, prefix {Prefix}, error prefix {ErrorPrefix}")]
     private partial void LogCreated(string stream, string bucket, string prefix, string errorPrefix);

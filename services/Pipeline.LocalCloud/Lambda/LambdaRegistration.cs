@@ -20,10 +20,7 @@ public static class LambdaRegistration
     {
         services.AddOptions<LambdaOptions>().BindConfiguration(LambdaOptions.Section);
         services.AddSingleton<FunctionStore>();
-        services.AddSingleton<FunctionHost>();
-        services.AddSingleton<IFunctionInvoker>(provider => provider.GetRequiredService<FunctionHost>());
-        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<FunctionHost>());
-        services.AddSingleton<IAwsServiceEndpoint, LambdaEndpoint>();
+        services.AddAwsService<FunctionHost, LambdaEndpoint>(null, typeof(IFunctionInvoker), typeof(IHostedService));
         services.AddSingleton(provider => new EventSourceMappingStore(
             Path.Combine(provider.GetRequiredService<LocalCloudOptions>().DataDirectory, "lambda", "event-source-mappings.json")));
         services.AddSingleton<EventSourceMappingApi>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
 
 namespace Pipeline.LocalCloud.Protocols;
 
@@ -43,4 +44,12 @@ public sealed class JsonOperations
             throw new Hosting.AwsServiceException("SerializationException", $"The request body is not valid for the operation: {e.Message}");
         }
     }
+}
+
+/// <summary>What an operation handler may need of its request besides its input: the URL it was sent to (queue
+/// URLs are built from it) and the client's cancellation.</summary>
+public sealed record OperationCall(string BaseUrl, CancellationToken Cancellation)
+{
+    public static OperationCall Of(HttpContext context) =>
+        new($"{context.Request.Scheme}://{context.Request.Host}", context.RequestAborted);
 }

@@ -21,6 +21,14 @@ public static class RequestBody
         }
 
         var gzip = request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (!gzip && request.ContentLength is { } length)
+        {
+            // The usual case (a PutRecordBatch of several MiB): one array of the declared size, no growing and copying.
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, context.RequestAborted).ConfigureAwait(false);
+            return body;
+        }
+
         await using var decompressed = gzip ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : null;
         var source = decompressed ?? request.Body;
         using var buffer = new MemoryStream();

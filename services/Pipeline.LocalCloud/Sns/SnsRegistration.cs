@@ -14,16 +14,14 @@ public static class SnsRegistration
     /// </summary>
     public static IServiceCollection AddLocalSns(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new SnsService(
-            sp.GetRequiredService<LocalCloudOptions>(),
-            () => sp.GetService<IFunctionInvoker>()
-                ?? throw new AwsServiceException("ServiceUnavailable", "LocalCloud runs without Lambda, so SNS cannot invoke functions."),
-            () => sp.GetService<ISqsQueues>()
-                ?? throw new AwsServiceException("ServiceUnavailable", "LocalCloud runs without SQS, so SNS cannot send to queues."),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SnsService>>()));
-        services.AddSingleton<ISnsMessages>(sp => sp.GetRequiredService<SnsService>());
-        services.AddSingleton<IAwsServiceEndpoint, SnsEndpoint>();
+        services.AddAwsService<SnsService, SnsEndpoint>(
+            sp => new SnsService(
+                sp.GetRequiredService<LocalCloudOptions>(),
+                sp.Later<IFunctionInvoker>("ServiceUnavailable", "LocalCloud runs without Lambda, so SNS cannot invoke functions."),
+                sp.Later<ISqsQueues>("ServiceUnavailable", "LocalCloud runs without SQS, so SNS cannot send to queues."),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SnsService>>()),
+            typeof(ISnsMessages));
         services.AddHostedService<SnsDeliveryHost>();
         return services;
     }

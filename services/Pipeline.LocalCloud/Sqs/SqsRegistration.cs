@@ -9,14 +9,13 @@ public static class SqsRegistration
     /// <summary>SQS: the JSON-protocol endpoint and <see cref="ISqsQueues"/> for in-process senders and receivers (saved under &lt;data dir&gt;/sqs/).</summary>
     public static IServiceCollection AddLocalSqs(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var cloud = sp.GetRequiredService<LocalCloudOptions>();
-            return new SqsQueueStore(cloud, sp.GetRequiredService<TimeProvider>(), Path.Combine(cloud.DataDirectory, SqsQueueStore.Folder, "state.json"));
-        });
-        services.AddSingleton<ISqsQueues>(sp => sp.GetRequiredService<SqsQueueStore>());
         services.AddSingleton<SqsOperations>();
-        services.AddSingleton<IAwsServiceEndpoint, SqsEndpoint>();
-        return services;
+        return services.AddAwsService<SqsQueueStore, SqsEndpoint>(
+            sp =>
+            {
+                var cloud = sp.GetRequiredService<LocalCloudOptions>();
+                return new SqsQueueStore(cloud, sp.GetRequiredService<TimeProvider>(), Path.Combine(cloud.DataDirectory, SqsQueueStore.Folder, "state.json"));
+            },
+            typeof(ISqsQueues));
     }
 }

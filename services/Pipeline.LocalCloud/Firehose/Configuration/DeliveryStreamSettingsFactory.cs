@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -28,11 +29,12 @@ internal static partial class DeliveryStreamSettingsFactory
     private const string FileExtensionPattern = @"^$|\.[0-9a-z!\-_.*'()]+";
     private const string CustomTimeZonePattern = "^$|[a-zA-Z/_]+";
 
-    private static readonly IReadOnlyList<string> StreamTypes = DeliveryStreamTypeValues.All;
-    private static readonly IReadOnlyList<string> CompressionFormats = CompressionFormatValues.All;
-    private static readonly IReadOnlyList<string> BackupModes = S3BackupModeValues.All;
-    private static readonly IReadOnlyList<string> ProcessorTypes = ProcessorTypeValues.All;
-    private static readonly IReadOnlyList<string> ParameterNames = ProcessorParameterNameValues.All;
+    // The model's patterns match the whole value (the parameter value's is anchored already); checked once per CreateDeliveryStream.
+    private static readonly Regex RoleArnRegex = Whole(RoleArnPattern);
+    private static readonly Regex BucketArnRegex = Whole(BucketArnPattern);
+    private static readonly Regex ParameterValueRegex = new(ParameterValuePattern, RegexOptions.CultureInvariant);
+    private static readonly Regex FileExtensionRegex = Whole(FileExtensionPattern);
+    private static readonly Regex CustomTimeZoneRegex = Whole(CustomTimeZonePattern);
 
     private static readonly Dictionary<string, string[]> ParametersByProcessor = new(StringComparer.Ordinal)
     {
@@ -45,8 +47,7 @@ internal static partial class DeliveryStreamSettingsFactory
     public static void ValidateName(string? name, ValidationErrors errors, string path = "deliveryStreamName")
     {
         errors.Required(name, path);
-        errors.Length(name, path, 1, 64);
-        errors.Pattern(name, path, NameRegex(), NamePattern);
+        errors.String(name, path, 1, 64, NameRegex(), NamePattern);
     }
 
     /// <summary>The model's constraints on CreateDeliveryStream; throws ValidationException.</summary>
@@ -54,7 +55,7 @@ internal static partial class DeliveryStreamSettingsFactory
     {
         var errors = new ValidationErrors();
         ValidateName(input.DeliveryStreamName, errors);
-        errors.OneOf(input.DeliveryStreamType, "deliveryStreamType", StreamTypes);
+        errors.OneOf(input.DeliveryStreamType, "deliveryStreamType", DeliveryStreamTypeValues.All);
         ValidateDestination(input.ExtendedS3DestinationConfiguration, "extendedS3DestinationConfiguration", errors);
         ValidateDestination(Extended(input.S3DestinationConfiguration), "s3DestinationConfiguration", errors);
         errors.ThrowIfAny();
@@ -111,7 +112,7 @@ internal static partial class DeliveryStreamSettingsFactory
             throw FirehoseErrors.InvalidArgument("LocalCloud does not support S3BackupMode Enabled.");
         }
 
-        if (destination.DataFormatConversionConfiguration is { } conversion && !IsDisabled(conversion))
+        if (destination.DataFormatConversionConfiguration is { Enabled: not false })
         {
             throw FirehoseErrors.InvalidArgument("LocalCloud does not support DataFormatConversionConfiguration; set Enabled to false or leave it out.");
         }
@@ -252,32 +253,29 @@ internal static partial class DeliveryStreamSettingsFactory
         var arn = parameters.GetValueOrDefault("LambdaArn")
             ?? throw FirehoseErrors.InvalidArgument("The Lambda processor requires the LambdaArn parameter.");
 
-        var retries = 3;
-        if (parameters.TryGetValue("NumberOfRetries", out var text)
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out retries) || retries > 300))
-        {
-            throw FirehoseErrors.InvalidArgument($"NumberOfRetries must be an integer from 0 to 300, not '{text}'.");
-        }
+        var retries = Number(parameters, "NumberOfRetries", 3, 0, 300, "NumberOfRetries must be an integer from 0 to 300");
 
         // data-transformation.md: the Lambda buffer is 0.2–3 MB (default 1 MB), its interval 0–900 s (default 60 s).
-        var sizeInMBs = 1m;
-        if (parameters.TryGetValue("BufferSizeInMBs", out text)
-            && (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out sizeInMBs) || sizeInMBs < 0.2m || sizeInMBs > 3m))
-        {
-            throw FirehoseErrors.InvalidArgument($"BufferSizeInMBs of the Lambda processor must be from 0.2 to 3, not '{text}'.");
-        }
-
-        var intervalInSeconds = 60;
-        if (parameters.TryGetValue("BufferIntervalInSeconds", out text)
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out intervalInSeconds) || intervalInSeconds > 900))
-        {
-            throw FirehoseErrors.InvalidArgument($"BufferIntervalInSeconds of the Lambda processor must be an integer from 0 to 900, not '{text}'.");
-        }
-
+        var sizeInMBs = Number(parameters, "BufferSizeInMBs", 1m, 0.2m, 3m, "BufferSizeInMBs of the Lambda processor must be from 0.2 to 3", NumberStyles.AllowDecimalPoint);
+        var intervalInSeconds = Number(parameters, "BufferIntervalInSeconds", 60, 0, 900, "BufferIntervalInSeconds of the Lambda processor must be an integer from 0 to 900");
         return new LambdaProcessorSettings(arn, retries, (long)(sizeInMBs * FirehoseLimits.MiB), TimeSpan.FromSeconds(intervalInSeconds));
     }
 
-    private static bool IsDisabled(DataFormatConversionConfiguration conversion) => conversion.Enabled == false;
+    /// <summary>A numeric processor parameter: its default when absent, InvalidArgumentException when not a number in range.</summary>
+    private static T Number<T>(Dictionary<string, string> parameters, string name, T absent, T min, T max, string rule, NumberStyles style = NumberStyles.None)
+        where T : struct, INumber<T>
+    {
+        if (!parameters.TryGetValue(name, out var text))
+        {
+            return absent;
+        }
+
+        return T.TryParse(text, style, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw FirehoseErrors.InvalidArgument($"{rule}, not '{text}'.");
+    }
+
+    private static Regex Whole(string pattern) => new($"^(?:{pattern})$", RegexOptions.CultureInvariant);
 
     // The members of the request naming sources and destinations LocalCloud does not serve, in ordinal order.
     private static IEnumerable<string> OtherMembers(CreateDeliveryStreamInput input)
@@ -320,58 +318,39 @@ internal static partial class DeliveryStreamSettingsFactory
             return;
         }
 
+        // The model's constraints, member by member in the order AWS reports them.
         errors.Required(destination.RoleARN, $"{path}.roleARN");
-        errors.Length(destination.RoleARN, $"{path}.roleARN", 1, 512);
-        errors.Pattern(destination.RoleARN, $"{path}.roleARN", RoleArnRegex(), RoleArnPattern);
+        errors.String(destination.RoleARN, $"{path}.roleARN", 1, 512, RoleArnRegex, RoleArnPattern);
         errors.Required(destination.BucketARN, $"{path}.bucketARN");
-        errors.Length(destination.BucketARN, $"{path}.bucketARN", 1, 2048);
-        errors.Pattern(destination.BucketARN, $"{path}.bucketARN", BucketArnRegex(), BucketArnPattern);
+        errors.String(destination.BucketARN, $"{path}.bucketARN", 1, 2048, BucketArnRegex, BucketArnPattern);
         errors.Length(destination.Prefix, $"{path}.prefix", 0, 1024);
         errors.Length(destination.ErrorOutputPrefix, $"{path}.errorOutputPrefix", 0, 1024);
         errors.Range(destination.BufferingHints?.SizeInMBs, $"{path}.bufferingHints.sizeInMBs", 1, 128);
         errors.Range(destination.BufferingHints?.IntervalInSeconds, $"{path}.bufferingHints.intervalInSeconds", 0, 900);
-        errors.OneOf(destination.CompressionFormat, $"{path}.compressionFormat", CompressionFormats);
-        errors.OneOf(destination.S3BackupMode, $"{path}.s3BackupMode", BackupModes);
+        errors.OneOf(destination.CompressionFormat, $"{path}.compressionFormat", CompressionFormatValues.All);
+        errors.OneOf(destination.S3BackupMode, $"{path}.s3BackupMode", S3BackupModeValues.All);
         errors.Range(destination.DynamicPartitioningConfiguration?.RetryOptions?.DurationInSeconds, $"{path}.dynamicPartitioningConfiguration.retryOptions.durationInSeconds", 0, 7200);
-        errors.Length(destination.FileExtension, $"{path}.fileExtension", 0, 128);
-        errors.Pattern(destination.FileExtension, $"{path}.fileExtension", FileExtensionRegex(), FileExtensionPattern);
-        errors.Length(destination.CustomTimeZone, $"{path}.customTimeZone", 0, 50);
-        errors.Pattern(destination.CustomTimeZone, $"{path}.customTimeZone", CustomTimeZoneRegex(), CustomTimeZonePattern);
+        errors.String(destination.FileExtension, $"{path}.fileExtension", 0, 128, FileExtensionRegex, FileExtensionPattern);
+        errors.String(destination.CustomTimeZone, $"{path}.customTimeZone", 0, 50, CustomTimeZoneRegex, CustomTimeZonePattern);
 
         var processors = destination.ProcessingConfiguration?.Processors ?? [];
         for (var i = 0; i < processors.Count; i++)
         {
             var processorPath = $"{path}.processingConfiguration.processors.{i + 1}.member";
             errors.Required(processors[i].Type, $"{processorPath}.type");
-            errors.OneOf(processors[i].Type, $"{processorPath}.type", ProcessorTypes);
+            errors.OneOf(processors[i].Type, $"{processorPath}.type", ProcessorTypeValues.All);
             var parameters = processors[i].Parameters ?? [];
             for (var j = 0; j < parameters.Count; j++)
             {
                 var parameterPath = $"{processorPath}.parameters.{j + 1}.member";
                 errors.Required(parameters[j].ParameterName, $"{parameterPath}.parameterName");
-                errors.OneOf(parameters[j].ParameterName, $"{parameterPath}.parameterName", ParameterNames);
+                errors.OneOf(parameters[j].ParameterName, $"{parameterPath}.parameterName", ProcessorParameterNameValues.All);
                 errors.Required(parameters[j].ParameterValue, $"{parameterPath}.parameterValue");
-                errors.Length(parameters[j].ParameterValue, $"{parameterPath}.parameterValue", 1, 5120);
-                errors.Pattern(parameters[j].ParameterValue, $"{parameterPath}.parameterValue", ParameterValueRegex(), ParameterValuePattern);
+                errors.String(parameters[j].ParameterValue, $"{parameterPath}.parameterValue", 1, 5120, ParameterValueRegex, ParameterValuePattern);
             }
         }
     }
 
     [GeneratedRegex($"^(?:{NamePattern})$")]
     private static partial Regex NameRegex();
-
-    [GeneratedRegex($"^(?:{RoleArnPattern})$")]
-    private static partial Regex RoleArnRegex();
-
-    [GeneratedRegex($"^(?:{BucketArnPattern})$")]
-    private static partial Regex BucketArnRegex();
-
-    [GeneratedRegex(ParameterValuePattern)]
-    private static partial Regex ParameterValueRegex();
-
-    [GeneratedRegex($"^(?:{FileExtensionPattern})$")]
-    private static partial Regex FileExtensionRegex();
-
-    [GeneratedRegex($"^(?:{CustomTimeZonePattern})$")]
-    private static partial Regex CustomTimeZoneRegex();
 }

@@ -1,5 +1,11 @@
 using System.Buffers;
 using System.Globalization;
+using System.IO.Compression;
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Pipeline.LocalCloud.Firehose.Configuration;
 using Pipeline.LocalCloud.Firehose.Prefixes;
 
@@ -190,4 +196,110 @@ internal static class DeliveryPlanner
         failure = new RecordFailure(PartitioningErrorCodes.MetadataExtractionFailed, error, 1, now, ErrorOutputType.MetadataExtractionFailed);
         return false;
     }
+}
+
+/// <summary>The records of one delivery that share partition key values, bound for one object.</summary>
+internal sealed class PartitionGroup(Dictionary<(PartitionKeySource, string), string> values)
+{
+    public Dictionary<(PartitionKeySource, string), string> Values { get; } = values;
+
+    public List<ProcessedRecord> Records { get; } = [];
+}
+
+/// <summary>Error codes of records that dynamic partitioning sends to the error output.</summary>
+internal static class PartitioningErrorCodes
+{
+    /// <summary>A partition key could not be read from the record or the Lambda's metadata (AWS's code).</summary>
+    public const string MetadataExtractionFailed = "DynamicPartitioning.MetadataExtractionFailed";
+
+    /// <summary>The delivery already has 500 partitions (AWS's code).</summary>
+    public const string ActivePartitionsLimitExceeded = "DynamicPartitioning.ActivePartitionsLimitExceeded";
+
+    /// <summary>The prefix evaluated with the record's keys is longer than 512 characters (LocalCloud's code).</summary>
+    public const string PrefixEvaluationFailed = "DynamicPartitioning.PrefixEvaluationFailed";
+}
+
+/// <summary>The bytes of an object as the stream writes them.</summary>
+internal static class ObjectContent
+{
+    public static byte[] Encode(ReadOnlySpan<byte> content, ObjectCompression compression)
+    {
+        if (compression == ObjectCompression.Uncompressed)
+        {
+            return content.ToArray();
+        }
+
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
+    }
+}
+
+/// <summary>
+/// The error output line of a failed record, field for field as data-transformation.md documents it:
+/// <c>{"attemptsMade","arrivalTimestamp","errorCode","errorMessage","attemptEndingTimestamp","rawData","lambdaArn"}</c>,
+/// timestamps in epoch milliseconds, <c>rawData</c> the original record in base64, one object per line.
+/// </summary>
+internal static class ErrorRecordWriter
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteLine(IBufferWriter<byte> output, ProcessedRecord record, string? lambdaArn)
+    {
+        var failure = record.Failure ?? throw new ArgumentException("The record did not fail.", nameof(record));
+        using (var writer = new Utf8JsonWriter(output, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("attemptsMade", failure.AttemptsMade);
+            writer.WriteNumber("arrivalTimestamp", record.Source.ArrivalTime.ToUnixTimeMilliseconds());
+            writer.WriteString("errorCode", failure.ErrorCode);
+            writer.WriteString("errorMessage", failure.ErrorMessage);
+            writer.WriteNumber("attemptEndingTimestamp", failure.AttemptEndingTimestamp.ToUnixTimeMilliseconds());
+            writer.WriteBase64String("rawData", record.Source.Data);
+            if (lambdaArn is not null)
+            {
+                writer.WriteString("lambdaArn", lambdaArn);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        output.Write("\n"u8);
+    }
+}
+
+/// <summary>
+/// Ids derived from what they name instead of drawn at random, so that redoing a delivery names the same objects:
+/// record ids from the stream incarnation and sequence number, object uuids and random-string values from the
+/// incarnation, the journal range and the object's place in the delivery.
+/// </summary>
+internal static class DeterministicIds
+{
+    /// <summary>A 56-digit record id, the shape AWS's record ids have.</summary>
+    public static string RecordId(string incarnation, long sequence)
+    {
+        var hash = Hash($"record|{incarnation}|{sequence}");
+        var prefix = new BigInteger(hash.AsSpan(0, 16), isUnsigned: true) % BigInteger.Pow(10, 36);
+        return prefix.ToString("D36", CultureInfo.InvariantCulture) + sequence.ToString("D20", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The uuid at the end of an object key (8-4-4-4-12 lower-case hex, version 4 layout).</summary>
+    public static string ObjectUuid(string incarnation, long first, long last, string objectTag)
+    {
+        var bytes = Hash($"object|{incarnation}|{first}|{last}|{objectTag}").AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexStringLower(bytes);
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..]}";
+    }
+
+    /// <summary>The value of the <paramref name="index"/>-th <c>!{firehose:random-string}</c> in an object's prefix: 11 hex characters.</summary>
+    public static string RandomString(string incarnation, long first, long last, string objectTag, int index) =>
+        Convert.ToHexStringLower(Hash($"random|{incarnation}|{first}|{last}|{objectTag}|{index}"))[..Prefixes.PrefixTemplate.RandomStringLength];
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }

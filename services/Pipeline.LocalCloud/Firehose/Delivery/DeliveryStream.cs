@@ -31,7 +31,6 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly List<JournalRecord> _buffer = [];
-    private readonly SemaphoreSlim _appendLock = new(1, 1);
     private readonly SemaphoreSlim _deliveryLock = new(1, 1);
     private readonly RecordJournal _journal;
     private readonly DeliveryPlanStore _plans;
@@ -42,19 +41,20 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
     private readonly FirehoseEngineOptions _options;
     private readonly ILogger _logger;
     private long _bufferedBytes;
+    private long _appendingBytes;
+    private int _appending;
+    private TaskCompletionSource? _drained;
     private long _deliveredThrough;
     private volatile bool _planPending;
     private TaskCompletionSource _wake = NewSignal();
     private CancellationTokenSource? _stop;
     private Task? _loop;
 
-    private DeliveryStream(
+    /// <summary>Opens the stream's journal and checkpoint in <paramref name="directory"/>; records accepted and not delivered are buffered again.</summary>
+    public DeliveryStream(
         StoredDeliveryStream stored,
         DeliveryStreamSettings settings,
         string directory,
-        RecordJournal journal,
-        long deliveredThrough,
-        List<JournalRecord> undelivered,
         Func<IObjectStore> objectStore,
         LambdaTransformer transformer,
         TimeProvider time,
@@ -64,10 +64,16 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         Stored = stored;
         Settings = settings;
         Directory = directory;
-        _journal = journal;
-        _deliveredThrough = deliveredThrough;
-        _buffer.AddRange(undelivered);
-        _bufferedBytes = undelivered.Sum(r => (long)r.Data.Length);
+        _objectStore = objectStore;
+        _transformer = transformer;
+        _time = time;
+        _options = options;
+        _logger = logger;
+        _checkpoint = new(Path.Combine(directory, CheckpointFile), FirehoseStateJsonContext.Default.DeliveryCheckpoint);
+        _deliveredThrough = _checkpoint.Load()?.DeliveredThrough ?? 0;
+        _journal = RecordJournal.Open(Path.Combine(directory, JournalDirectory), options.SegmentBytes, _deliveredThrough, logger, out var undelivered);
+        _journal.Durable = Buffer;
+        Buffer(undelivered);
         _plans = new DeliveryPlanStore(Path.Combine(directory, PendingDirectory));
         _planPending = _plans.HasPlan;
         if (!_planPending)
@@ -76,12 +82,10 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
             _plans.Delete();
         }
 
-        _checkpoint = Checkpoint(directory);
-        _objectStore = objectStore;
-        _transformer = transformer;
-        _time = time;
-        _options = options;
-        _logger = logger;
+        if (undelivered.Count > 0 || _planPending)
+        {
+            LogRecovered(logger, settings.Name, undelivered.Count, _planPending);
+        }
     }
 
     public StoredDeliveryStream Stored { get; }
@@ -108,75 +112,59 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
 
     public long DeliveredThrough => Interlocked.Read(ref _deliveredThrough);
 
-    /// <summary>Opens the stream's journal and checkpoint in <paramref name="directory"/>; records accepted and not delivered are buffered again.</summary>
-    public static DeliveryStream Open(
-        StoredDeliveryStream stored,
-        DeliveryStreamSettings settings,
-        string directory,
-        Func<IObjectStore> objectStore,
-        LambdaTransformer transformer,
-        TimeProvider time,
-        FirehoseEngineOptions options,
-        ILogger logger)
-    {
-        var deliveredThrough = Checkpoint(directory).Load()?.DeliveredThrough ?? 0;
-        var journal = RecordJournal.Open(Path.Combine(directory, JournalDirectory), options.SegmentBytes, deliveredThrough, logger, out var undelivered);
-        var stream = new DeliveryStream(stored, settings, directory, journal, deliveredThrough, undelivered, objectStore, transformer, time, options, logger);
-        if (undelivered.Count > 0 || stream._planPending)
-        {
-            LogRecovered(logger, settings.Name, undelivered.Count, stream._planPending);
-        }
-
-        return stream;
-    }
-
-    /// <summary>Appends records to the journal (durable on return) and the buffer; returns their record ids.</summary>
+    /// <summary>
+    /// Appends records to the journal (durable on return) and the buffer; returns their record ids. Appends run
+    /// concurrently and share their fsyncs; the journal hands the records over in sequence order once durable.
+    /// </summary>
     public async Task<IReadOnlyList<string>> AppendAsync(IReadOnlyList<byte[]> records, CancellationToken cancellationToken)
     {
-        await _appendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        var incoming = records.Sum(r => (long)r.Length);
+        var stream = new KeyValuePair<string, object?>("aws.firehose.delivery_stream", Name);
+        lock (_gate)
         {
             if (Status != DeliveryStreamStatus.Active)
             {
                 throw FirehoseErrors.StreamNotFound(Name, Stored.Arn.Split(':')[4]);
             }
 
-            var incoming = records.Sum(r => (long)r.Length);
-            lock (_gate)
+            // An empty backlog always takes a request, however large, so a stream never refuses everything.
+            var backlog = _bufferedBytes + _appendingBytes;
+            if (backlog > 0 && backlog + incoming > _options.MaxBacklogBytes)
             {
-                // An empty backlog always takes a request, however large, so a stream never refuses everything.
-                if (_bufferedBytes > 0 && _bufferedBytes + incoming > _options.MaxBacklogBytes)
-                {
-                    FirehoseTelemetry.ThrottledRecords.Add(records.Count, new KeyValuePair<string, object?>("aws.firehose.delivery_stream", Name));
-                    throw FirehoseErrors.ServiceUnavailable("Slow down.");
-                }
+                FirehoseTelemetry.ThrottledRecords.Add(records.Count, stream);
+                throw FirehoseErrors.ServiceUnavailable("Slow down.");
             }
 
-            IReadOnlyList<JournalRecord> appended;
-            try
-            {
-                appended = _journal.Append(records, _time.GetUtcNow());
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                LogAppendFailed(_logger, e, Name);
-                throw FirehoseErrors.ServiceUnavailable($"Slow down. LocalCloud could not store the records durably, so none of them was accepted: {e.Message}");
-            }
+            _appendingBytes += incoming;
+            _appending++;
+        }
 
-            lock (_gate)
-            {
-                _buffer.AddRange(appended);
-                _bufferedBytes += appended.Sum(r => (long)r.Data.Length);
-            }
-
-            FirehoseTelemetry.IncomingRecords.Add(appended.Count, new KeyValuePair<string, object?>("aws.firehose.delivery_stream", Name));
-            Signal();
-            return appended.Select(r => DeterministicIds.RecordId(Settings.Incarnation, r.Sequence)).ToArray();
+        IReadOnlyList<JournalRecord> appended;
+        try
+        {
+            appended = await _journal.AppendAsync(records, _time.GetUtcNow()).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogAppendFailed(_logger, e, Name);
+            throw FirehoseErrors.ServiceUnavailable($"Slow down. LocalCloud could not store the records durably, so none of them was accepted: {e.Message}");
         }
         finally
         {
-            _appendLock.Release();
+            lock (_gate)
+            {
+                _appendingBytes -= incoming;
+                if (--_appending == 0 && _drained is { } drained)
+                {
+                    _drained = null;
+                    drained.TrySetResult();
+                }
+            }
         }
+
+        FirehoseTelemetry.IncomingRecords.Add(appended.Count, stream);
+        Signal();
+        return appended.Select(r => DeterministicIds.RecordId(Settings.Incarnation, r.Sequence)).ToArray();
     }
 
     /// <summary>Delivers what the buffering hints say is due, after finishing an interrupted delivery.</summary>
@@ -185,12 +173,20 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
     /// <summary>Delivers every record accepted before the call.</summary>
     public Task<DeliveryCounts> FlushAsync(CancellationToken cancellationToken) => DeliverAsync(flush: true, cancellationToken);
 
-    /// <summary>Refuses new records from now on (and waits for an append in progress), or accepts them again.</summary>
-    public async Task SetStatusAsync(DeliveryStreamStatus status)
+    /// <summary>Refuses new records from now on (and waits for the appends in progress), or accepts them again.</summary>
+    public Task SetStatusAsync(DeliveryStreamStatus status)
     {
-        await _appendLock.WaitAsync().ConfigureAwait(false);
-        Status = status;
-        _appendLock.Release();
+        lock (_gate)
+        {
+            Status = status;
+            if (_appending == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _drained ??= NewSignal();
+            return _drained.Task;
+        }
     }
 
     /// <summary>Starts the delivery loop.</summary>
@@ -475,6 +471,16 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
         stop.ThrowIfCancellationRequested();
     }
 
+    /// <summary>Takes records the journal made durable, in sequence order.</summary>
+    private void Buffer(IReadOnlyList<JournalRecord> records)
+    {
+        lock (_gate)
+        {
+            _buffer.AddRange(records);
+            _bufferedBytes += records.Sum(r => (long)r.Data.Length);
+        }
+    }
+
     private void Signal()
     {
         TaskCompletionSource woken;
@@ -503,7 +509,4 @@ internal sealed partial class DeliveryStream : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not append to the journal of {Stream}")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, string stream);
-
-    private static StateDocument<DeliveryCheckpoint> Checkpoint(string directory) =>
-        new(Path.Combine(directory, CheckpointFile), FirehoseStateJsonContext.Default.DeliveryCheckpoint);
 }

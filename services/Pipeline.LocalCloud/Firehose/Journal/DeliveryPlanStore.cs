@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Pipeline.LocalCloud.Firehose.Configuration;
 using Pipeline.LocalCloud.Firehose.Delivery;
 using Pipeline.LocalCloud.Storage;
 
@@ -63,3 +65,18 @@ internal sealed class DeliveryPlanStore(string directory)
         }
     }
 }
+
+/// <summary><c>pending/plan.json</c>: a <see cref="DeliveryPlan"/> whose object bytes are files beside it.</summary>
+internal sealed record StoredPlan(long FirstSequence, long LastSequence, IReadOnlyList<StoredPlanObject> Objects, DeliveryCounts Counts);
+
+internal sealed record StoredPlanObject(string Bucket, string Key, string File, PlannedObjectKind Kind, int RecordCount);
+
+/// <summary><c>checkpoint.json</c>: every record up to this sequence number is delivered.</summary>
+internal sealed record DeliveryCheckpoint(long DeliveredThrough);
+
+/// <summary>The files Firehose keeps under <c>&lt;data dir&gt;/firehose/&lt;stream&gt;/</c>.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(StoredDeliveryStream))]
+[JsonSerializable(typeof(DeliveryCheckpoint))]
+[JsonSerializable(typeof(StoredPlan))]
+internal sealed partial class FirehoseStateJsonContext : JsonSerializerContext;

@@ -14,10 +14,8 @@ internal sealed class JavaTimestampPattern
     // Letters Java accepts that LocalCloud does not format (era, quarter, week-based fields, zones, offsets, ...).
     private const string UnsupportedJavaLetters = "GLQqYwWecFAnNVvzOXxZpBg";
 
-    private static readonly string[] ShortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    private static readonly string[] FullMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    private static readonly string[] ShortDays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    private static readonly string[] FullDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    // Java's English names: Jan/January, Sun/Sunday.
+    private static readonly DateTimeFormatInfo Names = CultureInfo.InvariantCulture.DateTimeFormat;
 
     private readonly IReadOnlyList<PatternField> _fields;
 
@@ -35,48 +33,31 @@ internal sealed class JavaTimestampPattern
         result = null;
         var fields = new List<PatternField>();
         var literal = new StringBuilder();
+        var quoted = false;
         for (var i = 0; i < pattern.Length;)
         {
             var c = pattern[i];
             if (c == '\'')
             {
+                // '' is a quote, in a quoted literal or outside one; a single ' opens or closes a literal.
                 if (i + 1 < pattern.Length && pattern[i + 1] == '\'')
                 {
                     literal.Append('\'');
                     i += 2;
-                    continue;
                 }
-
-                var end = i + 1;
-                var quoted = new StringBuilder();
-                var closed = false;
-                while (end < pattern.Length)
+                else
                 {
-                    if (pattern[end] == '\'')
-                    {
-                        if (end + 1 < pattern.Length && pattern[end + 1] == '\'')
-                        {
-                            quoted.Append('\'');
-                            end += 2;
-                            continue;
-                        }
-
-                        closed = true;
-                        break;
-                    }
-
-                    quoted.Append(pattern[end]);
-                    end++;
+                    quoted = !quoted;
+                    i++;
                 }
 
-                if (!closed)
-                {
-                    error = $"Pattern ends with an incomplete string literal: {pattern}";
-                    return false;
-                }
+                continue;
+            }
 
-                literal.Append(quoted);
-                i = end + 1;
+            if (quoted)
+            {
+                literal.Append(c);
+                i++;
                 continue;
             }
 
@@ -121,6 +102,12 @@ internal sealed class JavaTimestampPattern
             i += count;
         }
 
+        if (quoted)
+        {
+            error = $"Pattern ends with an incomplete string literal: {pattern}";
+            return false;
+        }
+
         if (literal.Length > 0)
         {
             fields.Add(PatternField.Text(literal.ToString()));
@@ -144,59 +131,28 @@ internal sealed class JavaTimestampPattern
             }
 
             var count = field.Count;
-            switch (field.Letter)
+            text.Append(field.Letter switch
             {
-                case 'y':
-                case 'u':
-                    // Java prints two-letter years as the last two digits and pads the others to the letter count.
-                    Pad(text, count == 2 ? local.Year % 100 : local.Year, count);
-                    break;
-                case 'M':
-                    text.Append(count switch
-                    {
-                        3 => ShortMonths[local.Month - 1],
-                        4 => FullMonths[local.Month - 1],
-                        _ => Padded(local.Month, count),
-                    });
-                    break;
-                case 'd':
-                    Pad(text, local.Day, count);
-                    break;
-                case 'D':
-                    Pad(text, local.DayOfYear, count);
-                    break;
-                case 'H':
-                    Pad(text, local.Hour, count);
-                    break;
-                case 'k':
-                    Pad(text, local.Hour == 0 ? 24 : local.Hour, count);
-                    break;
-                case 'h':
-                    Pad(text, local.Hour % 12 == 0 ? 12 : local.Hour % 12, count);
-                    break;
-                case 'K':
-                    Pad(text, local.Hour % 12, count);
-                    break;
-                case 'm':
-                    Pad(text, local.Minute, count);
-                    break;
-                case 's':
-                    Pad(text, local.Second, count);
-                    break;
-                case 'S':
-                    // A fraction of the second, truncated to the letter count (SSS = milliseconds).
-                    var fraction = (local.Ticks % TimeSpan.TicksPerSecond).ToString("D7", CultureInfo.InvariantCulture).PadRight(9, '0');
-                    text.Append(fraction, 0, count);
-                    break;
-                case 'a':
-                    text.Append(local.Hour < 12 ? "AM" : "PM");
-                    break;
-                case 'E':
-                    text.Append(count == 4 ? FullDays[(int)local.DayOfWeek] : ShortDays[(int)local.DayOfWeek]);
-                    break;
-                default:
-                    throw new InvalidOperationException($"Pattern letter '{field.Letter}' passed validation but has no formatter.");
-            }
+                // Java prints two-letter years as the last two digits and pads the others to the letter count.
+                'y' or 'u' => Padded(count == 2 ? local.Year % 100 : local.Year, count),
+                'M' when count == 3 => Names.AbbreviatedMonthNames[local.Month - 1],
+                'M' when count == 4 => Names.MonthNames[local.Month - 1],
+                'M' => Padded(local.Month, count),
+                'd' => Padded(local.Day, count),
+                'D' => Padded(local.DayOfYear, count),
+                'H' => Padded(local.Hour, count),
+                'k' => Padded(local.Hour == 0 ? 24 : local.Hour, count),
+                'h' => Padded(local.Hour % 12 == 0 ? 12 : local.Hour % 12, count),
+                'K' => Padded(local.Hour % 12, count),
+                'm' => Padded(local.Minute, count),
+                's' => Padded(local.Second, count),
+
+                // A fraction of the second, truncated to the letter count (SSS = milliseconds).
+                'S' => (local.Ticks % TimeSpan.TicksPerSecond).ToString("D7", CultureInfo.InvariantCulture).PadRight(9, '0')[..count],
+                'a' => local.Hour < 12 ? "AM" : "PM",
+                'E' => count == 4 ? Names.DayNames[(int)local.DayOfWeek] : Names.AbbreviatedDayNames[(int)local.DayOfWeek],
+                _ => throw new InvalidOperationException($"Pattern letter '{field.Letter}' passed validation but has no formatter."),
+            });
         }
 
         return text.ToString();
@@ -225,8 +181,12 @@ internal sealed class JavaTimestampPattern
         return count > max ? $"Too many pattern letters: {letter}" : null;
     }
 
-    private static void Pad(StringBuilder text, int value, int width) => text.Append(Padded(value, width));
-
     private static string Padded(int value, int width) =>
         value.ToString(CultureInfo.InvariantCulture).PadLeft(Math.Min(width, 19), '0');
+}
+
+/// <summary>One field of a compiled timestamp pattern: a run of one pattern letter, or literal text.</summary>
+internal sealed record PatternField(char Letter, int Count, string? Literal)
+{
+    public static PatternField Text(string literal) => new('\0', 0, literal);
 }

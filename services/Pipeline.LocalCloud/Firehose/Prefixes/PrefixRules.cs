@@ -56,45 +56,20 @@ internal static class PrefixRules
             return false;
         }
 
-        if (dynamicPartitioning && prefix.Length == 0)
+        // The rules in the order AWS checks them: the first one broken is the answer.
+        var broken = new (bool Broken, string Message)[]
         {
-            error = "Prefix cannot be null or empty when dynamic partitioning is enabled";
-            return false;
-        }
-
-        if (dynamicPartitioning && parsedError is null)
+            (dynamicPartitioning && prefix.Length == 0, "Prefix cannot be null or empty when dynamic partitioning is enabled"),
+            (dynamicPartitioning && parsedError is null, "ErrorOutputPrefix cannot be null or empty when dynamic partitioning is enabled"),
+            (parsedPrefix.HasErrorOutputType, "Prefix cannot contain the expression !{firehose:error-output-type}; it is allowed only in ErrorOutputPrefix"),
+            (!dynamicPartitioning && parsedPrefix.PartitionKeys.Any(), "Prefix can use partitionKeyFromQuery and partitionKeyFromLambda expressions only when dynamic partitioning is enabled"),
+            (parsedError is null && parsedPrefix.HasExpressions, "ErrorOutputPrefix cannot be null or empty when Prefix contains expressions"),
+            (parsedError is not null && parsedError.PartitionKeys.Any(), "ErrorOutputPrefix cannot contain partitionKeyFromQuery or partitionKeyFromLambda expressions"),
+            (parsedError is not null && parsedError.HasExpressions && !parsedError.HasErrorOutputType, "ErrorOutputPrefix must contain at least one !{firehose:error-output-type} expression when it contains expressions"),
+        }.FirstOrDefault(rule => rule.Broken);
+        if (broken.Broken)
         {
-            error = "ErrorOutputPrefix cannot be null or empty when dynamic partitioning is enabled";
-            return false;
-        }
-
-        if (parsedPrefix.HasErrorOutputType)
-        {
-            error = "Prefix cannot contain the expression !{firehose:error-output-type}; it is allowed only in ErrorOutputPrefix";
-            return false;
-        }
-
-        if (!dynamicPartitioning && parsedPrefix.PartitionKeys.Any())
-        {
-            error = "Prefix can use partitionKeyFromQuery and partitionKeyFromLambda expressions only when dynamic partitioning is enabled";
-            return false;
-        }
-
-        if (parsedError is null && parsedPrefix.HasExpressions)
-        {
-            error = "ErrorOutputPrefix cannot be null or empty when Prefix contains expressions";
-            return false;
-        }
-
-        if (parsedError is not null && parsedError.PartitionKeys.Any())
-        {
-            error = "ErrorOutputPrefix cannot contain partitionKeyFromQuery or partitionKeyFromLambda expressions";
-            return false;
-        }
-
-        if (parsedError is not null && parsedError.HasExpressions && !parsedError.HasErrorOutputType)
-        {
-            error = "ErrorOutputPrefix must contain at least one !{firehose:error-output-type} expression when it contains expressions";
+            error = broken.Message;
             return false;
         }
 
@@ -127,3 +102,6 @@ internal static class PrefixRules
             ErrorOutputType.MetadataExtractionFailed,
             (_, _) => string.Empty)).Length;
 }
+
+/// <summary>The prefixes a stream actually evaluates, after the defaults of the semantic rules were applied.</summary>
+internal sealed record ResolvedPrefixes(PrefixTemplate Prefix, PrefixTemplate ErrorOutputPrefix);

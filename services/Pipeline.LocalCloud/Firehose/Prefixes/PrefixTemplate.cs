@@ -160,3 +160,67 @@ internal sealed class PrefixTemplate
     private static string FreshRandomString() =>
         Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))[..RandomStringLength];
 }
+
+/// <summary>A piece of a parsed prefix: literal text or one <c>!{namespace:value}</c> expression.</summary>
+internal abstract record PrefixSegment;
+
+internal sealed record LiteralSegment(string Text) : PrefixSegment;
+
+/// <summary><c>!{partitionKeyFromQuery:key}</c> or <c>!{partitionKeyFromLambda:key}</c>.</summary>
+internal sealed record PartitionKeySegment(PartitionKeySource Source, string Key) : PrefixSegment;
+
+/// <summary><c>!{firehose:random-string}</c>; <see cref="Index"/> numbers the uses in one prefix, each a new string.</summary>
+internal sealed record RandomStringSegment(int Index) : PrefixSegment;
+
+/// <summary><c>!{timestamp:pattern}</c>.</summary>
+internal sealed record TimestampSegment(JavaTimestampPattern Pattern) : PrefixSegment;
+
+/// <summary><c>!{firehose:error-output-type}</c>.</summary>
+internal sealed record ErrorOutputTypeSegment : PrefixSegment;
+
+/// <summary>
+/// What one evaluation of a prefix needs. Every timestamp expression uses <see cref="Instant"/> (the arrival time
+/// of the oldest record in the object), shown in <see cref="TimeZone"/>.
+/// </summary>
+/// <param name="Instant">The approximate arrival time of the oldest record in the object.</param>
+/// <param name="TimeZone">UTC unless the stream sets <c>CustomTimeZone</c>.</param>
+/// <param name="RandomString">The value of the n-th <c>random-string</c> use; null draws fresh random strings.</param>
+/// <param name="ErrorOutputType">Required when the prefix contains <c>!{firehose:error-output-type}</c>.</param>
+/// <param name="PartitionKey">Looks up partition key values; required when the prefix has partition keys.</param>
+internal sealed record PrefixValues(
+    DateTimeOffset Instant,
+    TimeZoneInfo TimeZone,
+    Func<int, string>? RandomString = null,
+    ErrorOutputType? ErrorOutputType = null,
+    Func<PartitionKeySource, string, string?>? PartitionKey = null);
+
+/// <summary>Where a dynamic-partitioning key comes from.</summary>
+internal enum PartitionKeySource
+{
+    /// <summary><c>!{partitionKeyFromQuery:key}</c>: the stream's MetadataExtraction query over the record.</summary>
+    Query,
+
+    /// <summary><c>!{partitionKeyFromLambda:key}</c>: <c>metadata.partitionKeys</c> in the transformation response.</summary>
+    Lambda,
+}
+
+/// <summary>Why a record went to the error output; <c>!{firehose:error-output-type}</c> evaluates to its name.</summary>
+internal enum ErrorOutputType
+{
+    /// <summary><c>processing-failed</c>: the transformation Lambda failed or rejected the record.</summary>
+    ProcessingFailed,
+
+    /// <summary><c>metadata-extraction-failed</c>: a partitionKeyFromQuery key could not be extracted.</summary>
+    MetadataExtractionFailed,
+}
+
+/// <summary>The text each <see cref="ErrorOutputType"/> puts into an error prefix.</summary>
+internal static class ErrorOutputTypes
+{
+    public static string ToPrefixValue(this ErrorOutputType type) => type switch
+    {
+        ErrorOutputType.ProcessingFailed => "processing-failed",
+        ErrorOutputType.MetadataExtractionFailed => "metadata-extraction-failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+}

@@ -174,3 +174,6 @@ internal sealed partial class LambdaTransformer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Transformation of {Stream} by {Function} failed (attempt {Attempt} of {Attempts}): {Code} {Message}")]
     private partial void LogAttemptFailed(string stream, string function, int attempt, int attempts, string code, string message);
 }
+
+/// <summary>A record in a transformation invocation, under the record id PutRecord returned for it.</summary>
+internal sealed record BatchRecord(string RecordId, JournalRecord Record);

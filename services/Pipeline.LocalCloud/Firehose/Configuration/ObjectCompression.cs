@@ -1,8 +1,0 @@
-namespace Pipeline.LocalCloud.Firehose.Configuration;
-
-/// <summary>The CompressionFormat values LocalCloud writes.</summary>
-internal enum ObjectCompression
-{
-    Uncompressed,
-    Gzip,
-}
