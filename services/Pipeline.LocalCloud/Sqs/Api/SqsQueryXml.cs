@@ -1,5 +1,7 @@
 using System.Text;
 using System.Xml;
+using Pipeline.AwsShapes;
+using Pipeline.AwsShapes.Sqs;
 using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.Sqs.Api;
@@ -44,30 +46,31 @@ internal static class SqsQueryXml
     private static Action<XmlWriter>? Result(object output) => output switch
     {
         EmptyOutput => null,
-        QueueUrlOutput o => w => Element(w, "QueueUrl", o.QueueUrl),
-        ListQueuesOutput o => w =>
+        CreateQueueResult o => w => Element(w, "QueueUrl", o.QueueUrl),
+        GetQueueUrlResult o => w => Element(w, "QueueUrl", o.QueueUrl),
+        ListQueuesResult o => w =>
         {
-            foreach (var url in o.QueueUrls)
+            foreach (var url in o.QueueUrls ?? [])
             {
                 Element(w, "QueueUrl", url);
             }
         },
-        GetQueueAttributesOutput o => w =>
+        GetQueueAttributesResult o => w =>
         {
-            foreach (var (name, value) in o.Attributes)
+            foreach (var (name, value) in o.Attributes ?? new Dictionary<string, string>())
             {
                 NameValue(w, "Attribute", name, value);
             }
         },
-        SendMessageOutput o => w =>
+        SendMessageResult o => w =>
         {
             Element(w, "MessageId", o.MessageId);
             Element(w, "MD5OfMessageBody", o.MD5OfMessageBody);
             Element(w, "MD5OfMessageAttributes", o.MD5OfMessageAttributes);
         },
-        SendMessageBatchOutput o => w =>
+        SendMessageBatchResult o => w =>
         {
-            foreach (var entry in o.Successful)
+            foreach (var entry in o.Successful ?? [])
             {
                 w.WriteStartElement("SendMessageBatchResultEntry", Namespace);
                 Element(w, "Id", entry.Id);
@@ -79,40 +82,40 @@ internal static class SqsQueryXml
 
             Failures(w, o.Failed);
         },
-        ReceiveMessageOutput o => w =>
+        ReceiveMessageResult o => w =>
         {
-            foreach (var message in o.Messages)
+            foreach (var message in o.Messages ?? [])
             {
                 Message(w, message);
             }
         },
-        DeleteMessageBatchOutput o => w =>
+        DeleteMessageBatchResult o => w =>
         {
-            Successes(w, "DeleteMessageBatchResultEntry", o.Successful);
+            Successes(w, "DeleteMessageBatchResultEntry", o.Successful?.Select(e => e.Id));
             Failures(w, o.Failed);
         },
-        ChangeMessageVisibilityBatchOutput o => w =>
+        ChangeMessageVisibilityBatchResult o => w =>
         {
-            Successes(w, "ChangeMessageVisibilityBatchResultEntry", o.Successful);
+            Successes(w, "ChangeMessageVisibilityBatchResultEntry", o.Successful?.Select(e => e.Id));
             Failures(w, o.Failed);
         },
         _ => throw new ArgumentException($"No Query shape for {output.GetType().Name}.", nameof(output)),
     };
 
-    private static void Message(XmlWriter w, MessageOutput message)
+    private static void Message(XmlWriter w, Message message)
     {
         w.WriteStartElement("Message", Namespace);
         Element(w, "MessageId", message.MessageId);
         Element(w, "ReceiptHandle", message.ReceiptHandle);
         Element(w, "MD5OfBody", message.MD5OfBody);
         Element(w, "Body", message.Body);
-        foreach (var (name, value) in message.Attributes ?? [])
+        foreach (var (name, value) in message.Attributes ?? new Dictionary<string, string>())
         {
             NameValue(w, "Attribute", name, value);
         }
 
         Element(w, "MD5OfMessageAttributes", message.MD5OfMessageAttributes);
-        foreach (var (name, value) in message.MessageAttributes ?? [])
+        foreach (var (name, value) in message.MessageAttributes ?? new Dictionary<string, MessageAttributeValue>())
         {
             w.WriteStartElement("MessageAttribute", Namespace);
             Element(w, "Name", name);
@@ -127,24 +130,24 @@ internal static class SqsQueryXml
         w.WriteEndElement();
     }
 
-    private static void Successes(XmlWriter w, string element, BatchResultEntry[] entries)
+    private static void Successes(XmlWriter w, string element, IEnumerable<string?>? ids)
     {
-        foreach (var entry in entries)
+        foreach (var id in ids ?? [])
         {
             w.WriteStartElement(element, Namespace);
-            Element(w, "Id", entry.Id);
+            Element(w, "Id", id);
             w.WriteEndElement();
         }
     }
 
-    private static void Failures(XmlWriter w, BatchResultErrorEntry[] entries)
+    private static void Failures(XmlWriter w, IReadOnlyList<BatchResultErrorEntry>? entries)
     {
-        foreach (var entry in entries)
+        foreach (var entry in entries ?? [])
         {
             w.WriteStartElement("BatchResultErrorEntry", Namespace);
             Element(w, "Id", entry.Id);
-            Element(w, "SenderFault", entry.SenderFault ? "true" : "false");
-            Element(w, "Code", SqsErrors.QueryCodeOf(entry.Code));
+            Element(w, "SenderFault", entry.SenderFault == true ? "true" : "false");
+            Element(w, "Code", SqsErrors.QueryCodeOf(entry.Code!));
             Element(w, "Message", entry.Message);
             w.WriteEndElement();
         }
