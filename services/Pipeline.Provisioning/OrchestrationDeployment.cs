@@ -9,6 +9,7 @@ using Pipeline.Aws.EventBridge;
 using Pipeline.AwsShapes.EventBridge;
 using Pipeline.Aws.Glue;
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.Contracts.Datasets;
 
 namespace Pipeline.Provisioning;
