@@ -167,7 +167,7 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
             // The CLI and SDKs send no body when no payload is given; Lambda hands the function an empty object.
             payload = "{}"u8.ToArray();
         }
-        else if (!IsJson(payload, out var problem))
+        else if (FunctionErrors.JsonProblem(payload) is { } problem)
         {
             throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: Could not parse payload into json: {problem}");
         }
@@ -377,29 +377,6 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
         catch (JsonException e)
         {
             throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: {e.Message}");
-        }
-    }
-
-    private static bool IsJson(byte[] payload, out string problem)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(payload);
-            reader.Read();
-            reader.Skip();
-            if (reader.Read())
-            {
-                problem = "Unexpected content after the JSON value.";
-                return false;
-            }
-
-            problem = "";
-            return true;
-        }
-        catch (JsonException e)
-        {
-            problem = e.Message;
-            return false;
         }
     }
 
