@@ -3,6 +3,7 @@ using Amazon.S3.Model;
 using Pipeline.Aws;
 using Pipeline.Aws.Firehose;
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.Contracts.Datasets;
 using Pipeline.AwsShapes.Firehose;
 
@@ -87,12 +88,14 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
         var wanted = new CreateFunctionRequest
         {
             FunctionName = name,
+            Runtime = "provided.al2023",
             Role = $"arn:aws:iam::{accountId}:role/{name}",
-            Code = new FunctionCode(package),
+            Handler = "bootstrap",
+            Code = new FunctionCode { ZipFile = package },
             Timeout = 60,
             MemorySize = 512,
             Architectures = ["x86_64"],
-            Environment = variables is null ? null : new FunctionEnvironment(variables),
+            Environment = variables is null ? null : new FunctionEnvironment { Variables = variables },
         };
         try
         {
@@ -115,7 +118,7 @@ public sealed class LocalDeployment(AwsClientFactory aws, DatasetCatalog catalog
                 MemorySize = wanted.MemorySize,
 
                 // Replaces every variable, so that none is left from an older deployment.
-                Environment = wanted.Environment ?? new FunctionEnvironment(new Dictionary<string, string>()),
+                Environment = wanted.Environment ?? new FunctionEnvironment { Variables = new Dictionary<string, string>() },
             },
             cancellationToken);
     }

@@ -9,6 +9,8 @@ using Pipeline.Aws.EventBridge;
 using Pipeline.AwsShapes.EventBridge;
 using Pipeline.Aws.Glue;
 using Pipeline.Aws.Lambda;
+using CreateEventSourceMappingRequest = Pipeline.AwsShapes.Lambda.CreateEventSourceMappingRequest;
+using FunctionConfiguration = Pipeline.AwsShapes.Lambda.FunctionConfiguration;
 using Pipeline.Contracts.Datasets;
 
 namespace Pipeline.Provisioning;

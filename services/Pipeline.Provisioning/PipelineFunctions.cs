@@ -1,4 +1,5 @@
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Lambda;
 
 namespace Pipeline.Provisioning;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes.Lambda;
 
 namespace Pipeline.Aws.Lambda;
 
@@ -21,10 +22,12 @@ public sealed class LambdaClient
         _transport = transport;
     }
 
+    /// <summary>Creates a zip-package function; <c>Runtime</c> and <c>Handler</c> default to the pipeline's custom runtime (<c>provided.al2023</c>, <c>bootstrap</c>).</summary>
     /// <exception cref="AwsServiceException"><c>ResourceConflictException</c> when the function exists.</exception>
     public async Task<FunctionConfiguration> CreateFunctionAsync(CreateFunctionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = request with { Runtime = request.Runtime ?? RuntimeValues.ProvidedAl2023, Handler = request.Handler ?? "bootstrap" };
         var body = JsonSerializer.SerializeToUtf8Bytes(request, LambdaJsonContext.Default.CreateFunctionRequest);
         var response = await _transport.SendAsync("CreateFunction", HttpMethod.Post, Functions, body, "application/json", [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.FunctionConfiguration)!;
@@ -34,7 +37,7 @@ public sealed class LambdaClient
     public async Task<FunctionConfiguration> GetFunctionAsync(string functionName, CancellationToken cancellationToken = default)
     {
         var response = await _transport.SendAsync("GetFunction", HttpMethod.Get, $"{Functions}/{Uri.EscapeDataString(functionName)}", [], null, [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.GetFunctionResponse)!.Configuration;
+        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.GetFunctionResponse)!.Configuration!;
     }
 
     /// <summary>Replaces the function's code; running invocations finish on the old code, later ones get the new.</summary>
@@ -43,7 +46,7 @@ public sealed class LambdaClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(functionName);
         ArgumentNullException.ThrowIfNull(zipFile);
-        var body = JsonSerializer.SerializeToUtf8Bytes(new UpdateFunctionCodeRequest(zipFile, architectures), LambdaJsonContext.Default.UpdateFunctionCodeRequest);
+        var body = JsonSerializer.SerializeToUtf8Bytes(new UpdateFunctionCodeRequest { ZipFile = zipFile, Architectures = architectures }, LambdaJsonContext.Default.UpdateFunctionCodeRequest);
         var response = await _transport.SendAsync("UpdateFunctionCode", HttpMethod.Put, $"{Functions}/{Uri.EscapeDataString(functionName)}/code", body, "application/json", [], AwsJsonErrorParser.Parse, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.FunctionConfiguration)!;
     }
@@ -73,18 +76,18 @@ public sealed class LambdaClient
     /// <c>ResourceConflictException</c> when the function already has a mapping for the source;
     /// <c>InvalidParameterValueException</c> for a missing queue or batch settings out of range.
     /// </exception>
-    public async Task<EventSourceMapping> CreateEventSourceMappingAsync(CreateEventSourceMappingRequest request, CancellationToken ct = default)
+    public async Task<EventSourceMappingConfiguration> CreateEventSourceMappingAsync(CreateEventSourceMappingRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = JsonSerializer.SerializeToUtf8Bytes(request, LambdaJsonContext.Default.CreateEventSourceMappingRequest);
         var response = await _transport.SendAsync("CreateEventSourceMapping", HttpMethod.Post, EventSourceMappings, body, "application/json", [], AwsJsonErrorParser.Parse, ct).ConfigureAwait(false);
-        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.EventSourceMapping)!;
+        return JsonSerializer.Deserialize(response.Body, LambdaJsonContext.Default.EventSourceMappingConfiguration)!;
     }
 
     /// <summary>Every mapping matching the filters (either may be null), following <c>NextMarker</c> through all pages.</summary>
-    public async Task<IReadOnlyList<EventSourceMapping>> ListEventSourceMappingsAsync(string? functionName, string? eventSourceArn, CancellationToken ct = default)
+    public async Task<IReadOnlyList<EventSourceMappingConfiguration>> ListEventSourceMappingsAsync(string? functionName, string? eventSourceArn, CancellationToken ct = default)
     {
-        var all = new List<EventSourceMapping>();
+        var all = new List<EventSourceMappingConfiguration>();
         string? marker = null;
         do
         {

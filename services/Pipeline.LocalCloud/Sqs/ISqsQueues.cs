@@ -22,3 +22,22 @@ public interface ISqsQueues
     /// <summary>The queue's ARN: <c>arn:aws:sqs:&lt;region&gt;:&lt;account&gt;:&lt;name&gt;</c>.</summary>
     string GetQueueArn(string queue);
 }
+
+/// <summary>A message attribute: <c>String</c>, <c>Number</c> or <c>Binary</c> (optionally with a <c>.custom</c> suffix).</summary>
+public sealed record SqsMessageAttribute(string DataType, string? StringValue, byte[]? BinaryValue);
+
+/// <summary>What SendMessage answers: the id and the checksums clients verify.</summary>
+public sealed record SqsSendResult(string MessageId, string Md5OfBody, string? Md5OfMessageAttributes);
+
+/// <summary>One delivery of a message, with the system attributes AWS reports for it.</summary>
+public sealed record SqsReceivedMessage(
+    string MessageId,
+    string ReceiptHandle,
+    string Body,
+    string Md5OfBody,
+    IReadOnlyDictionary<string, SqsMessageAttribute> MessageAttributes,
+    string? Md5OfMessageAttributes,
+    int ReceiveCount,
+    DateTimeOffset SentAt,
+    DateTimeOffset FirstReceivedAt,
+    string? TraceHeader = null);

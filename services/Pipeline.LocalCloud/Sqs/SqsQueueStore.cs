@@ -108,19 +108,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
             current = Get(queue).Settings;
         }
 
-        var merged = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["VisibilityTimeout"] = Invariant(current.VisibilityTimeout),
-            ["MessageRetentionPeriod"] = Invariant(current.MessageRetentionPeriod),
-            ["ReceiveMessageWaitTimeSeconds"] = Invariant(current.ReceiveMessageWaitTimeSeconds),
-            ["DelaySeconds"] = Invariant(current.DelaySeconds),
-            ["MaximumMessageSize"] = Invariant(current.MaximumMessageSize),
-        };
-        if (current.RedrivePolicy is { Length: > 0 } redrive)
-        {
-            merged["RedrivePolicy"] = redrive;
-        }
-
+        var merged = AttributesOf(current);
         foreach (var (name, value) in attributes ?? new Dictionary<string, string>())
         {
             merged[name] = value;
@@ -155,26 +143,14 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
             var q = Get(queue);
             var now = time.GetUtcNow();
             Expire(q, now);
-            var s = q.Settings;
-            var all = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["QueueArn"] = q.Arn,
-                ["ApproximateNumberOfMessages"] = Invariant(q.Messages.Count(m => m.VisibleAt <= now)),
-                ["ApproximateNumberOfMessagesNotVisible"] = Invariant(q.Messages.Count(m => m.VisibleAt > now && m.ReceiveCount > 0)),
-                ["ApproximateNumberOfMessagesDelayed"] = Invariant(q.Messages.Count(m => m.VisibleAt > now && m.ReceiveCount == 0)),
-                ["CreatedTimestamp"] = Invariant(q.CreatedAt.ToUnixTimeSeconds()),
-                ["LastModifiedTimestamp"] = Invariant(q.CreatedAt.ToUnixTimeSeconds()),
-                ["VisibilityTimeout"] = Invariant(s.VisibilityTimeout),
-                ["MessageRetentionPeriod"] = Invariant(s.MessageRetentionPeriod),
-                ["ReceiveMessageWaitTimeSeconds"] = Invariant(s.ReceiveMessageWaitTimeSeconds),
-                ["DelaySeconds"] = Invariant(s.DelaySeconds),
-                ["MaximumMessageSize"] = Invariant(s.MaximumMessageSize),
-                ["SqsManagedSseEnabled"] = "false",
-            };
-            if (s.RedrivePolicy is not null)
-            {
-                all["RedrivePolicy"] = s.RedrivePolicy;
-            }
+            var all = AttributesOf(q.Settings);
+            all["QueueArn"] = q.Arn;
+            all["ApproximateNumberOfMessages"] = Invariant(q.Messages.Count(m => m.VisibleAt <= now));
+            all["ApproximateNumberOfMessagesNotVisible"] = Invariant(q.Messages.Count(m => m.VisibleAt > now && m.ReceiveCount > 0));
+            all["ApproximateNumberOfMessagesDelayed"] = Invariant(q.Messages.Count(m => m.VisibleAt > now && m.ReceiveCount == 0));
+            all["CreatedTimestamp"] = Invariant(q.CreatedAt.ToUnixTimeSeconds());
+            all["LastModifiedTimestamp"] = Invariant(q.CreatedAt.ToUnixTimeSeconds());
+            all["SqsManagedSseEnabled"] = "false";
 
             if (names is null || names.Count == 0)
             {
@@ -372,12 +348,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
         foreach (var snapshot in document?.Load() ?? [])
         {
             var queue = new SqsQueue(snapshot.Name, snapshot.Arn, snapshot.Settings, snapshot.CreatedAt);
-            queue.Messages.AddRange(snapshot.Messages.Select(m => new StoredMessage(m.Id, m.Body, m.Attributes, m.SentAt, m.VisibleAt, m.TraceHeader)
-            {
-                ReceiveCount = m.ReceiveCount,
-                FirstReceivedAt = m.FirstReceivedAt,
-                ReceiptHandle = m.ReceiptHandle,
-            }));
+            queue.Messages.AddRange(snapshot.Messages);
             queues[snapshot.Name] = queue;
         }
 
@@ -389,7 +360,7 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
     {
         if (_document is not null)
         {
-            _document.Save([.. _queues.Values.Select(q => new SqsQueueSnapshot(q.Name, q.Arn, q.Settings, q.CreatedAt, q.Messages.Select(m => new StoredMessageSnapshot(m.Id, m.Body, new Dictionary<string, SqsMessageAttribute>(m.Attributes), m.SentAt, m.VisibleAt, m.ReceiveCount, m.FirstReceivedAt, m.ReceiptHandle, m.TraceHeader)).ToArray()))]);
+            _document.Save([.. _queues.Values.Select(q => new SqsQueueSnapshot(q.Name, q.Arn, q.Settings, q.CreatedAt, [.. q.Messages]))]);
         }
     }
 
@@ -565,6 +536,25 @@ internal sealed class SqsQueueStore(LocalCloudOptions cloud, TimeProvider time, 
         var trimmed = queue.TrimEnd('/');
         var cut = trimmed.StartsWith("arn:", StringComparison.Ordinal) ? trimmed.LastIndexOf(':') : trimmed.LastIndexOf('/');
         return cut < 0 ? trimmed : trimmed[(cut + 1)..];
+    }
+
+    /// <summary>The queue's settable attributes as the API spells them.</summary>
+    private static Dictionary<string, string> AttributesOf(SqsQueueSettings settings)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["VisibilityTimeout"] = Invariant(settings.VisibilityTimeout),
+            ["MessageRetentionPeriod"] = Invariant(settings.MessageRetentionPeriod),
+            ["ReceiveMessageWaitTimeSeconds"] = Invariant(settings.ReceiveMessageWaitTimeSeconds),
+            ["DelaySeconds"] = Invariant(settings.DelaySeconds),
+            ["MaximumMessageSize"] = Invariant(settings.MaximumMessageSize),
+        };
+        if (settings.RedrivePolicy is { Length: > 0 } redrive)
+        {
+            attributes["RedrivePolicy"] = redrive;
+        }
+
+        return attributes;
     }
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.EventSources;
 using Pipeline.LocalCloud.Lambda.Execution;
@@ -18,10 +18,8 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
 {
     public const string Segment = "event-source-mappings";
 
-    private const int SmallBodyBytes = 1024 * 1024;
     private const int DefaultBatchSize = 10;
     private const int DefaultListItems = 100;
-    private const string ReportBatchItemFailures = "ReportBatchItemFailures";
 
     /// <summary>The event source mapping operations of the Lambda API, added to its route table.</summary>
     public void AddRoutes(RestRoutes routes) => routes
@@ -33,7 +31,7 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
 
     private async Task CreateAsync(HttpContext context)
     {
-        var input = await LambdaEndpoint.ReadJsonAsync(context, LambdaApiJsonContext.Wire.CreateEventSourceMappingInput, SmallBodyBytes, "CreateEventSourceMapping").ConfigureAwait(false);
+        var input = await LambdaEndpoint.ReadJsonAsync(context, LambdaEndpoint.Json.CreateEventSourceMappingRequest, LambdaEndpoint.SmallBodyBytes, "CreateEventSourceMapping").ConfigureAwait(false);
         var source = input.EventSourceArn ?? throw LambdaErrors.Validation("eventSourceArn", null, "Member must not be null");
         var function = ResolveFunction(input.FunctionName ?? throw LambdaErrors.Validation("functionName", null, "Member must not be null"));
         CheckQueue(source);
@@ -64,13 +62,6 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
     private async Task ListAsync(HttpContext context)
     {
         var query = context.Request.Query;
-        var maxItems = DefaultListItems;
-        if (query["MaxItems"].ToString() is { Length: > 0 } text
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxItems) || maxItems is < 1 or > LambdaLimits.MaxListItems))
-        {
-            throw LambdaErrors.Validation("maxItems", text, "Member must have value between 1 and 10000");
-        }
-
         IEnumerable<EventSourceMapping> all = store.List();
         if (query["FunctionName"].ToString() is { Length: > 0 } functionName)
         {
@@ -84,17 +75,9 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
         }
 
         var matching = all.ToList();
-        var start = 0;
-        if (query["Marker"].ToString() is { Length: > 0 } marker)
-        {
-            var after = DecodeMarker(marker);
-            start = matching.FindIndex(m => m.Uuid == after) + 1;
-        }
-
-        var page = matching.Skip(start).Take(maxItems).ToArray();
-        var next = start + page.Length < matching.Count ? EncodeMarker(page[^1].Uuid) : null;
-        var output = new ListEventSourceMappingsOutput(next, [.. page.Select(m => Output(m, m.State))]);
-        await LambdaEndpoint.WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaApiJsonContext.Wire.ListEventSourceMappingsOutput).ConfigureAwait(false);
+        var (page, next) = LambdaEndpoint.Page(query, matching, DefaultListItems, m => m.Uuid, after => matching.FindIndex(m => m.Uuid == after) + 1);
+        var output = new ListEventSourceMappingsResponse { NextMarker = next, EventSourceMappings = [.. page.Select(m => Output(m, m.State))] };
+        await LambdaEndpoint.WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaEndpoint.Json.ListEventSourceMappingsResponse).ConfigureAwait(false);
     }
 
     private async Task GetAsync(HttpContext context, string uuid)
@@ -105,7 +88,7 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
 
     private async Task UpdateAsync(HttpContext context, string uuid)
     {
-        var input = await LambdaEndpoint.ReadJsonAsync(context, LambdaApiJsonContext.Wire.UpdateEventSourceMappingInput, SmallBodyBytes, "UpdateEventSourceMapping").ConfigureAwait(false);
+        var input = await LambdaEndpoint.ReadJsonAsync(context, LambdaEndpoint.Json.UpdateEventSourceMappingRequest, LambdaEndpoint.SmallBodyBytes, "UpdateEventSourceMapping").ConfigureAwait(false);
         var current = store.Find(uuid) ?? throw NotFound();
         var function = input.FunctionName is { } name ? ResolveFunction(name) : current.FunctionName;
         var batchSize = input.BatchSize ?? current.BatchSize;
@@ -154,17 +137,17 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
         }
     }
 
-    private static bool ReportsFailures(string[]? types)
+    private static bool ReportsFailures(IReadOnlyList<string>? types)
     {
         foreach (var type in types ?? [])
         {
-            if (type != ReportBatchItemFailures)
+            if (type != FunctionResponseTypeValues.ReportBatchItemFailures)
             {
                 throw LambdaErrors.Validation("functionResponseTypes", type, "Member must satisfy enum value set: [ReportBatchItemFailures]");
             }
         }
 
-        return types?.Length > 0;
+        return types?.Count > 0;
     }
 
     private string ResolveFunction(string name)
@@ -194,35 +177,23 @@ internal sealed class EventSourceMappingApi(EventSourceMappingStore store, Funct
         }
     }
 
-    private EventSourceMappingOutput Output(EventSourceMapping mapping, EventSourceMappingState state) => new(
-        mapping.Uuid,
-        mapping.BatchSize,
-        mapping.MaximumBatchingWindowInSeconds,
-        mapping.EventSourceArn,
-        host.Store.ArnOf(mapping.FunctionName),
-        Math.Round(mapping.LastModified.ToUnixTimeMilliseconds() / 1000.0, 3),
-        state.ToString(),
-        mapping.StateTransitionReason,
-        mapping.ReportBatchItemFailures ? [ReportBatchItemFailures] : [],
-        $"arn:aws:lambda:{host.Store.Region}:{host.Store.AccountId}:event-source-mapping:{mapping.Uuid}");
+    private EventSourceMappingConfiguration Output(EventSourceMapping mapping, EventSourceMappingState state) => new()
+    {
+        UUID = mapping.Uuid,
+        BatchSize = mapping.BatchSize,
+        MaximumBatchingWindowInSeconds = mapping.MaximumBatchingWindowInSeconds,
+        EventSourceArn = mapping.EventSourceArn,
+        FunctionArn = host.Store.ArnOf(mapping.FunctionName),
+        LastModified = DateTimeOffset.FromUnixTimeMilliseconds(mapping.LastModified.ToUnixTimeMilliseconds()),
+        State = state.ToString(),
+        StateTransitionReason = mapping.StateTransitionReason,
+        FunctionResponseTypes = mapping.ReportBatchItemFailures ? [FunctionResponseTypeValues.ReportBatchItemFailures] : [],
+        EventSourceMappingArn = $"arn:aws:lambda:{host.Store.Region}:{host.Store.AccountId}:event-source-mapping:{mapping.Uuid}",
+    };
 
-    private static Task WriteAsync(HttpContext context, int status, EventSourceMappingOutput output) =>
-        LambdaEndpoint.WriteJsonAsync(context, status, output, LambdaApiJsonContext.Wire.EventSourceMappingOutput);
+    private static Task WriteAsync(HttpContext context, int status, EventSourceMappingConfiguration output) =>
+        LambdaEndpoint.WriteJsonAsync(context, status, output, LambdaEndpoint.Json.EventSourceMappingConfiguration);
 
     private static AwsServiceException NotFound() =>
         new("ResourceNotFoundException", "The resource you requested does not exist.", StatusCodes.Status404NotFound);
-
-    private static string EncodeMarker(string uuid) => Convert.ToBase64String(Encoding.UTF8.GetBytes(uuid));
-
-    private static string DecodeMarker(string marker)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(marker));
-        }
-        catch (FormatException)
-        {
-            throw LambdaErrors.InvalidParameter($"Invalid marker: {marker}");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.LocalCloud.Lambda.Functions;
 
 namespace Pipeline.LocalCloud.Lambda.Api;
@@ -22,7 +23,7 @@ internal static partial class FunctionValidation
     };
 
     /// <summary>The definition CreateFunction asks for (code identity is stamped by the store).</summary>
-    public static FunctionDefinition ForCreate(CreateFunctionInput input)
+    public static FunctionDefinition ForCreate(CreateFunctionRequest input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var name = input.FunctionName ?? throw LambdaErrors.Validation("functionName", null, "Member must not be null");
@@ -72,7 +73,7 @@ internal static partial class FunctionValidation
     }
 
     /// <summary>The definition after UpdateFunctionConfiguration; members left out keep their values.</summary>
-    public static FunctionDefinition Apply(FunctionDefinition current, UpdateFunctionConfigurationInput input)
+    public static FunctionDefinition Apply(FunctionDefinition current, UpdateFunctionConfigurationRequest input)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(input);
@@ -93,7 +94,7 @@ internal static partial class FunctionValidation
     /// <c>DeadLetterConfig.TargetArn</c>: an SQS queue or SNS topic ARN; an empty one removes the dead-letter target, as
     /// in Lambda. Whether the queue or topic exists is checked when an event is sent there, as Lambda does.
     /// </summary>
-    public static string? DeadLetterTarget(DeadLetterConfigDocument? config)
+    public static string? DeadLetterTarget(DeadLetterConfig? config)
     {
         var arn = config?.TargetArn;
         if (string.IsNullOrEmpty(arn))
@@ -156,7 +157,7 @@ internal static partial class FunctionValidation
             : throw LambdaErrors.InvalidParameter($"'MemorySize' value failed to satisfy constraint: Member must have value less than or equal to {LambdaLimits.MaxMemoryMb}");
     }
 
-    public static IReadOnlyList<string>? Architectures(List<string>? architectures)
+    public static IReadOnlyList<string>? Architectures(IReadOnlyList<string>? architectures)
     {
         if (architectures is null)
         {
@@ -171,7 +172,7 @@ internal static partial class FunctionValidation
         return [architectures[0]];
     }
 
-    public static IReadOnlyDictionary<string, string> Environment(Dictionary<string, string>? variables)
+    public static IReadOnlyDictionary<string, string> Environment(IReadOnlyDictionary<string, string>? variables)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (variables is null)

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.Execution;
 using Pipeline.LocalCloud.Lambda.Functions;
@@ -18,7 +21,7 @@ namespace Pipeline.LocalCloud.Lambda.Api;
 /// </summary>
 internal sealed class LambdaEndpoint : IAwsServiceEndpoint
 {
-    private const int SmallBodyBytes = 1024 * 1024;
+    internal const int SmallBodyBytes = 1024 * 1024;
 
     private readonly FunctionHost _host;
     private readonly TimeProvider _time;
@@ -46,6 +49,16 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
             .Add("GET", "/2019-09-30/functions/{FunctionName}/concurrency", (c, l) => GetFunctionConcurrencyAsync(c, l[0]));
     }
 
+    /// <summary>
+    /// The generated shapes' JSON as AWS writes it: '+' in a base64 CodeSha256 stays '+' rather than <c>\u002B</c>.
+    /// Safe because these bodies are only ever read as JSON, never embedded in HTML.
+    /// </summary>
+    internal static LambdaJsonContext Json { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     private FunctionStore Store => _host.Store;
 
     public string SigningName => "lambda";
@@ -55,7 +68,7 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
     public Task HandleAsync(HttpContext context) => _routes.DispatchAsync(context);
 
     /// <summary>FunctionConfiguration as Lambda writes it.</summary>
-    internal static FunctionConfigurationOutput ToOutput(FunctionDefinition definition, string arn) => new()
+    internal static FunctionConfiguration ToOutput(FunctionDefinition definition, string arn) => new()
     {
         FunctionName = definition.FunctionName,
         FunctionArn = arn,
@@ -68,17 +81,21 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
         MemorySize = definition.MemorySize,
         LastModified = definition.LastModified.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture),
         CodeSha256 = definition.CodeSha256,
-        Environment = definition.Environment.Count == 0 ? null : new EnvironmentOutput(definition.Environment),
-        DeadLetterConfig = definition.DeadLetterTargetArn is { } deadLetter ? new DeadLetterConfigDocument { TargetArn = deadLetter } : null,
+        Version = "$LATEST",
+        Environment = definition.Environment.Count == 0 ? null : new EnvironmentResponse { Variables = definition.Environment },
+        DeadLetterConfig = definition.DeadLetterTargetArn is { } deadLetter ? new DeadLetterConfig { TargetArn = deadLetter } : null,
         RevisionId = definition.RevisionId,
+        State = StateValues.Active,
+        LastUpdateStatus = LastUpdateStatusValues.Successful,
+        PackageType = PackageTypeValues.Zip,
         Architectures = definition.Architectures,
     };
 
-    private FunctionConfigurationOutput Output(FunctionDefinition definition) => ToOutput(definition, Store.ArnOf(definition.FunctionName));
+    private FunctionConfiguration Output(FunctionDefinition definition) => ToOutput(definition, Store.ArnOf(definition.FunctionName));
 
     private async Task CreateFunctionAsync(HttpContext context)
     {
-        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.CreateFunctionInput, LambdaLimits.DeploymentRequestBytes, "CreateFunction").ConfigureAwait(false);
+        var input = await ReadJsonAsync(context, Json.CreateFunctionRequest, LambdaLimits.DeploymentRequestBytes, "CreateFunction").ConfigureAwait(false);
         var definition = FunctionValidation.ForCreate(input);
         if (Store.Find(definition.FunctionName) is not null)
         {
@@ -87,31 +104,15 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
 
         var package = await PackageAsync(input.Code!.ZipFile, input.Code.S3Bucket, input.Code.S3Key, input.Code.ImageUri, context.RequestAborted).ConfigureAwait(false);
         var created = await Store.CreateAsync(definition, package, context.RequestAborted).ConfigureAwait(false);
-        await WriteJsonAsync(context, StatusCodes.Status201Created, Output(created), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status201Created, Output(created), Json.FunctionConfiguration).ConfigureAwait(false);
     }
 
     private async Task ListFunctionsAsync(HttpContext context)
     {
-        var query = context.Request.Query;
-        var maxItems = LambdaLimits.DefaultListItems;
-        if (query["MaxItems"].ToString() is { Length: > 0 } text
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxItems) || maxItems is < 1 or > LambdaLimits.MaxListItems))
-        {
-            throw LambdaErrors.Validation("maxItems", text, "Member must have value between 1 and 10000");
-        }
-
         var all = Store.List();
-        var start = 0;
-        if (query["Marker"].ToString() is { Length: > 0 } marker)
-        {
-            var after = DecodeMarker(marker);
-            start = all.TakeWhile(f => string.CompareOrdinal(f.FunctionName, after) <= 0).Count();
-        }
-
-        var page = all.Skip(start).Take(maxItems).ToArray();
-        var next = start + page.Length < all.Count ? EncodeMarker(page[^1].FunctionName) : null;
-        var output = new ListFunctionsOutput([.. page.Select(Output)], next);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaApiJsonContext.Wire.ListFunctionsOutput).ConfigureAwait(false);
+        var (page, next) = Page(context.Request.Query, all, LambdaLimits.DefaultListItems, f => f.FunctionName, after => all.TakeWhile(f => string.CompareOrdinal(f.FunctionName, after) <= 0).Count());
+        var output = new ListFunctionsResponse { Functions = [.. page.Select(Output)], NextMarker = next };
+        await WriteJsonAsync(context, StatusCodes.Status200OK, output, Json.ListFunctionsResponse).ConfigureAwait(false);
     }
 
     private async Task GetFunctionAsync(HttpContext context, string name)
@@ -119,17 +120,19 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
         var definition = Resolve(context, name);
         var request = context.Request;
         var location = $"{request.Scheme}://{request.Host}/2015-03-31/functions/{Uri.EscapeDataString(definition.FunctionName)}/code.zip";
-        var output = new GetFunctionOutput(
-            Output(definition),
-            new FunctionCodeLocationOutput("S3", location),
-            definition.ReservedConcurrentExecutions is { } reserved ? new ConcurrencyDocument { ReservedConcurrentExecutions = reserved } : null);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaApiJsonContext.Wire.GetFunctionOutput).ConfigureAwait(false);
+        var output = new GetFunctionResponse
+        {
+            Configuration = Output(definition),
+            Code = new FunctionCodeLocation { RepositoryType = "S3", Location = location },
+            Concurrency = definition.ReservedConcurrentExecutions is { } reserved ? new Concurrency { ReservedConcurrentExecutions = reserved } : null,
+        };
+        await WriteJsonAsync(context, StatusCodes.Status200OK, output, Json.GetFunctionResponse).ConfigureAwait(false);
     }
 
     private async Task GetFunctionConfigurationAsync(HttpContext context, string name)
     {
         var definition = Resolve(context, name);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(definition), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(definition), Json.FunctionConfiguration).ConfigureAwait(false);
     }
 
     private async Task DeleteFunctionAsync(HttpContext context, string name)
@@ -149,15 +152,13 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
     {
         var request = context.Request;
         var definition = Resolve(context, name);
-        var type = request.Headers["X-Amz-Invocation-Type"].ToString() switch
+        var type = request.Headers["X-Amz-Invocation-Type"].ToString() is { Length: > 0 } header ? header : InvocationTypeValues.RequestResponse;
+        if (!InvocationTypeValues.All.Contains(type))
         {
-            "" or "RequestResponse" => InvocationType.RequestResponse,
-            "Event" => InvocationType.Event,
-            "DryRun" => InvocationType.DryRun,
-            var other => throw LambdaErrors.Validation("invocationType", other, "Member must satisfy enum value set: [Event, RequestResponse, DryRun]"),
-        };
+            throw LambdaErrors.Validation("invocationType", type, "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
+        }
 
-        var (limit, operation) = type == InvocationType.Event
+        var (limit, operation) = type == InvocationTypeValues.Event
             ? (LambdaLimits.EventRequestBytes, "InvokeAsync")
             : (LambdaLimits.SyncRequestBytes, "InvokeFunction");
         var payload = await RequestBody.ReadAsync(context, limit, _ => LambdaErrors.RequestTooLarge(limit, operation)).ConfigureAwait(false);
@@ -166,7 +167,7 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
             // The CLI and SDKs send no body when no payload is given; Lambda hands the function an empty object.
             payload = "{}"u8.ToArray();
         }
-        else if (!IsJson(payload, out var problem))
+        else if (FunctionErrors.JsonProblem(payload) is { } problem)
         {
             throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: Could not parse payload into json: {problem}");
         }
@@ -175,10 +176,10 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
         response.Headers["X-Amz-Executed-Version"] = "$LATEST";
         switch (type)
         {
-            case InvocationType.DryRun:
+            case InvocationTypeValues.DryRun:
                 response.StatusCode = StatusCodes.Status204NoContent;
                 return;
-            case InvocationType.Event:
+            case InvocationTypeValues.Event:
                 var eventId = Guid.NewGuid().ToString();
                 _host.Enqueue(new EventInvocation(definition.FunctionName, eventId, payload, TraceHeaders.For(request.Headers["X-Amzn-Trace-Id"].ToString(), _time)));
                 response.Headers["x-amzn-RequestId"] = eventId;
@@ -208,7 +209,7 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
     private async Task UpdateFunctionConfigurationAsync(HttpContext context, string name)
     {
         var definition = Resolve(context, name);
-        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.UpdateFunctionConfigurationInput, SmallBodyBytes, "UpdateFunctionConfiguration").ConfigureAwait(false);
+        var input = await ReadJsonAsync(context, Json.UpdateFunctionConfigurationRequest, SmallBodyBytes, "UpdateFunctionConfiguration").ConfigureAwait(false);
         var updated = await Store.UpdateConfigurationAsync(
             definition.FunctionName,
             current =>
@@ -218,13 +219,13 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
             },
             context.RequestAborted).ConfigureAwait(false);
         await _host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), Json.FunctionConfiguration).ConfigureAwait(false);
     }
 
     private async Task UpdateFunctionCodeAsync(HttpContext context, string name)
     {
         var definition = Resolve(context, name);
-        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.UpdateFunctionCodeInput, LambdaLimits.DeploymentRequestBytes, "UpdateFunctionCode").ConfigureAwait(false);
+        var input = await ReadJsonAsync(context, Json.UpdateFunctionCodeRequest, LambdaLimits.DeploymentRequestBytes, "UpdateFunctionCode").ConfigureAwait(false);
         CheckRevision(definition, input.RevisionId);
         var architectures = FunctionValidation.Architectures(input.Architectures);
         var package = await PackageAsync(input.ZipFile, input.S3Bucket, input.S3Key, input.ImageUri, context.RequestAborted).ConfigureAwait(false);
@@ -250,7 +251,7 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
             await _host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
         }
 
-        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), LambdaApiJsonContext.Wire.FunctionConfigurationOutput).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, Output(updated), Json.FunctionConfiguration).ConfigureAwait(false);
     }
 
     private async Task DownloadCodeAsync(HttpContext context, string name)
@@ -270,7 +271,7 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
     private async Task PutFunctionConcurrencyAsync(HttpContext context, string name)
     {
         var definition = Resolve(context, name);
-        var input = await ReadJsonAsync(context, LambdaApiJsonContext.Wire.ConcurrencyDocument, SmallBodyBytes, "PutFunctionConcurrency").ConfigureAwait(false);
+        var input = await ReadJsonAsync(context, Json.PutFunctionConcurrencyRequest, SmallBodyBytes, "PutFunctionConcurrency").ConfigureAwait(false);
         var reserved = input.ReservedConcurrentExecutions ?? throw LambdaErrors.Validation("reservedConcurrentExecutions", null, "Member must not be null");
         if (reserved < 0)
         {
@@ -285,14 +286,14 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
 
         var updated = await Store.UpdateConfigurationAsync(definition.FunctionName, current => current with { ReservedConcurrentExecutions = reserved }, context.RequestAborted).ConfigureAwait(false);
         await _host.FunctionChangedAsync(updated.FunctionName).ConfigureAwait(false);
-        await WriteJsonAsync(context, StatusCodes.Status200OK, new ConcurrencyDocument { ReservedConcurrentExecutions = reserved }, LambdaApiJsonContext.Wire.ConcurrencyDocument).ConfigureAwait(false);
+        await WriteJsonAsync(context, StatusCodes.Status200OK, new Concurrency { ReservedConcurrentExecutions = reserved }, Json.Concurrency).ConfigureAwait(false);
     }
 
     private async Task GetFunctionConcurrencyAsync(HttpContext context, string name)
     {
         var definition = Resolve(context, name);
-        var output = new ConcurrencyDocument { ReservedConcurrentExecutions = definition.ReservedConcurrentExecutions };
-        await WriteJsonAsync(context, StatusCodes.Status200OK, output, LambdaApiJsonContext.Wire.ConcurrencyDocument).ConfigureAwait(false);
+        var output = new GetFunctionConcurrencyResponse { ReservedConcurrentExecutions = definition.ReservedConcurrentExecutions };
+        await WriteJsonAsync(context, StatusCodes.Status200OK, output, Json.GetFunctionConcurrencyResponse).ConfigureAwait(false);
     }
 
     private async Task DeleteFunctionConcurrencyAsync(HttpContext context, string name)
@@ -379,29 +380,6 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
         }
     }
 
-    private static bool IsJson(byte[] payload, out string problem)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(payload);
-            reader.Read();
-            reader.Skip();
-            if (reader.Read())
-            {
-                problem = "Unexpected content after the JSON value.";
-                return false;
-            }
-
-            problem = "";
-            return true;
-        }
-        catch (JsonException e)
-        {
-            problem = e.Message;
-            return false;
-        }
-    }
-
     internal static async Task WriteJsonAsync<T>(HttpContext context, int status, T value, JsonTypeInfo<T> typeInfo)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
@@ -411,17 +389,34 @@ internal sealed class LambdaEndpoint : IAwsServiceEndpoint
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static string EncodeMarker(string name) => Convert.ToBase64String(Encoding.UTF8.GetBytes(name));
-
-    private static string DecodeMarker(string marker)
+    /// <summary>
+    /// One page of a List operation: at most <c>MaxItems</c> (1–10,000) after <c>Marker</c>, the base64 key of the
+    /// previous page's last item, which <paramref name="startAfter"/> turns into the index to start at.
+    /// </summary>
+    internal static (T[] Items, string? NextMarker) Page<T>(IQueryCollection query, IReadOnlyList<T> all, int defaultItems, Func<T, string> key, Func<string, int> startAfter)
     {
-        try
+        var maxItems = defaultItems;
+        if (query["MaxItems"].ToString() is { Length: > 0 } text
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxItems) || maxItems is < 1 or > LambdaLimits.MaxListItems))
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(marker));
+            throw LambdaErrors.Validation("maxItems", text, "Member must have value between 1 and 10000");
         }
-        catch (FormatException)
+
+        var start = 0;
+        if (query["Marker"].ToString() is { Length: > 0 } marker)
         {
-            throw LambdaErrors.InvalidParameter($"Invalid marker: {marker}");
+            try
+            {
+                start = startAfter(Encoding.UTF8.GetString(Convert.FromBase64String(marker)));
+            }
+            catch (FormatException)
+            {
+                throw LambdaErrors.InvalidParameter($"Invalid marker: {marker}");
+            }
         }
+
+        var page = all.Skip(start).Take(maxItems).ToArray();
+        var next = start + page.Length < all.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes(key(page[^1]))) : null;
+        return (page, next);
     }
 }

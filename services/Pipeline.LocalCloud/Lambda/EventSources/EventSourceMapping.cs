@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pipeline.LocalCloud.Lambda.EventSources;
 
 /// <summary>A mapping from an SQS queue to a function, as saved.</summary>
@@ -16,3 +18,18 @@ public sealed record EventSourceMapping(
 {
     public bool Enabled => State == EventSourceMappingState.Enabled;
 }
+
+/// <summary>A mapping's State as Lambda reports it; only Enabled and Disabled are kept, the others are answered in transit.</summary>
+public enum EventSourceMappingState
+{
+    Creating,
+    Enabled,
+    Disabled,
+    Updating,
+    Deleting,
+}
+
+/// <summary>How mappings are saved in <c>&lt;data&gt;/lambda/event-source-mappings.json</c>.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(List<EventSourceMapping>))]
+internal sealed partial class EventSourceMappingJsonContext : JsonSerializerContext;

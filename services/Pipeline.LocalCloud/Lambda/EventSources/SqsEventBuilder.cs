@@ -2,15 +2,13 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pipeline.LocalCloud.Sqs;
+using Pipeline.LocalCloud.Sqs.Api;
 
 namespace Pipeline.LocalCloud.Lambda.EventSources;
 
 /// <summary>The event Lambda hands a function for a batch of SQS messages: <c>{"Records":[{messageId, receiptHandle, body, …}]}</c>.</summary>
 public static class SqsEventBuilder
 {
-    /// <summary>SQS reports a sender for every message; LocalCloud has no IAM principals.</summary>
-    public const string SenderId = "AIDAIT2UOQQY3AUEKVGXU";
-
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Build(IReadOnlyList<SqsReceivedMessage> messages, string eventSourceArn, string region)
@@ -30,11 +28,11 @@ public static class SqsEventBuilder
                 json.WriteStartObject("attributes");
                 json.WriteString("ApproximateReceiveCount", message.ReceiveCount.ToString(CultureInfo.InvariantCulture));
                 json.WriteString("SentTimestamp", message.SentAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
-                json.WriteString("SenderId", SenderId);
+                json.WriteString("SenderId", SqsOperations.SenderId);
                 json.WriteString("ApproximateFirstReceiveTimestamp", message.FirstReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
                 if (message.TraceHeader is { } traceHeader)
                 {
-                    json.WriteString("AWSTraceHeader", traceHeader);
+                    json.WriteString(SqsOperations.TraceHeaderAttribute, traceHeader);
                 }
 
                 json.WriteEndObject();

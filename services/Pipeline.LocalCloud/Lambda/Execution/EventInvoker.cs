@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
@@ -319,3 +320,34 @@ internal sealed partial class EventInvoker : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Lambda: an Event invocation in the queue cannot be read and is set aside: {Problem}")]
     private partial void LogUnreadable(string problem);
 }
+
+/// <summary>An asynchronous invocation as queued: every attempt runs under the same request id, as in Lambda.</summary>
+internal sealed record EventInvocation(string FunctionName, string RequestId, ReadOnlyMemory<byte> Payload, string TraceId);
+
+/// <summary>An Event invocation given up, as its dead-letter message describes it.</summary>
+/// <param name="Attempts">Attempts the function ran.</param>
+/// <param name="ErrorCode">Lambda's <c>ErrorCode</c> attribute: the status of the last attempt (200 for a function error).</param>
+/// <param name="ErrorMessage">The last error: the function's error document, or why the event was not tried again.</param>
+internal sealed record FailedEvent(EventInvocation Invocation, int Attempts, int ErrorCode, string ErrorMessage);
+
+/// <summary>
+/// An accepted Event invocation as kept in <c>&lt;data&gt;/lambda/events.queue/</c> until it is done: the invocation,
+/// when it was accepted (for the maximum event age) and how far its retries got.
+/// </summary>
+/// <param name="Attempts">Attempts that ended in a function error.</param>
+/// <param name="NextAttemptAt">When the next retry is due; null for the first attempt.</param>
+/// <param name="Throttles">Attempts the function's concurrency refused; they do not count as <paramref name="Attempts"/>.</param>
+internal sealed record QueuedEvent(
+    string FunctionName,
+    string RequestId,
+    byte[] Payload,
+    string TraceId,
+    DateTimeOffset AcceptedAt,
+    int Attempts = 0,
+    DateTimeOffset? NextAttemptAt = null,
+    int Throttles = 0);
+
+/// <summary>The files of the Event invocation queue.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(QueuedEvent))]
+internal sealed partial class EventQueueJsonContext : JsonSerializerContext;

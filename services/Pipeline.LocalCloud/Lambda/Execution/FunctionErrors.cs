@@ -49,7 +49,7 @@ internal static class FunctionErrors
     /// </summary>
     public static FunctionInvocationResult FromRuntime(ReadOnlyMemory<byte> body, string? errorTypeHeader)
     {
-        if (IsJsonObject(body.Span))
+        if (JsonProblem(body.Span, objectOnly: true) is null)
         {
             return new FunctionInvocationResult(body.ToArray(), Unhandled);
         }
@@ -100,22 +100,23 @@ internal static class FunctionErrors
         return buffer.ToArray();
     }
 
-    private static bool IsJsonObject(ReadOnlySpan<byte> body)
+    /// <summary>Why <paramref name="body"/> is not one JSON value (with <paramref name="objectOnly"/>, one object); null when it is.</summary>
+    public static string? JsonProblem(ReadOnlySpan<byte> body, bool objectOnly = false)
     {
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!reader.Read() || (objectOnly && reader.TokenType != JsonTokenType.StartObject))
             {
-                return false;
+                return "Not a JSON object.";
             }
 
             reader.Skip();
-            return !reader.Read();
+            return reader.Read() ? "Unexpected content after the JSON value." : null;
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return false;
+            return e.Message;
         }
     }
 }

@@ -88,20 +88,15 @@ internal sealed partial class FunctionProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var function = Definition.FunctionName;
-        process.OutputDataReceived += (_, e) =>
+        DataReceivedEventHandler forward = (_, e) =>
         {
             if (e.Data is { } line)
             {
                 output.Write(function, LogStreamName, line);
             }
         };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line)
-            {
-                output.Write(function, LogStreamName, line);
-            }
-        };
+        process.OutputDataReceived += forward;
+        process.ErrorDataReceived += forward;
         process.Exited += (_, _) => _exited.TrySetResult(ExitCodeOf(process));
         try
         {
@@ -178,4 +173,23 @@ internal sealed partial class FunctionProcess : IAsyncDisposable
             return -1;
         }
     }
+}
+
+/// <summary>Where a function process is in its life, as its pool sees it.</summary>
+internal enum ProcessState
+{
+    /// <summary>Started (or starting) and not yet asking for an invocation: Lambda's init phase.</summary>
+    Starting,
+
+    /// <summary>Asking for an invocation (<c>/next</c>) or between invocations: can be given work.</summary>
+    Idle,
+
+    /// <summary>Holding an invocation, or between answering one and asking for the next.</summary>
+    Busy,
+
+    /// <summary>Being stopped (timed out, failed, retired by a configuration change, or shutting down): no more work.</summary>
+    Stopping,
+
+    /// <summary>The OS process has ended.</summary>
+    Exited,
 }

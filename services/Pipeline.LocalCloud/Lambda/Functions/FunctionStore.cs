@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
@@ -277,3 +278,8 @@ internal sealed partial class FunctionStore
     [LoggerMessage(Level = LogLevel.Information, Message = "Lambda: loaded {Count} function(s) from {Root}")]
     private partial void LogLoaded(int count, string root);
 }
+
+/// <summary>Source-generated JSON for <c>function.json</c>.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FunctionDefinition))]
+internal sealed partial class FunctionStoreJsonContext : JsonSerializerContext;

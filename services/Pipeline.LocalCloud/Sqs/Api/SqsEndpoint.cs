@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes.Sqs;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
 
@@ -16,55 +18,45 @@ internal sealed class SqsEndpoint : IAwsServiceEndpoint
     public const string TargetPrefix = "AmazonSQS";
 
     private readonly JsonProtocol _json;
-
     private readonly QueryProtocol _query;
 
     public SqsEndpoint(SqsOperations operations)
     {
-        var json = SqsApiJsonContext.Default;
-        var table = new JsonOperations()
-            .Add("CreateQueue", json.CreateQueueInput, json.QueueUrlOutput, (CreateQueueInput i, OperationCall c) => Task.FromResult(operations.CreateQueue(i, c.BaseUrl)))
-            .Add("GetQueueUrl", json.GetQueueUrlInput, json.QueueUrlOutput, (GetQueueUrlInput i, OperationCall c) => Task.FromResult(operations.GetQueueUrl(i, c.BaseUrl)))
-            .Add("ListQueues", json.ListQueuesInput, json.ListQueuesOutput, (ListQueuesInput i, OperationCall c) => Task.FromResult(operations.ListQueues(i, c.BaseUrl)))
-            .Add("DeleteQueue", json.QueueUrlInput, json.EmptyOutput, operations.DeleteQueue)
-            .Add("PurgeQueue", json.QueueUrlInput, json.EmptyOutput, operations.PurgeQueue)
-            .Add("GetQueueAttributes", json.GetQueueAttributesInput, json.GetQueueAttributesOutput, operations.GetQueueAttributes)
-            .Add("SetQueueAttributes", json.SetQueueAttributesInput, json.EmptyOutput, operations.SetQueueAttributes)
-            .Add("SendMessage", json.SendMessageInput, json.SendMessageOutput, operations.SendMessageAsync)
-            .Add("SendMessageBatch", json.SendMessageBatchInput, json.SendMessageBatchOutput, operations.SendMessageBatchAsync)
-            .Add("ReceiveMessage", json.ReceiveMessageInput, json.ReceiveMessageOutput, operations.ReceiveMessageAsync)
-            .Add("DeleteMessage", json.DeleteMessageInput, json.EmptyOutput, operations.DeleteMessageAsync)
-            .Add("DeleteMessageBatch", json.DeleteMessageBatchInput, json.DeleteMessageBatchOutput, operations.DeleteMessageBatchAsync)
-            .Add("ChangeMessageVisibility", json.ChangeMessageVisibilityInput, json.EmptyOutput, operations.ChangeMessageVisibility)
-            .Add("ChangeMessageVisibilityBatch", json.ChangeMessageVisibilityBatchInput, json.ChangeMessageVisibilityBatchOutput, operations.ChangeMessageVisibilityBatch);
+        var json = SqsJsonContext.Default;
+        var table = new JsonOperations();
+        _query = new QueryProtocol(SigningName, SqsQueryXml.Namespace, SqsQueryXml.Response) { ErrorCode = SqsErrors.QueryCodeOf };
+
+        // Each operation once, for both protocols: the JSON body or the Query parameters read into the same shape.
+        void Add<TIn, TOut>(string name, JsonTypeInfo<TIn> input, JsonTypeInfo<TOut> output, Func<QueryParameters, TIn> query, Func<TIn, OperationCall, Task<TOut>> run)
+            where TOut : notnull
+        {
+            table.Add(name, input, output, run);
+            _query.Add(name, async (p, c) => (object)await run(query(p), c).ConfigureAwait(false));
+        }
+
+        Add("CreateQueue", json.CreateQueueRequest, json.CreateQueueResult, SqsQueryRequests.CreateQueue, (i, c) => Task.FromResult(operations.CreateQueue(i, c.BaseUrl)));
+        Add("GetQueueUrl", json.GetQueueUrlRequest, json.GetQueueUrlResult, SqsQueryRequests.GetQueueUrl, (i, c) => Task.FromResult(operations.GetQueueUrl(i, c.BaseUrl)));
+        Add("ListQueues", json.ListQueuesRequest, json.ListQueuesResult, SqsQueryRequests.ListQueues, (i, c) => Task.FromResult(operations.ListQueues(i, c.BaseUrl)));
+        Add("DeleteQueue", json.DeleteQueueRequest, json.EmptyOutput, SqsQueryRequests.DeleteQueue, (i, _) => Task.FromResult(operations.DeleteQueue(i)));
+        Add("PurgeQueue", json.PurgeQueueRequest, json.EmptyOutput, SqsQueryRequests.PurgeQueue, (i, _) => Task.FromResult(operations.PurgeQueue(i)));
+        Add("GetQueueAttributes", json.GetQueueAttributesRequest, json.GetQueueAttributesResult, SqsQueryRequests.GetQueueAttributes, (i, _) => Task.FromResult(operations.GetQueueAttributes(i)));
+        Add("SetQueueAttributes", json.SetQueueAttributesRequest, json.EmptyOutput, SqsQueryRequests.SetQueueAttributes, (i, _) => Task.FromResult(operations.SetQueueAttributes(i)));
+        Add("SendMessage", json.SendMessageRequest, json.SendMessageResult, SqsQueryRequests.SendMessage, (i, c) => operations.SendMessageAsync(i, c.Cancellation));
+        Add("SendMessageBatch", json.SendMessageBatchRequest, json.SendMessageBatchResult, SqsQueryRequests.SendMessageBatch, (i, c) => operations.SendMessageBatchAsync(i, c.Cancellation));
+        Add("ReceiveMessage", json.ReceiveMessageRequest, json.ReceiveMessageResult, SqsQueryRequests.ReceiveMessage, (i, c) => operations.ReceiveMessageAsync(i, c.Cancellation));
+        Add("DeleteMessage", json.DeleteMessageRequest, json.EmptyOutput, SqsQueryRequests.DeleteMessage, (i, c) => operations.DeleteMessageAsync(i, c.Cancellation));
+        Add("DeleteMessageBatch", json.DeleteMessageBatchRequest, json.DeleteMessageBatchResult, SqsQueryRequests.DeleteMessageBatch, (i, c) => operations.DeleteMessageBatchAsync(i, c.Cancellation));
+        Add("ChangeMessageVisibility", json.ChangeMessageVisibilityRequest, json.EmptyOutput, SqsQueryRequests.ChangeMessageVisibility, (i, _) => Task.FromResult(operations.ChangeMessageVisibility(i)));
+        Add("ChangeMessageVisibilityBatch", json.ChangeMessageVisibilityBatchRequest, json.ChangeMessageVisibilityBatchResult, SqsQueryRequests.ChangeMessageVisibilityBatch, (i, _) => operations.ChangeMessageVisibilityBatchAsync(i));
         _json = new JsonProtocol(SigningName, "SQS", TargetPrefix, "1.0", table)
         {
             QueryCompatible = (code => $"com.amazonaws.sqs#{code}", SqsErrors.QueryCodeOf),
         };
-
-        _query = new QueryProtocol(SigningName, SqsQueryXml.Namespace, SqsQueryXml.Response) { ErrorCode = SqsErrors.QueryCodeOf }
-            .Add("CreateQueue", (p, c) => Task.FromResult<object>(operations.CreateQueue(p.CreateQueue(), c.BaseUrl)))
-            .Add("GetQueueUrl", (p, c) => Task.FromResult<object>(operations.GetQueueUrl(p.GetQueueUrl(), c.BaseUrl)))
-            .Add("ListQueues", (p, c) => Task.FromResult<object>(operations.ListQueues(p.ListQueues(), c.BaseUrl)))
-            .Add("DeleteQueue", p => operations.DeleteQueue(p.QueueUrl()))
-            .Add("PurgeQueue", p => operations.PurgeQueue(p.QueueUrl()))
-            .Add("GetQueueAttributes", p => operations.GetQueueAttributes(p.GetQueueAttributes()))
-            .Add("SetQueueAttributes", p => operations.SetQueueAttributes(p.SetQueueAttributes()))
-            .Add("SendMessage", async (p, c) => await operations.SendMessageAsync(p.SendMessage(), c.Cancellation).ConfigureAwait(false))
-            .Add("SendMessageBatch", async (p, c) => await operations.SendMessageBatchAsync(p.SendMessageBatch(), c.Cancellation).ConfigureAwait(false))
-            .Add("ReceiveMessage", async (p, c) => await operations.ReceiveMessageAsync(p.ReceiveMessage(), c.Cancellation).ConfigureAwait(false))
-            .Add("DeleteMessage", async (p, c) => await operations.DeleteMessageAsync(p.DeleteMessage(), c.Cancellation).ConfigureAwait(false))
-            .Add("DeleteMessageBatch", async (p, c) => await operations.DeleteMessageBatchAsync(p.DeleteMessageBatch(), c.Cancellation).ConfigureAwait(false))
-            .Add("ChangeMessageVisibility", p => operations.ChangeMessageVisibility(p.ChangeMessageVisibility()))
-            .Add("ChangeMessageVisibilityBatch", p => operations.ChangeMessageVisibilityBatch(p.ChangeMessageVisibilityBatch()));
     }
 
     public string SigningName => "sqs";
 
     public AwsProtocol Protocol => AwsProtocol.Json;
-
-    /// <summary>Batch rules checked before any entry is processed, as AWS does.</summary>
-    internal static void CheckBatch(IReadOnlyList<string?> ids) => SqsOperations.CheckBatch(ids);
 
     /// <summary>Whether the request speaks the Query protocol rather than JSON.</summary>
     internal static bool IsQuery(HttpRequest request) =>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Pipeline.AwsShapes;
+using Pipeline.AwsShapes.Sqs;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.LocalCloud.Sqs.Api;
@@ -16,37 +18,37 @@ internal sealed class SqsOperations(SqsQueueStore store)
     /// <summary>The system attribute that carries the sender's trace (X-Ray format).</summary>
     public const string TraceHeaderAttribute = "AWSTraceHeader";
 
-    public QueueUrlOutput CreateQueue(CreateQueueInput input, string baseUrl) =>
-        new(UrlOf(baseUrl, store.Create(input.QueueName, input.Attributes)));
+    public CreateQueueResult CreateQueue(CreateQueueRequest input, string baseUrl) =>
+        new() { QueueUrl = UrlOf(baseUrl, store.Create(input.QueueName, input.Attributes)) };
 
-    public QueueUrlOutput GetQueueUrl(GetQueueUrlInput input, string baseUrl) =>
-        new(UrlOf(baseUrl, store.Resolve(input.QueueName ?? throw SqsErrors.MissingParameter("QueueName"))));
+    public GetQueueUrlResult GetQueueUrl(GetQueueUrlRequest input, string baseUrl) =>
+        new() { QueueUrl = UrlOf(baseUrl, store.Resolve(input.QueueName ?? throw SqsErrors.MissingParameter("QueueName"))) };
 
-    public ListQueuesOutput ListQueues(ListQueuesInput input, string baseUrl) =>
-        new(store.List(input.QueueNamePrefix).Take(input.MaxResults ?? 1000).Select(n => UrlOf(baseUrl, n)).ToArray());
+    public ListQueuesResult ListQueues(ListQueuesRequest input, string baseUrl) =>
+        new() { QueueUrls = [.. store.List(input.QueueNamePrefix).Take(input.MaxResults ?? 1000).Select(n => UrlOf(baseUrl, n))] };
 
-    public EmptyOutput DeleteQueue(QueueUrlInput input)
+    public EmptyOutput DeleteQueue(DeleteQueueRequest input)
     {
         store.Delete(input.QueueUrl);
         return new EmptyOutput();
     }
 
-    public EmptyOutput PurgeQueue(QueueUrlInput input)
+    public EmptyOutput PurgeQueue(PurgeQueueRequest input)
     {
         store.Purge(input.QueueUrl);
         return new EmptyOutput();
     }
 
-    public GetQueueAttributesOutput GetQueueAttributes(GetQueueAttributesInput input) =>
-        new(store.GetAttributes(input.QueueUrl, input.AttributeNames));
+    public GetQueueAttributesResult GetQueueAttributes(GetQueueAttributesRequest input) =>
+        new() { Attributes = store.GetAttributes(input.QueueUrl, input.AttributeNames?.ToArray()) };
 
-    public EmptyOutput SetQueueAttributes(SetQueueAttributesInput input)
+    public EmptyOutput SetQueueAttributes(SetQueueAttributesRequest input)
     {
         store.SetAttributes(input.QueueUrl, input.Attributes ?? throw SqsErrors.MissingParameter("Attributes"));
         return new EmptyOutput();
     }
 
-    public async Task<SendMessageOutput> SendMessageAsync(SendMessageInput input, CancellationToken cancellationToken)
+    public async Task<SendMessageResult> SendMessageAsync(SendMessageRequest input, CancellationToken cancellationToken)
     {
         var result = await store.SendAsync(
             SqsQueueStore.NameOf(input.QueueUrl),
@@ -55,39 +57,27 @@ internal sealed class SqsOperations(SqsQueueStore store)
             input.DelaySeconds,
             TraceHeaderOf(input.MessageSystemAttributes),
             cancellationToken).ConfigureAwait(false);
-        return new SendMessageOutput(result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes);
+        return new SendMessageResult { MessageId = result.MessageId, MD5OfMessageBody = result.Md5OfBody, MD5OfMessageAttributes = result.Md5OfMessageAttributes };
     }
 
-    public async Task<SendMessageBatchOutput> SendMessageBatchAsync(SendMessageBatchInput input, CancellationToken cancellationToken)
+    public async Task<SendMessageBatchResult> SendMessageBatchAsync(SendMessageBatchRequest input, CancellationToken cancellationToken)
     {
         var queue = store.Resolve(input.QueueUrl);
-        var entries = input.Entries ?? [];
-        CheckBatch(entries.Select(e => e.Id).ToArray());
-        var successful = new List<SendMessageBatchResultEntry>();
-        var failed = new List<BatchResultErrorEntry>();
-        foreach (var entry in entries)
+        var (successful, failed) = await BatchAsync(input.Entries, e => e.Id, async entry =>
         {
-            try
-            {
-                var result = await store.SendAsync(
-                    queue,
-                    entry.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
-                    ToAttributes(entry.MessageAttributes),
-                    entry.DelaySeconds,
-                    TraceHeaderOf(entry.MessageSystemAttributes),
-                    cancellationToken).ConfigureAwait(false);
-                successful.Add(new SendMessageBatchResultEntry(entry.Id!, result.MessageId, result.Md5OfBody, result.Md5OfMessageAttributes));
-            }
-            catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
-            {
-                failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
-            }
-        }
-
-        return new SendMessageBatchOutput([.. successful], [.. failed]);
+            var result = await store.SendAsync(
+                queue,
+                entry.MessageBody ?? throw SqsErrors.MissingParameter("MessageBody"),
+                ToAttributes(entry.MessageAttributes),
+                entry.DelaySeconds,
+                TraceHeaderOf(entry.MessageSystemAttributes),
+                cancellationToken).ConfigureAwait(false);
+            return new SendMessageBatchResultEntry { Id = entry.Id, MessageId = result.MessageId, MD5OfMessageBody = result.Md5OfBody, MD5OfMessageAttributes = result.Md5OfMessageAttributes };
+        }).ConfigureAwait(false);
+        return new SendMessageBatchResult { Successful = successful, Failed = failed };
     }
 
-    public async Task<ReceiveMessageOutput> ReceiveMessageAsync(ReceiveMessageInput input, CancellationToken cancellationToken)
+    public async Task<ReceiveMessageResult> ReceiveMessageAsync(ReceiveMessageRequest input, CancellationToken cancellationToken)
     {
         var messages = await store.ReceiveAsync(
             SqsQueueStore.NameOf(input.QueueUrl),
@@ -96,65 +86,67 @@ internal sealed class SqsOperations(SqsQueueStore store)
             input.WaitTimeSeconds is { } w ? TimeSpan.FromSeconds(w) : null,
             cancellationToken).ConfigureAwait(false);
         var systemNames = (input.MessageSystemAttributeNames ?? []).Concat(input.AttributeNames ?? []).ToHashSet(StringComparer.Ordinal);
-        return new ReceiveMessageOutput(messages.Select(m => ToOutput(m, systemNames, input.MessageAttributeNames ?? [])).ToArray());
+        return new ReceiveMessageResult { Messages = [.. messages.Select(m => ToOutput(m, systemNames, input.MessageAttributeNames ?? []))] };
     }
 
-    public async Task<EmptyOutput> DeleteMessageAsync(DeleteMessageInput input, CancellationToken cancellationToken)
+    public async Task<EmptyOutput> DeleteMessageAsync(DeleteMessageRequest input, CancellationToken cancellationToken)
     {
         await store.DeleteAsync(SqsQueueStore.NameOf(input.QueueUrl), input.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), cancellationToken).ConfigureAwait(false);
         return new EmptyOutput();
     }
 
-    public async Task<DeleteMessageBatchOutput> DeleteMessageBatchAsync(DeleteMessageBatchInput input, CancellationToken cancellationToken)
+    public async Task<DeleteMessageBatchResult> DeleteMessageBatchAsync(DeleteMessageBatchRequest input, CancellationToken cancellationToken)
     {
         var queue = store.Resolve(input.QueueUrl);
-        var entries = input.Entries ?? [];
-        CheckBatch(entries.Select(e => e.Id).ToArray());
-        var successful = new List<BatchResultEntry>();
-        var failed = new List<BatchResultErrorEntry>();
-        foreach (var entry in entries)
+        var (successful, failed) = await BatchAsync(input.Entries, e => e.Id, async entry =>
         {
-            try
-            {
-                await store.DeleteAsync(queue, entry.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), cancellationToken).ConfigureAwait(false);
-                successful.Add(new BatchResultEntry(entry.Id!));
-            }
-            catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
-            {
-                failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
-            }
-        }
-
-        return new DeleteMessageBatchOutput([.. successful], [.. failed]);
+            await store.DeleteAsync(queue, entry.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), cancellationToken).ConfigureAwait(false);
+            return new DeleteMessageBatchResultEntry { Id = entry.Id };
+        }).ConfigureAwait(false);
+        return new DeleteMessageBatchResult { Successful = successful, Failed = failed };
     }
 
-    public EmptyOutput ChangeMessageVisibility(ChangeMessageVisibilityInput input)
+    public EmptyOutput ChangeMessageVisibility(ChangeMessageVisibilityRequest input)
     {
         store.ChangeVisibility(input.QueueUrl, input.ReceiptHandle, input.VisibilityTimeout ?? throw SqsErrors.MissingParameter("VisibilityTimeout"));
         return new EmptyOutput();
     }
 
-    public ChangeMessageVisibilityBatchOutput ChangeMessageVisibilityBatch(ChangeMessageVisibilityBatchInput input)
+    public async Task<ChangeMessageVisibilityBatchResult> ChangeMessageVisibilityBatchAsync(ChangeMessageVisibilityBatchRequest input)
     {
         var queue = store.Resolve(input.QueueUrl);
-        var entries = input.Entries ?? [];
-        CheckBatch(entries.Select(e => e.Id).ToArray());
-        var successful = new List<BatchResultEntry>();
+        var (successful, failed) = await BatchAsync(input.Entries, e => e.Id, entry =>
+        {
+            store.ChangeVisibility(queue, entry.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), entry.VisibilityTimeout ?? throw SqsErrors.MissingParameter("VisibilityTimeout"));
+            return Task.FromResult(new ChangeMessageVisibilityBatchResultEntry { Id = entry.Id });
+        }).ConfigureAwait(false);
+        return new ChangeMessageVisibilityBatchResult { Successful = successful, Failed = failed };
+    }
+
+    /// <summary>
+    /// A batch: its rules are checked before any entry runs; then each entry succeeds or fails on its own, except
+    /// that a missing queue fails the whole request.
+    /// </summary>
+    private static async Task<(TResult[] Successful, BatchResultErrorEntry[] Failed)> BatchAsync<TEntry, TResult>(
+        IReadOnlyList<TEntry>? entries, Func<TEntry, string?> id, Func<TEntry, Task<TResult>> run)
+    {
+        entries ??= [];
+        CheckBatch([.. entries.Select(id)]);
+        var successful = new List<TResult>();
         var failed = new List<BatchResultErrorEntry>();
         foreach (var entry in entries)
         {
             try
             {
-                store.ChangeVisibility(queue, entry.ReceiptHandle ?? throw SqsErrors.MissingParameter("ReceiptHandle"), entry.VisibilityTimeout ?? throw SqsErrors.MissingParameter("VisibilityTimeout"));
-                successful.Add(new BatchResultEntry(entry.Id!));
+                successful.Add(await run(entry).ConfigureAwait(false));
             }
             catch (AwsServiceException e) when (e.Code != "QueueDoesNotExist")
             {
-                failed.Add(new BatchResultErrorEntry(entry.Id!, SenderFault: true, e.Code, e.Message));
+                failed.Add(new BatchResultErrorEntry { Id = id(entry), SenderFault = true, Code = e.Code, Message = e.Message });
             }
         }
 
-        return new ChangeMessageVisibilityBatchOutput([.. successful], [.. failed]);
+        return ([.. successful], [.. failed]);
     }
 
     /// <summary>Batch rules checked before any entry is processed, as AWS does.</summary>
@@ -185,7 +177,7 @@ internal sealed class SqsOperations(SqsQueueStore store)
         }
     }
 
-    private static MessageOutput ToOutput(SqsReceivedMessage message, HashSet<string> systemNames, string[] attributeNames)
+    private static Message ToOutput(SqsReceivedMessage message, HashSet<string> systemNames, IReadOnlyList<string> attributeNames)
     {
         var all = systemNames.Contains("All");
         var system = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -210,19 +202,21 @@ internal sealed class SqsOperations(SqsQueueStore store)
         var attributes = message.MessageAttributes
             .Where(a => wantAllAttributes || attributeNames.Contains(a.Key)
                 || attributeNames.Any(n => n.EndsWith(".*", StringComparison.Ordinal) && a.Key.StartsWith(n[..^1], StringComparison.Ordinal)))
-            .ToDictionary(a => a.Key, a => new MessageAttributeValue(a.Value.DataType, a.Value.StringValue, a.Value.BinaryValue), StringComparer.Ordinal);
-        return new MessageOutput(
-            message.MessageId,
-            message.ReceiptHandle,
-            message.Md5OfBody,
-            message.Body,
-            system.Count > 0 ? system : null,
-            attributes.Count > 0 ? message.Md5OfMessageAttributes : null,
-            attributes.Count > 0 ? attributes : null);
+            .ToDictionary(a => a.Key, a => new MessageAttributeValue { DataType = a.Value.DataType, StringValue = a.Value.StringValue, BinaryValue = a.Value.BinaryValue }, StringComparer.Ordinal);
+        return new Message
+        {
+            MessageId = message.MessageId,
+            ReceiptHandle = message.ReceiptHandle,
+            MD5OfBody = message.Md5OfBody,
+            Body = message.Body,
+            Attributes = system.Count > 0 ? system : null,
+            MD5OfMessageAttributes = attributes.Count > 0 ? message.Md5OfMessageAttributes : null,
+            MessageAttributes = attributes.Count > 0 ? attributes : null,
+        };
     }
 
     // SQS takes one message system attribute, AWSTraceHeader, a String of at most 8 KB in X-Ray format.
-    private static string? TraceHeaderOf(Dictionary<string, MessageAttributeValue>? system)
+    private static string? TraceHeaderOf(IReadOnlyDictionary<string, MessageSystemAttributeValue>? system)
     {
         if (system is null || system.Count == 0)
         {
@@ -245,8 +239,8 @@ internal sealed class SqsOperations(SqsQueueStore store)
         return system[TraceHeaderAttribute].StringValue;
     }
 
-    private static Dictionary<string, SqsMessageAttribute> ToAttributes(Dictionary<string, MessageAttributeValue>? attributes) =>
-        (attributes ?? []).ToDictionary(
+    private static Dictionary<string, SqsMessageAttribute> ToAttributes(IReadOnlyDictionary<string, MessageAttributeValue>? attributes) =>
+        (attributes ?? new Dictionary<string, MessageAttributeValue>()).ToDictionary(
             a => a.Key,
             a => new SqsMessageAttribute(a.Value.DataType ?? throw SqsErrors.InvalidParameterValue($"The message attribute '{a.Key}' must contain a DataType."), a.Value.StringValue, a.Value.BinaryValue),
             StringComparer.Ordinal);

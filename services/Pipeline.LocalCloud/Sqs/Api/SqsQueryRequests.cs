@@ -1,3 +1,4 @@
+using Pipeline.AwsShapes.Sqs;
 using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.Sqs.Api;
@@ -10,47 +11,74 @@ namespace Pipeline.LocalCloud.Sqs.Api;
 /// </summary>
 internal static class SqsQueryRequests
 {
-    public static CreateQueueInput CreateQueue(this QueryParameters p) => new(p.Get("QueueName"), p.Map("Attribute", "Name", "Value"));
+    public static CreateQueueRequest CreateQueue(this QueryParameters p) => new() { QueueName = p.Get("QueueName"), Attributes = p.Map("Attribute", "Name", "Value") };
 
-    public static GetQueueUrlInput GetQueueUrl(this QueryParameters p) => new(p.Get("QueueName"), p.Get("QueueOwnerAWSAccountId"));
+    public static GetQueueUrlRequest GetQueueUrl(this QueryParameters p) => new() { QueueName = p.Get("QueueName"), QueueOwnerAWSAccountId = p.Get("QueueOwnerAWSAccountId") };
 
-    public static ListQueuesInput ListQueues(this QueryParameters p) => new(p.Get("QueueNamePrefix"), p.Int("MaxResults"), p.Get("NextToken"));
+    public static ListQueuesRequest ListQueues(this QueryParameters p) => new() { QueueNamePrefix = p.Get("QueueNamePrefix"), MaxResults = p.Int("MaxResults"), NextToken = p.Get("NextToken") };
 
-    public static QueueUrlInput QueueUrl(this QueryParameters p) => new(p.Queue());
+    public static DeleteQueueRequest DeleteQueue(this QueryParameters p) => new() { QueueUrl = p.Queue() };
 
-    public static GetQueueAttributesInput GetQueueAttributes(this QueryParameters p) => new(p.Queue(), p.List("AttributeName"));
+    public static PurgeQueueRequest PurgeQueue(this QueryParameters p) => new() { QueueUrl = p.Queue() };
 
-    public static SetQueueAttributesInput SetQueueAttributes(this QueryParameters p) => new(p.Queue(), p.Map("Attribute", "Name", "Value"));
+    public static GetQueueAttributesRequest GetQueueAttributes(this QueryParameters p) => new() { QueueUrl = p.Queue(), AttributeNames = p.List("AttributeName") };
 
-    public static SendMessageInput SendMessage(this QueryParameters p) =>
-        new(p.Queue(), p.Get("MessageBody"), p.Int("DelaySeconds"), p.MessageAttributes("MessageAttribute"), p.MessageAttributes("MessageSystemAttribute"));
+    public static SetQueueAttributesRequest SetQueueAttributes(this QueryParameters p) => new() { QueueUrl = p.Queue(), Attributes = p.Map("Attribute", "Name", "Value") };
 
-    public static SendMessageBatchInput SendMessageBatch(this QueryParameters p) => new(
-        p.Queue(),
-        p.Indices("SendMessageBatchRequestEntry").Select(e => new SendMessageBatchEntry(
-            p.Get($"{e}.Id"), p.Get($"{e}.MessageBody"), p.Int($"{e}.DelaySeconds"), p.MessageAttributes($"{e}.MessageAttribute"), p.MessageAttributes($"{e}.MessageSystemAttribute"))).ToArray());
+    public static SendMessageRequest SendMessage(this QueryParameters p) => new()
+    {
+        QueueUrl = p.Queue(),
+        MessageBody = p.Get("MessageBody"),
+        DelaySeconds = p.Int("DelaySeconds"),
+        MessageAttributes = p.MessageAttributes("MessageAttribute"),
+        MessageSystemAttributes = p.SystemAttributes("MessageSystemAttribute"),
+    };
 
-    public static ReceiveMessageInput ReceiveMessage(this QueryParameters p) => new(
-        p.Queue(),
-        p.Int("MaxNumberOfMessages"),
-        p.Int("VisibilityTimeout"),
-        p.Int("WaitTimeSeconds"),
-        p.List("AttributeName"),
-        p.List("MessageSystemAttributeName"),
-        p.List("MessageAttributeName"));
+    public static SendMessageBatchRequest SendMessageBatch(this QueryParameters p) => new()
+    {
+        QueueUrl = p.Queue(),
+        Entries = [.. p.Indices("SendMessageBatchRequestEntry").Select(e => new SendMessageBatchRequestEntry
+        {
+            Id = p.Get($"{e}.Id"),
+            MessageBody = p.Get($"{e}.MessageBody"),
+            DelaySeconds = p.Int($"{e}.DelaySeconds"),
+            MessageAttributes = p.MessageAttributes($"{e}.MessageAttribute"),
+            MessageSystemAttributes = p.SystemAttributes($"{e}.MessageSystemAttribute"),
+        })],
+    };
 
-    public static DeleteMessageInput DeleteMessage(this QueryParameters p) => new(p.Queue(), p.Get("ReceiptHandle"));
+    public static ReceiveMessageRequest ReceiveMessage(this QueryParameters p) => new()
+    {
+        QueueUrl = p.Queue(),
+        MaxNumberOfMessages = p.Int("MaxNumberOfMessages"),
+        VisibilityTimeout = p.Int("VisibilityTimeout"),
+        WaitTimeSeconds = p.Int("WaitTimeSeconds"),
+        AttributeNames = p.List("AttributeName"),
+        MessageSystemAttributeNames = p.List("MessageSystemAttributeName"),
+        MessageAttributeNames = p.List("MessageAttributeName"),
+    };
 
-    public static DeleteMessageBatchInput DeleteMessageBatch(this QueryParameters p) => new(
-        p.Queue(),
-        p.Indices("DeleteMessageBatchRequestEntry").Select(e => new DeleteMessageBatchEntry(p.Get($"{e}.Id"), p.Get($"{e}.ReceiptHandle"))).ToArray());
+    public static DeleteMessageRequest DeleteMessage(this QueryParameters p) => new() { QueueUrl = p.Queue(), ReceiptHandle = p.Get("ReceiptHandle") };
 
-    public static ChangeMessageVisibilityInput ChangeMessageVisibility(this QueryParameters p) => new(p.Queue(), p.Get("ReceiptHandle"), p.Int("VisibilityTimeout"));
+    public static DeleteMessageBatchRequest DeleteMessageBatch(this QueryParameters p) => new()
+    {
+        QueueUrl = p.Queue(),
+        Entries = [.. p.Indices("DeleteMessageBatchRequestEntry").Select(e => new DeleteMessageBatchRequestEntry { Id = p.Get($"{e}.Id"), ReceiptHandle = p.Get($"{e}.ReceiptHandle") })],
+    };
 
-    public static ChangeMessageVisibilityBatchInput ChangeMessageVisibilityBatch(this QueryParameters p) => new(
-        p.Queue(),
-        p.Indices("ChangeMessageVisibilityBatchRequestEntry").Select(e => new ChangeMessageVisibilityBatchEntry(
-            p.Get($"{e}.Id"), p.Get($"{e}.ReceiptHandle"), p.Int($"{e}.VisibilityTimeout"))).ToArray());
+    public static ChangeMessageVisibilityRequest ChangeMessageVisibility(this QueryParameters p) =>
+        new() { QueueUrl = p.Queue(), ReceiptHandle = p.Get("ReceiptHandle"), VisibilityTimeout = p.Int("VisibilityTimeout") };
+
+    public static ChangeMessageVisibilityBatchRequest ChangeMessageVisibilityBatch(this QueryParameters p) => new()
+    {
+        QueueUrl = p.Queue(),
+        Entries = [.. p.Indices("ChangeMessageVisibilityBatchRequestEntry").Select(e => new ChangeMessageVisibilityBatchRequestEntry
+        {
+            Id = p.Get($"{e}.Id"),
+            ReceiptHandle = p.Get($"{e}.ReceiptHandle"),
+            VisibilityTimeout = p.Int($"{e}.VisibilityTimeout"),
+        })],
+    };
 
     /// <summary>The QueueUrl parameter; older clients post to the queue's URL (<c>/&lt;account&gt;/&lt;queue&gt;</c>) instead of naming it.</summary>
     private static string? Queue(this QueryParameters p) =>
@@ -59,9 +87,15 @@ internal static class SqsQueryRequests
             ? $"{url.GetLeftPart(UriPartial.Authority)}/{account}/{queue}"
             : null);
 
-    private static Dictionary<string, MessageAttributeValue>? MessageAttributes(this QueryParameters p, string name)
+    private static Dictionary<string, MessageAttributeValue>? MessageAttributes(this QueryParameters p, string name) =>
+        p.Attributes(name, (dataType, text, binary) => new MessageAttributeValue { DataType = dataType, StringValue = text, BinaryValue = binary });
+
+    private static Dictionary<string, MessageSystemAttributeValue>? SystemAttributes(this QueryParameters p, string name) =>
+        p.Attributes(name, (dataType, text, binary) => new MessageSystemAttributeValue { DataType = dataType, StringValue = text, BinaryValue = binary });
+
+    private static Dictionary<string, T>? Attributes<T>(this QueryParameters p, string name, Func<string?, string?, byte[]?, T> value)
     {
-        var map = new Dictionary<string, MessageAttributeValue>(StringComparer.Ordinal);
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var i in p.Indices(name))
         {
             if (p.Get($"{i}.Name") is not { } attribute)
@@ -82,7 +116,7 @@ internal static class SqsQueryRequests
                 }
             }
 
-            map[attribute] = new MessageAttributeValue(p.Get($"{i}.Value.DataType"), p.Get($"{i}.Value.StringValue"), binary);
+            map[attribute] = value(p.Get($"{i}.Value.DataType"), p.Get($"{i}.Value.StringValue"), binary);
         }
 
         return map.Count == 0 ? null : map;

@@ -1,13 +1,16 @@
 using System.Text;
+using System.Text.Json;
 using System.Xml;
+using Pipeline.AwsShapes;
+using Pipeline.AwsShapes.Sqs;
 using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.Sqs.Api;
 
 /// <summary>
 /// SQS's Query-protocol answers: <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;/ActionResult&gt;&lt;ResponseMetadata&gt;</c>
-/// in the 2012-11-05 namespace, written from the same answer shapes as JSON, and <c>&lt;ErrorResponse&gt;</c> errors
-/// with the query-era codes (<c>AWS.SimpleQueueService.NonExistentQueue</c>, …).
+/// in the 2012-11-05 namespace, written from the same answer shapes as JSON (by way of their JSON), and
+/// <c>&lt;ErrorResponse&gt;</c> errors with the query-era codes (<c>AWS.SimpleQueueService.NonExistentQueue</c>, …).
 /// </summary>
 internal static class SqsQueryXml
 {
@@ -24,11 +27,11 @@ internal static class SqsQueryXml
     public static byte[] Response(string action, object output, string requestId) => Write(w =>
     {
         w.WriteStartElement(action + "Response", Namespace);
-        var result = Result(output);
-        if (result is not null)
+        if (output is not EmptyOutput)
         {
+            // The answer shapes are the JSON protocol's; their JSON form is walked into the Query API's elements.
             w.WriteStartElement(action + "Result", Namespace);
-            result(w);
+            Members(w, action, JsonSerializer.SerializeToElement(output, output.GetType(), SqsJsonContext.Default));
             w.WriteEndElement();
         }
 
@@ -41,129 +44,61 @@ internal static class SqsQueryXml
     public static byte[] Error(string code, string message, bool sender, string requestId) =>
         AwsErrorWriter.QueryError(SqsErrors.QueryCodeOf(code), message, sender, requestId, Namespace);
 
-    private static Action<XmlWriter>? Result(object output) => output switch
+    // The 2012-11-05 Query API's element for each item of the members that are flattened lists and maps.
+    private static string ElementOf(string action, string member) => member switch
     {
-        EmptyOutput => null,
-        QueueUrlOutput o => w => Element(w, "QueueUrl", o.QueueUrl),
-        ListQueuesOutput o => w =>
-        {
-            foreach (var url in o.QueueUrls)
-            {
-                Element(w, "QueueUrl", url);
-            }
-        },
-        GetQueueAttributesOutput o => w =>
-        {
-            foreach (var (name, value) in o.Attributes)
-            {
-                NameValue(w, "Attribute", name, value);
-            }
-        },
-        SendMessageOutput o => w =>
-        {
-            Element(w, "MessageId", o.MessageId);
-            Element(w, "MD5OfMessageBody", o.MD5OfMessageBody);
-            Element(w, "MD5OfMessageAttributes", o.MD5OfMessageAttributes);
-        },
-        SendMessageBatchOutput o => w =>
-        {
-            foreach (var entry in o.Successful)
-            {
-                w.WriteStartElement("SendMessageBatchResultEntry", Namespace);
-                Element(w, "Id", entry.Id);
-                Element(w, "MessageId", entry.MessageId);
-                Element(w, "MD5OfMessageBody", entry.MD5OfMessageBody);
-                Element(w, "MD5OfMessageAttributes", entry.MD5OfMessageAttributes);
-                w.WriteEndElement();
-            }
-
-            Failures(w, o.Failed);
-        },
-        ReceiveMessageOutput o => w =>
-        {
-            foreach (var message in o.Messages)
-            {
-                Message(w, message);
-            }
-        },
-        DeleteMessageBatchOutput o => w =>
-        {
-            Successes(w, "DeleteMessageBatchResultEntry", o.Successful);
-            Failures(w, o.Failed);
-        },
-        ChangeMessageVisibilityBatchOutput o => w =>
-        {
-            Successes(w, "ChangeMessageVisibilityBatchResultEntry", o.Successful);
-            Failures(w, o.Failed);
-        },
-        _ => throw new ArgumentException($"No Query shape for {output.GetType().Name}.", nameof(output)),
+        "QueueUrls" => "QueueUrl",
+        "Messages" => "Message",
+        "Attributes" => "Attribute",
+        "MessageAttributes" => "MessageAttribute",
+        "Successful" => action + "ResultEntry",
+        "Failed" => "BatchResultErrorEntry",
+        _ => member,
     };
 
-    private static void Message(XmlWriter w, MessageOutput message)
+    // A structure's members as elements; a list is one element per item, a map one per entry with Name and Value.
+    private static void Members(XmlWriter w, string action, JsonElement structure)
     {
-        w.WriteStartElement("Message", Namespace);
-        Element(w, "MessageId", message.MessageId);
-        Element(w, "ReceiptHandle", message.ReceiptHandle);
-        Element(w, "MD5OfBody", message.MD5OfBody);
-        Element(w, "Body", message.Body);
-        foreach (var (name, value) in message.Attributes ?? [])
+        foreach (var member in structure.EnumerateObject())
         {
-            NameValue(w, "Attribute", name, value);
-        }
-
-        Element(w, "MD5OfMessageAttributes", message.MD5OfMessageAttributes);
-        foreach (var (name, value) in message.MessageAttributes ?? [])
-        {
-            w.WriteStartElement("MessageAttribute", Namespace);
-            Element(w, "Name", name);
-            w.WriteStartElement("Value", Namespace);
-            Element(w, "StringValue", value.StringValue);
-            Element(w, "BinaryValue", value.BinaryValue is { } bytes ? Convert.ToBase64String(bytes) : null);
-            Element(w, "DataType", value.DataType);
-            w.WriteEndElement();
-            w.WriteEndElement();
-        }
-
-        w.WriteEndElement();
-    }
-
-    private static void Successes(XmlWriter w, string element, BatchResultEntry[] entries)
-    {
-        foreach (var entry in entries)
-        {
-            w.WriteStartElement(element, Namespace);
-            Element(w, "Id", entry.Id);
-            w.WriteEndElement();
+            var name = ElementOf(action, member.Name);
+            if (member.Value.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in member.Value.EnumerateArray())
+                {
+                    Value(w, action, name, item);
+                }
+            }
+            else if (member.Value.ValueKind == JsonValueKind.Object && name != member.Name)
+            {
+                foreach (var entry in member.Value.EnumerateObject())
+                {
+                    w.WriteStartElement(name, Namespace);
+                    w.WriteElementString("Name", Namespace, entry.Name);
+                    Value(w, action, "Value", entry.Value);
+                    w.WriteEndElement();
+                }
+            }
+            else
+            {
+                Value(w, action, name, member.Value);
+            }
         }
     }
 
-    private static void Failures(XmlWriter w, BatchResultErrorEntry[] entries)
+    private static void Value(XmlWriter w, string action, string name, JsonElement value)
     {
-        foreach (var entry in entries)
+        if (value.ValueKind == JsonValueKind.Object)
         {
-            w.WriteStartElement("BatchResultErrorEntry", Namespace);
-            Element(w, "Id", entry.Id);
-            Element(w, "SenderFault", entry.SenderFault ? "true" : "false");
-            Element(w, "Code", SqsErrors.QueryCodeOf(entry.Code));
-            Element(w, "Message", entry.Message);
+            w.WriteStartElement(name, Namespace);
+            Members(w, action, value);
             w.WriteEndElement();
+            return;
         }
-    }
 
-    private static void NameValue(XmlWriter w, string element, string name, string value)
-    {
-        w.WriteStartElement(element, Namespace);
-        Element(w, "Name", name);
-        Element(w, "Value", value);
-        w.WriteEndElement();
-    }
-
-    private static void Element(XmlWriter w, string name, string? value)
-    {
-        if (value is not null)
-        {
-            w.WriteElementString(name, Namespace, value);
-        }
+        // JSON's text for strings (base64 for binary), numbers and booleans is the Query API's; codes are the query-era ones.
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        w.WriteElementString(name, Namespace, name == "Code" ? SqsErrors.QueryCodeOf(text) : text);
     }
 
     private static byte[] Write(Action<XmlWriter> body)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Pipeline.Aws;
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 
 namespace Pipeline.IntegrationTests.LocalCloud.LambdaService;
@@ -32,9 +33,9 @@ public sealed class PipelineLambdaClientRedeployTests : IAsyncLifetime
         {
             FunctionName = "redeployed",
             Role = LocalCloudInstance.Role,
-            Code = new FunctionCode(TestFunction.Inert()),
+            Code = new FunctionCode { ZipFile = TestFunction.Inert() },
             Timeout = 30,
-            Environment = new FunctionEnvironment(new Dictionary<string, string> { ["COLOUR"] = "red", ["LEFT_OVER"] = "yes" }),
+            Environment = new FunctionEnvironment { Variables = new Dictionary<string, string> { ["COLOUR"] = "red", ["LEFT_OVER"] = "yes" } },
         });
 
         var coded = await lambda.UpdateFunctionCodeAsync("redeployed", TestFunction.Package(), ["x86_64"]);
@@ -43,7 +44,7 @@ public sealed class PipelineLambdaClientRedeployTests : IAsyncLifetime
             Role = LocalCloudInstance.Role,
             Timeout = 60,
             MemorySize = 512,
-            Environment = new FunctionEnvironment(new Dictionary<string, string> { ["COLOUR"] = "blue" }),
+            Environment = new FunctionEnvironment { Variables = new Dictionary<string, string> { ["COLOUR"] = "blue" } },
         });
         var invoked = await lambda.InvokeAsync("redeployed", """{"n":1}"""u8.ToArray());
         var missing = await Assert.ThrowsAsync<AwsServiceException>(() => lambda.UpdateFunctionCodeAsync("never-created", TestFunction.Package()));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using Pipeline.Aws;
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 
 namespace Pipeline.IntegrationTests.LocalCloud.LambdaService;
@@ -31,13 +32,13 @@ public sealed class PipelineLambdaClientTests : IAsyncLifetime
         {
             FunctionName = "deployed",
             Role = LocalCloudInstance.Role,
-            Code = new FunctionCode(TestFunction.Package()),
+            Code = new FunctionCode { ZipFile = TestFunction.Package() },
             Timeout = 60,
             MemorySize = 512,
             Architectures = ["x86_64"],
-            Environment = new FunctionEnvironment(new Dictionary<string, string> { ["OTEL_SERVICE_NAME"] = "deployed" }),
+            Environment = new FunctionEnvironment { Variables = new Dictionary<string, string> { ["OTEL_SERVICE_NAME"] = "deployed" } },
         });
-        var fetched = await lambda.GetFunctionAsync(created.FunctionArn);
+        var fetched = await lambda.GetFunctionAsync(created.FunctionArn!);
         var invoked = await lambda.InvokeAsync("deployed", """{"n":1}"""u8.ToArray());
         var failed = await lambda.InvokeAsync("deployed", """{"action":"fail"}"""u8.ToArray());
 

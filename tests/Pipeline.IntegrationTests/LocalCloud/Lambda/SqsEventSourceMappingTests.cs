@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Aws;
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.IntegrationTests.LocalCloud.LambdaService.Support;
 using Pipeline.LocalCloud.Sqs;
 
@@ -71,7 +72,7 @@ public sealed class SqsEventSourceMappingTests : IAsyncLifetime
         var lines = await WaitForAsync(l => l.Count(x => x.Body == "fail-1") >= 2);
         var remaining = queues.GetAttributes("crawler-trigger", ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]);
         var listed = await lambda.ListEventSourceMappingsAsync("trigger", queueArn);
-        await lambda.DeleteEventSourceMappingAsync(mapping.UUID);
+        await lambda.DeleteEventSourceMappingAsync(mapping.UUID!);
 
         Assert.Equal(("Creating", 20, 1), (mapping.State, mapping.BatchSize, mapping.MaximumBatchingWindowInSeconds));
         Assert.Equal(["ReportBatchItemFailures"], mapping.FunctionResponseTypes!);
@@ -106,7 +107,7 @@ public sealed class SqsEventSourceMappingTests : IAsyncLifetime
 
         Assert.Equal(10, created.BatchSize);
         Assert.Equal("ResourceConflictException", duplicate.ErrorCode);
-        Assert.Contains(created.UUID, duplicate.Message, StringComparison.Ordinal);
+        Assert.Contains(created.UUID!, duplicate.Message, StringComparison.Ordinal);
         Assert.Equal("InvalidParameterValueException", noWindow.ErrorCode);
         Assert.Contains("Maximum batch window", noWindow.Message, StringComparison.Ordinal);
         Assert.Equal("InvalidParameterValueException", noQueue.ErrorCode);
@@ -127,7 +128,7 @@ public sealed class SqsEventSourceMappingTests : IAsyncLifetime
                 var queues = first.App.Services.GetRequiredService<SqsQueueStore>();
                 queues.Create("kept", null);
                 await first.CreateFunctionAsync("keeper", TestFunction.Inert());
-                uuid = (await Client(first).CreateEventSourceMappingAsync(new CreateEventSourceMappingRequest { EventSourceArn = queues.GetQueueArn("kept"), FunctionName = "keeper", Enabled = false })).UUID;
+                uuid = (await Client(first).CreateEventSourceMappingAsync(new CreateEventSourceMappingRequest { EventSourceArn = queues.GetQueueArn("kept"), FunctionName = "keeper", Enabled = false })).UUID!;
             }
 
             await using var restarted = await LocalCloudInstance.StartAsync(directory);

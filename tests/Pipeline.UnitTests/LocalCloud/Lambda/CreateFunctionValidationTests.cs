@@ -1,3 +1,4 @@
+using Pipeline.AwsShapes.Lambda;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda.Api;
 
@@ -6,13 +7,13 @@ namespace Pipeline.UnitTests.LocalCloud.LambdaService;
 /// <summary>CreateFunction is checked as Lambda checks it, with Lambda's error codes, and LocalCloud's one rule: custom runtimes only.</summary>
 public sealed class CreateFunctionValidationTests
 {
-    private static CreateFunctionInput Valid() => new()
+    private static CreateFunctionRequest Valid() => new()
     {
         FunctionName = "f",
         Runtime = "provided.al2023",
         Role = "arn:aws:iam::000000000000:role/x",
         Handler = "bootstrap",
-        Code = new FunctionCodeInput { ZipFile = [1] },
+        Code = new FunctionCode { ZipFile = [1] },
     };
 
     [Fact]
@@ -31,8 +32,7 @@ public sealed class CreateFunctionValidationTests
     [InlineData("provided.al2")]
     public void Custom_runtimes_are_accepted(string runtime)
     {
-        var input = Valid();
-        input.Runtime = runtime;
+        var input = Valid() with { Runtime = runtime };
 
         Assert.Equal(runtime, FunctionValidation.ForCreate(input).Runtime);
     }
@@ -43,8 +43,7 @@ public sealed class CreateFunctionValidationTests
     [InlineData("provided")]
     public void Other_runtimes_are_refused_with_the_reason(string runtime)
     {
-        var input = Valid();
-        input.Runtime = runtime;
+        var input = Valid() with { Runtime = runtime };
 
         var error = Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input));
 
@@ -58,8 +57,7 @@ public sealed class CreateFunctionValidationTests
     [InlineData(901, "InvalidParameterValueException")]
     public void Timeout_outside_1_to_900_is_refused(int timeout, string code)
     {
-        var input = Valid();
-        input.Timeout = timeout;
+        var input = Valid() with { Timeout = timeout };
 
         Assert.Equal(code, Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input)).Code);
     }
@@ -69,8 +67,7 @@ public sealed class CreateFunctionValidationTests
     [InlineData(10241, "InvalidParameterValueException")]
     public void Memory_outside_128_to_10240_is_refused(int memory, string code)
     {
-        var input = Valid();
-        input.MemorySize = memory;
+        var input = Valid() with { MemorySize = memory };
 
         Assert.Equal(code, Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input)).Code);
     }
@@ -80,8 +77,7 @@ public sealed class CreateFunctionValidationTests
     [InlineData(900)]
     public void Timeout_bounds_are_inclusive(int timeout)
     {
-        var input = Valid();
-        input.Timeout = timeout;
+        var input = Valid() with { Timeout = timeout };
 
         Assert.Equal(timeout, FunctionValidation.ForCreate(input).Timeout);
     }
@@ -92,8 +88,7 @@ public sealed class CreateFunctionValidationTests
     [InlineData("arn:aws:s3:::bucket")]
     public void A_role_must_look_like_an_iam_role_arn(string role)
     {
-        var input = Valid();
-        input.Role = role;
+        var input = Valid() with { Role = role };
 
         var error = Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input));
 
@@ -104,8 +99,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void Missing_role_is_a_validation_error()
     {
-        var input = Valid();
-        input.Role = null;
+        var input = Valid() with { Role = null };
 
         Assert.Equal("ValidationException", Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input)).Code);
     }
@@ -113,8 +107,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void Runtime_and_handler_are_mandatory_for_zip_packages()
     {
-        var input = Valid();
-        input.Handler = null;
+        var input = Valid() with { Handler = null };
 
         var error = Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input));
 
@@ -128,8 +121,7 @@ public sealed class CreateFunctionValidationTests
     [InlineData("f.g")]
     public void A_name_with_a_qualifier_or_bad_characters_is_refused(string name)
     {
-        var input = Valid();
-        input.FunctionName = name;
+        var input = Valid() with { FunctionName = name };
 
         Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input));
     }
@@ -137,8 +129,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void A_full_arn_names_the_function()
     {
-        var input = Valid();
-        input.FunctionName = "arn:aws:lambda:us-east-1:000000000000:function:named-by-arn";
+        var input = Valid() with { FunctionName = "arn:aws:lambda:us-east-1:000000000000:function:named-by-arn" };
 
         Assert.Equal("named-by-arn", FunctionValidation.ForCreate(input).FunctionName);
     }
@@ -146,8 +137,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void Reserved_environment_variables_are_refused_and_named()
     {
-        var input = Valid();
-        input.Environment = new EnvironmentInput { Variables = new() { ["AWS_REGION"] = "x", ["FINE"] = "y" } };
+        var input = Valid() with { Environment = new FunctionEnvironment { Variables = new Dictionary<string, string> { ["AWS_REGION"] = "x", ["FINE"] = "y" } } };
 
         var error = Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input));
 
@@ -158,8 +148,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void Environment_over_4_KB_is_refused()
     {
-        var input = Valid();
-        input.Environment = new EnvironmentInput { Variables = new() { ["BIG"] = new string('x', 4096) } };
+        var input = Valid() with { Environment = new FunctionEnvironment { Variables = new Dictionary<string, string> { ["BIG"] = new string('x', 4096) } } };
 
         var error = Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input));
 
@@ -169,8 +158,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void Variable_names_follow_the_model_pattern()
     {
-        var input = Valid();
-        input.Environment = new EnvironmentInput { Variables = new() { ["1BAD"] = "x" } };
+        var input = Valid() with { Environment = new FunctionEnvironment { Variables = new Dictionary<string, string> { ["1BAD"] = "x" } } };
 
         Assert.Equal("ValidationException", Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input)).Code);
     }
@@ -178,8 +166,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void Only_one_known_architecture_is_accepted()
     {
-        var input = Valid();
-        input.Architectures = ["x86_64", "arm64"];
+        var input = Valid() with { Architectures = ["x86_64", "arm64"] };
 
         Assert.Equal("ValidationException", Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input)).Code);
     }
@@ -187,8 +174,7 @@ public sealed class CreateFunctionValidationTests
     [Fact]
     public void Image_packages_are_refused()
     {
-        var input = Valid();
-        input.PackageType = "Image";
+        var input = Valid() with { PackageType = "Image" };
 
         Assert.Equal("InvalidParameterValueException", Assert.Throws<AwsServiceException>(() => FunctionValidation.ForCreate(input)).Code);
     }

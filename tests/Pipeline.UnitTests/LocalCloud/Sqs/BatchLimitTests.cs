@@ -9,14 +9,14 @@ public sealed class BatchLimitTests
     [Fact]
     public void Eleven_entries_are_TooManyEntriesInBatchRequest()
     {
-        var error = Assert.Throws<AwsServiceException>(() => SqsEndpoint.CheckBatch(Enumerable.Range(0, 11).Select(i => (string?)$"m{i}").ToArray()));
+        var error = Assert.Throws<AwsServiceException>(() => SqsOperations.CheckBatch(Enumerable.Range(0, 11).Select(i => (string?)$"m{i}").ToArray()));
 
         Assert.Equal("TooManyEntriesInBatchRequest", error.Code);
     }
 
     [Fact]
     public void Ten_distinct_entries_are_accepted() =>
-        SqsEndpoint.CheckBatch(Enumerable.Range(0, 10).Select(i => (string?)$"m-{i}_x").ToArray());
+        SqsOperations.CheckBatch(Enumerable.Range(0, 10).Select(i => (string?)$"m-{i}_x").ToArray());
 
     [Theory]
     [InlineData("EmptyBatchRequest")]
@@ -24,7 +24,7 @@ public sealed class BatchLimitTests
     [InlineData("InvalidBatchEntryId", "not ok")]
     public void Malformed_batches_are_refused(string code, params string[] ids)
     {
-        var error = Assert.Throws<AwsServiceException>(() => SqsEndpoint.CheckBatch(ids));
+        var error = Assert.Throws<AwsServiceException>(() => SqsOperations.CheckBatch(ids));
 
         Assert.Equal(code, error.Code);
     }

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
 using Pipeline.LocalCloud.Sqs;
+using Pipeline.AwsShapes.Sqs;
 using Pipeline.LocalCloud.Sqs.Api;
 using Pipeline.UnitTests.LocalCloud.Sqs.Fakes;
 
@@ -71,9 +72,9 @@ public sealed class QueryProtocolTests
     [Fact]
     public async Task Send_and_receive_answer_in_the_query_xml_shapes()
     {
-        var created = (QueueUrlOutput)await _endpoint.RunQueryAsync("CreateQueue", Form(("QueueName", "jobs")), BaseUrl, default);
-        var sent = await _endpoint.RunQueryAsync("SendMessage", Form(("QueueUrl", created.QueueUrl), ("MessageBody", "a\r\n<b>&"), ("MessageAttribute.1.Name", "k"), ("MessageAttribute.1.Value.DataType", "String"), ("MessageAttribute.1.Value.StringValue", "v")), BaseUrl, default);
-        var received = await _endpoint.RunQueryAsync("ReceiveMessage", Form(("QueueUrl", created.QueueUrl), ("AttributeName.1", "All"), ("MessageAttributeName.1", "All")), BaseUrl, default);
+        var created = (CreateQueueResult)await _endpoint.RunQueryAsync("CreateQueue", Form(("QueueName", "jobs")), BaseUrl, default);
+        var sent = await _endpoint.RunQueryAsync("SendMessage", Form(("QueueUrl", created.QueueUrl!), ("MessageBody", "a\r\n<b>&"), ("MessageAttribute.1.Name", "k"), ("MessageAttribute.1.Value.DataType", "String"), ("MessageAttribute.1.Value.StringValue", "v")), BaseUrl, default);
+        var received = await _endpoint.RunQueryAsync("ReceiveMessage", Form(("QueueUrl", created.QueueUrl!), ("AttributeName.1", "All"), ("MessageAttributeName.1", "All")), BaseUrl, default);
 
         var sendXml = XDocument.Parse(System.Text.Encoding.UTF8.GetString(SqsQueryXml.Response("SendMessage", sent, "r1")));
         var receiveXml = XDocument.Load(new MemoryStream(SqsQueryXml.Response("ReceiveMessage", received, "r2")));
@@ -93,7 +94,7 @@ public sealed class QueryProtocolTests
     [Fact]
     public async Task Batch_failures_are_written_as_batch_result_error_entries()
     {
-        var url = ((QueueUrlOutput)await _endpoint.RunQueryAsync("CreateQueue", Form(("QueueName", "jobs")), BaseUrl, default)).QueueUrl;
+        var url = ((CreateQueueResult)await _endpoint.RunQueryAsync("CreateQueue", Form(("QueueName", "jobs")), BaseUrl, default)).QueueUrl!;
 
         var output = await _endpoint.RunQueryAsync(
             "ChangeMessageVisibilityBatch",

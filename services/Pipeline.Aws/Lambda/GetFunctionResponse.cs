@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Lambda;
-
-public sealed record GetFunctionResponse(FunctionConfiguration Configuration);
