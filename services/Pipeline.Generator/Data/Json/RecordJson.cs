@@ -55,12 +55,12 @@ public static class RecordJson
         }
     }
 
-    /// <summary>A version-4 UUID drawn as <see cref="RandomizerExtensions.UuidV4"/> draws it, written without a string.</summary>
-    public static void WriteUuidV4(this Utf8JsonWriter writer, JsonEncodedText name, Bogus.Randomizer random)
+    /// <summary>A UUID in the text <see cref="RandomizerExtensions.UuidV4"/> gives, written without a string.</summary>
+    public static void WriteUuid(this Utf8JsonWriter writer, JsonEncodedText name, Guid value)
     {
         // A UUID needs no escaping: its text goes in as it is, quotes and all.
         Span<byte> text = stackalloc byte[38];
-        random.NextUuidV4().TryFormat(text[1..], out _, "D");
+        value.TryFormat(text[1..], out _, "D");
         text[0] = (byte)'"';
         text[^1] = (byte)'"';
         writer.WritePropertyName(name);

@@ -60,9 +60,10 @@ public sealed class VehicleTelemetryGenerator : IRecordGenerator
         _next = (_next + 1) % _fleet.Length;
 
         // The event id is drawn before the vehicle moves, as it always was: a seed keeps giving the same records.
-        writer.WriteStartObject();
-        writer.WriteUuidV4(Names.EventId, _random);
+        var eventId = _random.NextUuidV4();
         var reading = vehicle.Read(_random, eventTime);
+        writer.WriteStartObject();
+        writer.WriteUuid(Names.EventId, eventId);
         writer.WriteString(Names.EventTime, eventTime);
         writer.WriteString(Names.VehicleId, vehicle.VinJson);
         writer.WriteString(Names.Vendor, vehicle.Model.VendorJson);
