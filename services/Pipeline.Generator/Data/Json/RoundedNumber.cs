@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Pipeline.Generator.Data.Json;
 
 /// <summary>
@@ -58,36 +56,48 @@ internal static class RoundedNumber
             scaled = -scaled;
         }
 
-        // All the digits first, padded so that there is at least one before the point, then the point put in and
-        // the fraction's trailing zeros dropped.
-        Span<byte> digits = stackalloc byte[MaxLength];
+        // The fraction's trailing zeros go first; then the digits are written from the right: the places left, the
+        // point, the whole part ("0" when there is none).
         var units = (ulong)scaled;
-        units.TryFormat(digits, out var count, default, CultureInfo.InvariantCulture);
-        var wholeDigits = count - places;
-        if (wholeDigits <= 0)
+        while (places > 0 && units % 10 == 0)
         {
-            destination[position++] = (byte)'0';
-        }
-        else
-        {
-            digits[..wholeDigits].CopyTo(destination[position..]);
-            position += wholeDigits;
+            units /= 10;
+            places--;
         }
 
-        var fraction = digits[Math.Max(0, wholeDigits)..count].TrimEnd((byte)'0');
-        if (fraction.Length > 0 || wholeDigits < 0)
+        var digits = CountDigits(units);
+        var length = places == 0 ? digits : Math.Max(digits, places + 1) + 1;
+        var index = position + length;
+        for (var i = 0; i < places; i++)
         {
-            destination[position++] = (byte)'.';
-            for (var i = wholeDigits; i < 0; i++)
-            {
-                destination[position++] = (byte)'0';
-            }
-
-            fraction.CopyTo(destination[position..]);
-            position += fraction.Length;
+            destination[--index] = (byte)('0' + (int)(units % 10));
+            units /= 10;
         }
 
-        written = position;
+        if (places > 0)
+        {
+            destination[--index] = (byte)'.';
+        }
+
+        do
+        {
+            destination[--index] = (byte)('0' + (int)(units % 10));
+            units /= 10;
+        }
+        while (units != 0);
+
+        written = position + length;
         return true;
+    }
+
+    private static int CountDigits(ulong value)
+    {
+        var digits = 1;
+        for (ulong bound = 10; value >= bound && digits < 20; bound *= 10)
+        {
+            digits++;
+        }
+
+        return digits;
     }
 }
