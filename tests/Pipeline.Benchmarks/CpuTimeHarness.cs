@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Pipeline.Benchmarks;
 
 /// <summary>
-/// The transformer measured the way the Python peer is: whole invocations in a loop, throughput per second of this
+/// The transformer (and the generator) measured the way the Python peer is: whole invocations in a loop, throughput per second of this
 /// process's CPU time. On a shared, loaded machine wall-clock figures (BenchmarkDotNet's) mostly measure the other
 /// processes; CPU time makes the two sides comparable. Run pinned to one core (<c>taskset -c 0</c>).
 /// </summary>
@@ -49,6 +49,45 @@ internal static class CpuTimeHarness
             Console.WriteLine(
                 $"{"transformer",-12} {dataset,-18} {best * 500,12:N0} records/s {best * bench.InputBytes / 1e6,8:N1} MB/s (one core)" +
                 $"  [CPU time, best of {rounds}; median {median * bench.InputBytes / 1e6:N1} MB/s]");
+        }
+
+        // The generator the same way: its NDJSON in MiB per second of CPU time, start-up and JIT left out (the
+        // generator-cli line of benchmarks/run has them in).
+        foreach (var dataset in new[] { "vehicle_telemetry", "clickstream" })
+        {
+            var bench = new GeneratorBenchmarks { Dataset = dataset };
+            bench.Setup();
+            var warmUntil = Stopwatch.StartNew();
+            while (warmUntil.Elapsed < TimeSpan.FromSeconds(Math.Min(2, seconds)))
+            {
+                bench.Generate();
+            }
+
+            var figures = new List<(double RecordsPerSecond, double BytesPerSecond)>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var process = Process.GetCurrentProcess();
+                var cpuStart = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                long records = 0;
+                long bytes = 0;
+                while (clock.Elapsed.TotalSeconds < seconds)
+                {
+                    bytes += bench.Generate();
+                    records += GeneratorBenchmarks.RecordsPerOperation;
+                }
+
+                process.Refresh();
+                var cpu = (process.TotalProcessorTime - cpuStart).TotalSeconds;
+                figures.Add((records / cpu, bytes / cpu));
+            }
+
+            figures.Sort();
+            var best = figures[^1];
+            var median = figures[figures.Count / 2];
+            Console.WriteLine(
+                $"{"generator",-12} {dataset,-18} {best.RecordsPerSecond,12:N0} records/s {best.BytesPerSecond / 1048576,8:N1} MiB/s (one core)" +
+                $"  [CPU time, best of {rounds}; median {median.BytesPerSecond / 1048576:N1} MiB/s]");
         }
     }
 }

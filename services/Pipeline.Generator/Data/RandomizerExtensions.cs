@@ -20,12 +20,15 @@ public static class RandomizerExtensions
     /// A version-4 UUID in lower-case 8-4-4-4-12 form drawn from the seeded generator, so a seeded run repeats its ids
     /// (<see cref="Guid.NewGuid"/> would not).
     /// </summary>
-    public static string UuidV4(this Randomizer random)
+    public static string UuidV4(this Randomizer random) => random.NextUuidV4().ToString("D");
+
+    /// <summary>The UUID <see cref="UuidV4"/> writes, as a <see cref="Guid"/> (to format without a string).</summary>
+    public static Guid NextUuidV4(this Randomizer random)
     {
         var bytes = random.Bytes(16);
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes).ToString("D");
+        return new Guid(bytes);
     }
 
     /// <summary>Picks an item with probability proportional to its weight.</summary>

@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pipeline.Contracts.Datasets;
 using Pipeline.Generator.Data.Flaws;
+using Pipeline.Generator.Data.Json;
 using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.Generator.Data;
@@ -14,16 +14,9 @@ namespace Pipeline.Generator.Data;
 /// </summary>
 public sealed class RecordSource : IRecordSource
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        // Records are data, never embedded in HTML: keep "+", "&" and accented letters readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
-
     private readonly IRecordGenerator _generator;
     private readonly FlawInjector _flaws;
-    private readonly Utf8JsonWriter _writer = new(new ArrayBufferWriter<byte>(1), WriterOptions);
+    private readonly Utf8JsonWriter _writer = new(new ArrayBufferWriter<byte>(1), RecordJson.WriterOptions);
     private readonly ArrayBufferWriter<byte> _scratch = new(4096);
     private readonly long _startTicks;
     private readonly double _ticksPerRecord;

@@ -57,6 +57,19 @@ public sealed class RunStatistics
         Interlocked.Increment(ref _flaws[(int)flaw]);
     }
 
+    /// <summary>Counts many generated records at once: <paramref name="flaws"/> holds how many of each <see cref="RecordFlaw"/>.</summary>
+    public void Generated(ReadOnlySpan<long> flaws)
+    {
+        for (var i = 0; i < flaws.Length; i++)
+        {
+            if (flaws[i] != 0)
+            {
+                Interlocked.Add(ref _generated, flaws[i]);
+                Interlocked.Add(ref _flaws[i], flaws[i]);
+            }
+        }
+    }
+
     public void Sent(long records, long bytes)
     {
         GeneratorTelemetry.Records.Add(records, new KeyValuePair<string, object?>("outcome", "sent"));

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Bogus;
 using Pipeline.Contracts.Events;
+using Pipeline.Contracts.Events.Clickstream;
+using Pipeline.Generator.Data.Json;
 
 namespace Pipeline.Generator.Data.Clickstream;
 
@@ -34,20 +36,82 @@ public sealed class ClickstreamGenerator : IRecordGenerator
     public static int ConcurrentSessionsFor(double rate) =>
         (int)Math.Clamp(Math.Round(rate * MeanEventGap.TotalSeconds), 1, MaxConcurrentSessions);
 
+    /// <summary>
+    /// Writes the record <see cref="ClickstreamEvent"/> serialises to (same fields, order, omitted nulls and number
+    /// text), field by field from the visit: no event object, no string per field.
+    /// </summary>
     public void Write(Utf8JsonWriter writer, DateTimeOffset eventTime)
     {
         var slot = _random.Number(0, _sessions.Length - 1);
-        var eventId = _random.UuidV4();
+        var eventId = _random.NextUuidV4();
         var session = _sessions[slot] ??= new ShopSession(_random, _shop, UserPool);
-        var click = session.Next(_random, eventTime, eventId);
-        if (click is null)
+        var step = session.Next(_random);
+        if (step is null)
         {
             // The visitor left; a new visit takes the slot, and its landing always yields an event.
             session = _sessions[slot] = new ShopSession(_random, _shop, UserPool);
-            click = session.Next(_random, eventTime, eventId)
-                ?? throw new InvalidOperationException("A new shop visit produced no landing event.");
+            step = session.Next(_random) ?? throw new InvalidOperationException("A new shop visit produced no landing event.");
         }
 
-        JsonSerializer.Serialize(writer, click, EventsJsonContext.Default.ClickstreamEvent);
+        var (action, value) = step.Value;
+        writer.WriteStartObject();
+        writer.WriteUuid(Names.EventId, eventId);
+        writer.WriteString(Names.EventTime, eventTime);
+        writer.WriteString(Names.SessionId, session.IdJson);
+        if (session.UserIdJson is { } userId)
+        {
+            writer.WriteString(Names.UserId, userId);
+        }
+
+        writer.WriteString(Names.Action, Names.Actions[(int)action]);
+        writer.WriteStartObject(Names.Page);
+        writer.WriteString(Names.Url, session.Page.UrlJson);
+        writer.WriteString(Names.Title, session.Page.TitleJson);
+        if (session.Referrer is { } referrer)
+        {
+            writer.WriteString(Names.Referrer, referrer);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject(Names.Device);
+        writer.WriteString(Names.Type, Names.DeviceTypes[(int)session.Device.Device.Type]);
+        writer.WriteString(Names.Os, session.Device.OsJson);
+        writer.WriteString(Names.Browser, session.Device.BrowserJson);
+        writer.WriteEndObject();
+        writer.WriteStartObject(Names.Geo);
+        writer.WriteString(Names.Country, session.Place.CountryJson);
+        writer.WriteString(Names.City, session.Place.CityJson);
+        writer.WriteEndObject();
+        if (value is { } amount)
+        {
+            // Amounts are rounded to cents where they are made.
+            writer.WriteRounded(Names.Value, amount, 2);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The contract's snake_case names (<see cref="EventsJsonContext"/>), encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText EventId = RecordJson.Encode("event_id");
+        public static readonly JsonEncodedText EventTime = RecordJson.Encode("event_time");
+        public static readonly JsonEncodedText SessionId = RecordJson.Encode("session_id");
+        public static readonly JsonEncodedText UserId = RecordJson.Encode("user_id");
+        public static readonly JsonEncodedText Action = RecordJson.Encode("action");
+        public static readonly JsonEncodedText Page = RecordJson.Encode("page");
+        public static readonly JsonEncodedText Url = RecordJson.Encode("url");
+        public static readonly JsonEncodedText Title = RecordJson.Encode("title");
+        public static readonly JsonEncodedText Referrer = RecordJson.Encode("referrer");
+        public static readonly JsonEncodedText Device = RecordJson.Encode("device");
+        public static readonly JsonEncodedText Type = RecordJson.Encode("type");
+        public static readonly JsonEncodedText Os = RecordJson.Encode("os");
+        public static readonly JsonEncodedText Browser = RecordJson.Encode("browser");
+        public static readonly JsonEncodedText Geo = RecordJson.Encode("geo");
+        public static readonly JsonEncodedText Country = RecordJson.Encode("country");
+        public static readonly JsonEncodedText City = RecordJson.Encode("city");
+        public static readonly JsonEncodedText Value = RecordJson.Encode("value");
+        public static readonly JsonEncodedText[] Actions = RecordJson.EnumNames(EventsJsonContext.Default.ClickAction);
+        public static readonly JsonEncodedText[] DeviceTypes = RecordJson.EnumNames(EventsJsonContext.Default.DeviceType);
     }
 }

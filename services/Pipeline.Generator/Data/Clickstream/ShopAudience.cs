@@ -20,7 +20,7 @@ internal static class ShopAudience
         new(new DeviceInfo(DeviceType.Tablet, "Android 14", "Chrome 131"), 4),
     ];
 
-    public static readonly IReadOnlyList<GeoInfo> Places =
+    public static readonly IReadOnlyList<ShopPlace> Places =
     [
         new("US", "New York"),
         new("US", "San Francisco"),

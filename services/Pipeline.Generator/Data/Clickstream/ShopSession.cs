@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using Bogus;
 using Pipeline.Contracts.Events.Clickstream;
+using Pipeline.Generator.Data.Json;
 
 namespace Pipeline.Generator.Data.Clickstream;
 
@@ -14,15 +16,11 @@ internal sealed class ShopSession
     private const int MaxEvents = 60;
 
     private readonly ShopCatalog _shop;
-    private readonly string _id;
-    private readonly string? _userId;
-    private readonly DeviceInfo _device;
-    private readonly GeoInfo _geo;
     private readonly Stack<ShopPage> _history = new();
     private readonly List<CartLine> _cart = [];
 
     private ShopPage? _page;
-    private string? _referrer;
+    private JsonEncodedText? _referrer;
     private bool _justAddedToCart;
     private bool _finished;
     private int _events;
@@ -30,16 +28,35 @@ internal sealed class ShopSession
     public ShopSession(Randomizer random, ShopCatalog shop, int userPool)
     {
         _shop = shop;
-        _id = random.UuidV4();
+        IdJson = RecordJson.Encode(random.UuidV4());
 
         // About a third of visits are anonymous; the rest belong to returning customers.
-        _userId = random.Chance(0.35) ? null : "user-" + random.Number(1, userPool).ToString("D7", CultureInfo.InvariantCulture);
-        _device = random.Weighted(ShopAudience.Devices, d => d.Weight).Device;
-        _geo = random.Pick(ShopAudience.Places);
+        UserIdJson = random.Chance(0.35) ? null : RecordJson.Encode("user-" + random.Number(1, userPool).ToString("D7", CultureInfo.InvariantCulture));
+        Device = random.Weighted(ShopAudience.Devices, d => d.Weight);
+        Place = random.Pick(ShopAudience.Places);
     }
 
-    /// <summary>The visitor's next action, or null when they have left (the session is then over for good).</summary>
-    public ClickstreamEvent? Next(Randomizer random, DateTimeOffset time, string eventId)
+    /// <summary>The session id, encoded once for the writer.</summary>
+    public JsonEncodedText IdJson { get; }
+
+    /// <summary>The user's id, encoded once; null for an anonymous visit.</summary>
+    public JsonEncodedText? UserIdJson { get; }
+
+    public DeviceProfile Device { get; }
+
+    public ShopPlace Place { get; }
+
+    /// <summary>The page of the latest action.</summary>
+    public ShopPage Page => _page ?? throw new InvalidOperationException("The visit has not started.");
+
+    /// <summary>The page viewed before <see cref="Page"/> (or the site the visit came from); null for a direct visit.</summary>
+    public JsonEncodedText? Referrer => _referrer;
+
+    /// <summary>
+    /// The visitor's next action on <see cref="Page"/> (with the amount for cart and purchase actions), or null when
+    /// they have left (the session is then over for good).
+    /// </summary>
+    public (ClickAction Action, double? Value)? Next(Randomizer random)
     {
         if (_finished || _events >= MaxEvents)
         {
@@ -55,7 +72,7 @@ internal sealed class ShopSession
         }
 
         _events++;
-        return new ClickstreamEvent(eventId, time, _id, _userId, s.Action, new PageInfo(_page!.Url, _page.Title, _referrer), _device, _geo, s.Value, Traceparent: null);
+        return s;
     }
 
     private (ClickAction Action, double? Value)? Land(Randomizer random)
@@ -69,7 +86,7 @@ internal sealed class ShopSession
             _ => _shop.SearchPage(random),
         };
         _page = page;
-        _referrer = random.Weighted(ShopAudience.Referrers, r => r.Weight).Url;
+        _referrer = random.Weighted(ShopAudience.Referrers, r => r.Weight).UrlJson;
         return (page.Kind == PageKind.Search ? ClickAction.Search : ClickAction.View, null);
     }
 
@@ -151,7 +168,7 @@ internal sealed class ShopSession
     private (ClickAction, double?) Navigate(ShopPage next, ClickAction action = ClickAction.View)
     {
         _history.Push(_page!);
-        _referrer = _page!.Url;
+        _referrer = _page!.UrlJson;
         _page = next;
         return (action, null);
     }
@@ -164,7 +181,7 @@ internal sealed class ShopSession
         }
 
         // The browser's back button: the page left behind becomes the referrer of the one returned to.
-        _referrer = _page!.Url;
+        _referrer = _page!.UrlJson;
         _page = _history.Pop();
         return (_page.Kind == PageKind.Search ? ClickAction.Search : ClickAction.View, null);
     }

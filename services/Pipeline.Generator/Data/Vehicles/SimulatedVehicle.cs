@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Bogus;
 using Pipeline.Contracts.Events.VehicleTelemetry;
+using Pipeline.Generator.Data.Json;
 
 namespace Pipeline.Generator.Data.Vehicles;
 
@@ -38,6 +40,7 @@ internal sealed class SimulatedVehicle
         _model = model;
         _home = home;
         _vin = vin;
+        VinJson = RecordJson.Encode(vin);
         (_latitude, _longitude) = GeoMath.Destination(home.Latitude, home.Longitude, random.Double(0, 360), random.Double(0, 25_000));
         _latitude = Math.Round(_latitude, 6);
         _longitude = Math.Round(_longitude, 6);
@@ -58,7 +61,12 @@ internal sealed class SimulatedVehicle
 
     public string Vin => _vin;
 
-    public VehicleTelemetryEvent Read(Randomizer random, DateTimeOffset time, string eventId)
+    /// <summary>The VIN as the record carries it, encoded once for the writer.</summary>
+    public JsonEncodedText VinJson { get; }
+
+    public VehicleModel Model => _model;
+
+    public VehicleReading Read(Randomizer random, DateTimeOffset time)
     {
         if (_lastReading is { } last)
         {
@@ -70,17 +78,22 @@ internal sealed class SimulatedVehicle
         UpdateHealth(random);
         UpdateEngine(random);
 
-        var status = new VehicleStatus(
+        // The draws stay in the order they always had (battery, then GPS accuracy), so a seed gives the same records.
+        var batteryVoltage = Math.Round(BatteryVoltage(random), 2);
+        var accuracy = random.Chance(0.05) ? random.Double(15, 60) : random.Double(2, 9);
+        return new VehicleReading(
             SpeedKmh: _speedKmh,
             EngineTempC: Math.Round(_engineTempC, 1),
             FuelLevelPct: Math.Round(_fuelPct, 2),
-            BatteryVoltage: Math.Round(BatteryVoltage(random), 2),
+            BatteryVoltage: batteryVoltage,
             OdometerKm: Math.Round(_odometerKm, 2),
-            Status: _health,
-            ErrorCodes: _errorCodes);
-        var accuracy = random.Chance(0.05) ? random.Double(15, 60) : random.Double(2, 9);
-        var gps = new GpsInfo(_latitude, _longitude, _headingDeg, Math.Round(_altitudeM, 1), Math.Round(accuracy, 1));
-        return new VehicleTelemetryEvent(eventId, time, _vin, _model.Vendor, _model.Model, status, gps, Traceparent: null);
+            Health: _health,
+            ErrorCodes: _errorCodes,
+            Latitude: _latitude,
+            Longitude: _longitude,
+            HeadingDeg: _headingDeg,
+            AltitudeM: Math.Round(_altitudeM, 1),
+            AccuracyM: Math.Round(accuracy, 1));
     }
 
     private void Drive(Randomizer random, double seconds)

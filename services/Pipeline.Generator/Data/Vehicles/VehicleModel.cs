@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Pipeline.Generator.Data.Json;
+
 namespace Pipeline.Generator.Data.Vehicles;
 
 /// <summary>A make and model with the figures that keep its readings plausible.</summary>
@@ -19,6 +22,12 @@ public sealed record VehicleModel(
     double SystemVoltage,
     double Weight)
 {
+    /// <summary>The vendor as the record carries it, encoded once for the writer.</summary>
+    public JsonEncodedText VendorJson { get; } = RecordJson.Encode(Vendor);
+
+    /// <summary>The model as the record carries it, encoded once for the writer.</summary>
+    public JsonEncodedText ModelJson { get; } = RecordJson.Encode(Model);
+
     /// <summary>Fuel (or charge) used per kilometre, in percent of a full tank.</summary>
     public double PercentPerKm => ConsumptionPer100Km / TankCapacity;
 }
