@@ -7,7 +7,7 @@ using Amazon.S3;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Aws;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 using Pipeline.LocalCloud.Glue.Jobs;

@@ -1,14 +1,11 @@
 using System.Text.Json.Serialization;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.LocalCloud.Glue.Jobs;
 
-/// <summary>The job operations' shapes, the persisted jobs and runs, and events.</summary>
+/// <summary>The persisted jobs and runs, and the job state events.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(JobsRequest))]
-[JsonSerializable(typeof(JobsResponse))]
 [JsonSerializable(typeof(List<Job>))]
 [JsonSerializable(typeof(List<JobRun>))]
-[JsonSerializable(typeof(JobRunState))]
 [JsonSerializable(typeof(JobStateChangeDetail))]
 internal sealed partial class GlueJobsJsonContext : JsonSerializerContext;

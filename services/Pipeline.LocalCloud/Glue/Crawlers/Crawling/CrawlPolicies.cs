@@ -3,7 +3,7 @@ namespace Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 /// <summary>A crawler's schema change and recrawl policies as enums, with Glue's defaults for unset members.</summary>
 internal sealed record CrawlPolicies(UpdateBehavior Update, DeleteBehavior Delete, RecrawlBehavior Recrawl)
 {
-    public static CrawlPolicies Of(Crawler crawler) => new(
+    public static CrawlPolicies Of(StoredCrawler crawler) => new(
         crawler.SchemaChangePolicy?.UpdateBehavior switch
         {
             "LOG" => UpdateBehavior.Log,
