@@ -337,3 +337,6 @@ internal sealed class GlueCatalog : IGlueCatalog
 
     private void Save(GlueCatalogState state) => _file.Save(state);
 }
+
+/// <summary>The whole catalog as written to <c>&lt;data dir&gt;/glue/catalog.json</c>.</summary>
+internal sealed record GlueCatalogState(List<Database> Databases, List<Table> Tables, List<Partition> Partitions);

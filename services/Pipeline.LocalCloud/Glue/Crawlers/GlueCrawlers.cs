@@ -126,7 +126,7 @@ internal sealed class GlueCrawlers
                 ?? throw GlueErrors.NotFound($"Crawler entry with name {checkedName} does not exist");
             if (existing.State != CrawlerStateValues.Ready)
             {
-                throw CrawlerErrors.RunningCannotChange(checkedName);
+                throw GlueErrors.RunningCannotChange(checkedName);
             }
 
             Save(crawlers.Where(c => c.Name != checkedName).ToList());
@@ -157,7 +157,7 @@ internal sealed class GlueCrawlers
         {
             if (crawler.State != CrawlerStateValues.Ready)
             {
-                throw CrawlerErrors.RunningCannotChange(name);
+                throw GlueErrors.RunningCannotChange(name);
             }
 
             return crawler with
@@ -182,7 +182,7 @@ internal sealed class GlueCrawlers
         var checkedName = CheckName(name, "name");
         return ChangeAsync(checkedName, crawler => crawler.State == CrawlerStateValues.Ready
             ? crawler with { State = CrawlerStateValues.Running, CurrentCrawlStart = Now() }
-            : throw CrawlerErrors.AlreadyRunning(checkedName), cancellationToken);
+            : throw GlueErrors.AlreadyRunning(checkedName), cancellationToken);
     }
 
     /// <summary>
@@ -219,8 +219,8 @@ internal sealed class GlueCrawlers
         return ChangeAsync(checkedName, crawler => crawler.State switch
         {
             CrawlerStateValues.Running => crawler with { State = CrawlerStateValues.Stopping },
-            CrawlerStateValues.Stopping => throw CrawlerErrors.Stopping(checkedName),
-            _ => throw CrawlerErrors.NotRunning(checkedName),
+            CrawlerStateValues.Stopping => throw GlueErrors.Stopping(checkedName),
+            _ => throw GlueErrors.NotRunning(checkedName),
         }, cancellationToken);
     }
 
@@ -327,7 +327,7 @@ internal sealed class GlueCrawlers
     };
 
     private StoredCrawler Find(string name) =>
-        (_crawlers ??= Load()).FirstOrDefault(c => c.Name == name) ?? throw CrawlerErrors.NotFound(name);
+        (_crawlers ??= Load()).FirstOrDefault(c => c.Name == name) ?? throw GlueErrors.CrawlerNotFound(name);
 
     private async Task<StoredCrawler> ChangeAsync(string name, Func<StoredCrawler, StoredCrawler> change, CancellationToken cancellationToken)
     {

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.LocalCloud.Events;
-using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.AwsShapes.Glue;
+using Pipeline.LocalCloud.Events;
+using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
 using Pipeline.ServiceDefaults.Tracing;
@@ -56,8 +58,8 @@ internal sealed class GlueJobs : IAsyncDisposable
         _events = events;
         _scripts = scripts.ToList();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _jobsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "jobs.json"), GlueJobsJsonContext.Default.ListJob);
-        _runsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-runs.json"), GlueJobsJsonContext.Default.ListJobRun);
+        _jobsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "jobs.json"), GlueApiJsonContext.Default.ListJob);
+        _runsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-runs.json"), GlueApiJsonContext.Default.ListJobRun);
     }
 
     public async Task<Job> CreateAsync(string? name, JobUpdate definition, CancellationToken cancellationToken = default)
@@ -432,7 +434,7 @@ internal sealed class GlueJobs : IAsyncDisposable
             var fileName = location[(location.LastIndexOf('/') + 1)..];
             var script = _scripts.FirstOrDefault(s => s.FileName == fileName)
                 ?? throw new InvalidOperationException(_scripts.Count == 0
-                    ? $"Unsupported script '{location}': LocalCloud runs no script; {GlueJobsRegistration.ScriptsSection}:{fileName} names the program that would run it"
+                    ? $"Unsupported script '{location}': LocalCloud runs no script; {GlueRegistration.ScriptsSection}:{fileName} names the program that would run it"
                     : $"Unsupported script '{location}': LocalCloud runs only {string.Join(", ", _scripts.Select(s => s.FileName))}");
             var arguments = JobArguments.Merge(job.DefaultArguments, run.Arguments, job.NonOverridableArguments);
             log.Write($"Run {active.JobRunId} of {active.JobName} started with script {location}");
@@ -548,7 +550,7 @@ internal sealed class GlueJobs : IAsyncDisposable
 
         try
         {
-            await _events.PublishAsync(JobStateEvents.Source, JobStateEvents.DetailType, JsonSerializer.Serialize(detail, GlueJobsJsonContext.Default.JobStateChangeDetail), [], cancellationToken).ConfigureAwait(false);
+            await _events.PublishAsync(JobStateEvents.Source, JobStateEvents.DetailType, JsonSerializer.Serialize(detail, GlueApiJsonContext.Default.JobStateChangeDetail), [], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -690,4 +692,10 @@ internal sealed class GlueJobs : IAsyncDisposable
         _runsFile.Save(runs);
         _runs = runs;
     }
+}
+
+/// <summary>Glue's run ids: <c>jr_</c> and 64 lower-case hex digits.</summary>
+internal static class JobRunIds
+{
+    public static string New() => "jr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }

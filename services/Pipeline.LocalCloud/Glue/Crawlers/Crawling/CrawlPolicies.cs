@@ -21,3 +21,25 @@ internal sealed record CrawlPolicies(UpdateBehavior Update, DeleteBehavior Delet
             _ => RecrawlBehavior.CrawlEverything,
         });
 }
+
+/// <summary>SchemaChangePolicy.UpdateBehavior: change a table whose schema changed, or only log it.</summary>
+internal enum UpdateBehavior
+{
+    UpdateInDatabase,
+    Log,
+}
+
+/// <summary>SchemaChangePolicy.DeleteBehavior: what happens to tables and partitions whose data vanished.</summary>
+internal enum DeleteBehavior
+{
+    Log,
+    DeprecateInDatabase,
+    DeleteFromDatabase,
+}
+
+/// <summary>RecrawlPolicy.RecrawlBehavior: read every folder, or only folders that are not partitions yet (CRAWL_EVENT_MODE crawls everything here).</summary>
+internal enum RecrawlBehavior
+{
+    CrawlEverything,
+    CrawlNewFoldersOnly,
+}
