@@ -170,7 +170,7 @@ internal sealed class TelemetryLake : IDisposable
         {
             Name = RawTable,
             TableType = "EXTERNAL_TABLE",
-            Parameters = new() { ["classification"] = "json" },
+            Parameters = new Dictionary<string, string> { ["classification"] = "json" },
             PartitionKeys = new[] { "year", "month", "day", "hour" }.Select(k => new Column { Name = k, Type = "string" }).ToList(),
             StorageDescriptor = new StorageDescriptor
             {
