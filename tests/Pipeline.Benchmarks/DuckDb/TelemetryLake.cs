@@ -7,7 +7,7 @@ using Amazon.S3;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Aws;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 using Pipeline.LocalCloud.Glue.Jobs;
@@ -170,7 +170,7 @@ internal sealed class TelemetryLake : IDisposable
         {
             Name = RawTable,
             TableType = "EXTERNAL_TABLE",
-            Parameters = new() { ["classification"] = "json" },
+            Parameters = new Dictionary<string, string> { ["classification"] = "json" },
             PartitionKeys = new[] { "year", "month", "day", "hour" }.Select(k => new Column { Name = k, Type = "string" }).ToList(),
             StorageDescriptor = new StorageDescriptor
             {

@@ -1,7 +1,7 @@
 using System.Text;
 using Pipeline.LocalCloud.Athena;
 using Pipeline.LocalCloud.Athena.Engine;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;

@@ -8,7 +8,7 @@ using Amazon.S3;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Aws;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Jobs;
 using Pipeline.LocalCloud.Hosting;
@@ -88,7 +88,7 @@ internal sealed class EtlHarness : IAsyncDisposable
         {
             Name = "raw_vehicle_telemetry",
             TableType = "EXTERNAL_TABLE",
-            Parameters = new() { ["classification"] = "json" },
+            Parameters = new Dictionary<string, string> { ["classification"] = "json" },
             PartitionKeys = new[] { "year", "month", "day", "hour" }.Select(k => new Column { Name = k, Type = "string" }).ToList(),
             StorageDescriptor = new StorageDescriptor
             {

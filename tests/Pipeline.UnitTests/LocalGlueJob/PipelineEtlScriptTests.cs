@@ -144,7 +144,7 @@ public sealed class PipelineEtlScriptTests : IAsyncLifetime
         Assert.Equal(("vehicle_status_error_codes", "array<string>"), (table.StorageDescriptor.Columns[4].Name, table.StorageDescriptor.Columns[4].Type));
         Assert.DoesNotContain(table.StorageDescriptor.Columns, c => c.Name is "vendor" or "event_date");
         Assert.Equal(4, partitions.Items.Count);
-        Assert.Contains(partitions.Items, p => p.Values.SequenceEqual(["Volvo", "2026-11-23"])
+        Assert.Contains(partitions.Items, p => p.Values!.SequenceEqual(["Volvo", "2026-11-23"])
             && p.StorageDescriptor!.Location == $"s3://{EtlHarness.Bucket}/stage/vehicle_telemetry/vendor=Volvo/event_date=2026-11-23/");
     }
 

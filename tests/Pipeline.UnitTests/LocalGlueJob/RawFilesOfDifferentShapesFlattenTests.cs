@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Pipeline.DuckDb;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalGlueJob;
 

@@ -62,7 +62,7 @@ internal static class PartitionPruner
         for (var i = 0; i < table.Partitions.Count; i++)
         {
             sql.Append(i == 0 ? "(" : ", (").Append(i);
-            var values = table.Partitions[i].Values;
+            var values = table.Partitions[i].Values!;
             for (var k = 0; k < table.PartitionKeys.Count; k++)
             {
                 var value = k < values.Count ? values[k] : null;

@@ -4,7 +4,7 @@ using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Athena.Api;
 using Pipeline.LocalCloud.Athena.Results;
 using Pipeline.LocalCloud.Athena.Sql;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
@@ -264,7 +264,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             var location = partition.StorageDescriptor?.Location;
             if (location is null && table.Location is { } root)
             {
-                location = root.TrimEnd('/') + "/" + string.Join('/', table.PartitionKeys.Select((k, i) => $"{k.Name}={(i < partition.Values.Count ? partition.Values[i] : "")}"));
+                location = root.TrimEnd('/') + "/" + string.Join('/', table.PartitionKeys.Select((k, i) => $"{k.Name}={(i < partition.Values!.Count ? partition.Values[i] : "")}"));
             }
 
             await AddFilesAsync(table, location, index, cancellationToken).ConfigureAwait(false);
@@ -337,7 +337,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             do
             {
                 var page = await catalog.GetDatabasesAsync(token, 1000, cancellationToken).ConfigureAwait(false);
-                names.AddRange(page.Items.Select(x => x.Name));
+                names.AddRange(page.Items.Select(x => x.Name!));
                 token = page.NextToken;
             }
             while (token is not null);
@@ -355,7 +355,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                 do
                 {
                     var page = await catalog.GetTablesAsync(schema, null, token, 1000, cancellationToken).ConfigureAwait(false);
-                    names.AddRange(page.Items.Select(x => x.Name));
+                    names.AddRange(page.Items.Select(x => x.Name!));
                     token = page.NextToken;
                 }
                 while (token is not null);

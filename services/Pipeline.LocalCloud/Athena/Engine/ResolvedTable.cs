@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.LocalCloud.Athena.Engine;
 

@@ -47,7 +47,7 @@ internal static class ViewBuilder
         foreach (var file in table.Files)
         {
             Separator(values).Append('(').Append(DuckDbSql.Literal(file.Path));
-            var partitionValues = table.Partitions[file.Partition!.Value].Values;
+            var partitionValues = table.Partitions[file.Partition!.Value].Values!;
             for (var k = 0; k < table.PartitionKeys.Count; k++)
             {
                 var value = k < partitionValues.Count ? partitionValues[k] : null;

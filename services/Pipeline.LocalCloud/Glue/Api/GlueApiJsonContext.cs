@@ -1,15 +1,16 @@
 using System.Text.Json.Serialization;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers;
+using Pipeline.LocalCloud.Glue.Jobs;
 
 namespace Pipeline.LocalCloud.Glue.Api;
 
-/// <summary>Glue's JSON 1.1 shapes and the catalog file: member names as the model spells them, absent members omitted.</summary>
+/// <summary>Glue's files (catalog, crawlers, jobs, runs) and job state events: member names as the model spells them, absent members omitted.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(GlueRequest))]
-[JsonSerializable(typeof(GlueResponse))]
 [JsonSerializable(typeof(GlueCatalogState))]
-[JsonSerializable(typeof(CreateCrawlerRequest))]
-[JsonSerializable(typeof(CrawlerResponse))]
-[JsonSerializable(typeof(List<Crawler>))]
+[JsonSerializable(typeof(List<StoredCrawler>))]
+[JsonSerializable(typeof(List<Job>))]
+[JsonSerializable(typeof(List<JobRun>))]
+[JsonSerializable(typeof(JobStateChangeDetail))]
 internal sealed partial class GlueApiJsonContext : JsonSerializerContext;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers;
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
 
@@ -36,110 +36,101 @@ internal sealed class GlueEndpoint : IAwsServiceEndpoint
 
     private static void AddCatalog(JsonOperations operations, IGlueCatalog catalog)
     {
-        var request = GlueApiJsonContext.Default.GlueRequest;
-        var response = GlueApiJsonContext.Default.GlueResponse;
+        var json = GlueJsonContext.Default;
         operations
-            .Add("CreateDatabase", request, response, (GlueRequest r, CancellationToken ct) => Empty(catalog.CreateDatabaseAsync(r.DatabaseInput ?? throw Missing("databaseInput"), ct)))
-            .Add("GetDatabase", request, response, async (GlueRequest r, CancellationToken ct) => new GlueResponse { Database = await catalog.GetDatabaseAsync(r.Name ?? throw Missing("name"), ct).ConfigureAwait(false) })
-            .Add("GetDatabases", request, response, async (GlueRequest r, CancellationToken ct) =>
+            .Add("CreateDatabase", json.CreateDatabaseRequest, json.CreateDatabaseResponse, (CreateDatabaseRequest r, CancellationToken ct) => Empty<CreateDatabaseResponse>(catalog.CreateDatabaseAsync(r.DatabaseInput ?? throw Missing("databaseInput"), ct)))
+            .Add("GetDatabase", json.GetDatabaseRequest, json.GetDatabaseResponse, async (GetDatabaseRequest r, CancellationToken ct) => new GetDatabaseResponse { Database = await catalog.GetDatabaseAsync(r.Name ?? throw Missing("name"), ct).ConfigureAwait(false) })
+            .Add("GetDatabases", json.GetDatabasesRequest, json.GetDatabasesResponse, async (GetDatabasesRequest r, CancellationToken ct) =>
             {
                 var page = await catalog.GetDatabasesAsync(r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new GlueResponse { DatabaseList = page.Items, NextToken = page.NextToken };
+                return new GetDatabasesResponse { DatabaseList = page.Items, NextToken = page.NextToken };
             })
-            .Add("DeleteDatabase", request, response, (GlueRequest r, CancellationToken ct) => Empty(catalog.DeleteDatabaseAsync(r.Name ?? throw Missing("name"), ct)))
-            .Add("CreateTable", request, response, (GlueRequest r, CancellationToken ct) => Empty(catalog.CreateTableAsync(Database(r), r.TableInput ?? throw Missing("tableInput"), ct)))
-            .Add("GetTable", request, response, async (GlueRequest r, CancellationToken ct) => new GlueResponse { Table = await catalog.GetTableAsync(Database(r), r.Name ?? throw Missing("name"), ct).ConfigureAwait(false) })
-            .Add("GetTables", request, response, async (GlueRequest r, CancellationToken ct) =>
+            .Add("DeleteDatabase", json.DeleteDatabaseRequest, json.DeleteDatabaseResponse, (DeleteDatabaseRequest r, CancellationToken ct) => Empty<DeleteDatabaseResponse>(catalog.DeleteDatabaseAsync(r.Name ?? throw Missing("name"), ct)))
+            .Add("CreateTable", json.CreateTableRequest, json.CreateTableResponse, (CreateTableRequest r, CancellationToken ct) => Empty<CreateTableResponse>(catalog.CreateTableAsync(Required(r.DatabaseName, "databaseName"), r.TableInput ?? throw Missing("tableInput"), ct)))
+            .Add("GetTable", json.GetTableRequest, json.GetTableResponse, async (GetTableRequest r, CancellationToken ct) => new GetTableResponse { Table = await catalog.GetTableAsync(Required(r.DatabaseName, "databaseName"), r.Name ?? throw Missing("name"), ct).ConfigureAwait(false) })
+            .Add("GetTables", json.GetTablesRequest, json.GetTablesResponse, async (GetTablesRequest r, CancellationToken ct) =>
             {
-                var page = await catalog.GetTablesAsync(Database(r), r.Expression, r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new GlueResponse { TableList = page.Items, NextToken = page.NextToken };
+                var page = await catalog.GetTablesAsync(Required(r.DatabaseName, "databaseName"), r.Expression, r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
+                return new GetTablesResponse { TableList = page.Items, NextToken = page.NextToken };
             })
-            .Add("UpdateTable", request, response, (GlueRequest r, CancellationToken ct) => Empty(catalog.UpdateTableAsync(Database(r), r.TableInput ?? throw Missing("tableInput"), ct)))
-            .Add("DeleteTable", request, response, (GlueRequest r, CancellationToken ct) => Empty(catalog.DeleteTableAsync(Database(r), r.Name ?? throw Missing("name"), ct)))
-            .Add("BatchCreatePartition", request, response, async (GlueRequest r, CancellationToken ct) => new GlueResponse
+            .Add("UpdateTable", json.UpdateTableRequest, json.UpdateTableResponse, (UpdateTableRequest r, CancellationToken ct) => Empty<UpdateTableResponse>(catalog.UpdateTableAsync(Required(r.DatabaseName, "databaseName"), r.TableInput ?? throw Missing("tableInput"), ct)))
+            .Add("DeleteTable", json.DeleteTableRequest, json.DeleteTableResponse, (DeleteTableRequest r, CancellationToken ct) => Empty<DeleteTableResponse>(catalog.DeleteTableAsync(Required(r.DatabaseName, "databaseName"), r.Name ?? throw Missing("name"), ct)))
+            .Add("BatchCreatePartition", json.BatchCreatePartitionRequest, json.BatchCreatePartitionResponse, async (BatchCreatePartitionRequest r, CancellationToken ct) => new BatchCreatePartitionResponse
             {
-                Errors = await catalog.BatchCreatePartitionAsync(Database(r), TableName(r), r.PartitionInputList ?? throw Missing("partitionInputList"), ct).ConfigureAwait(false),
+                Errors = await catalog.BatchCreatePartitionAsync(Required(r.DatabaseName, "databaseName"), Required(r.TableName, "tableName"), r.PartitionInputList ?? throw Missing("partitionInputList"), ct).ConfigureAwait(false),
             })
-            .Add("GetPartition", request, response, async (GlueRequest r, CancellationToken ct) => new GlueResponse
+            .Add("GetPartition", json.GetPartitionRequest, json.GetPartitionResponse, async (GetPartitionRequest r, CancellationToken ct) => new GetPartitionResponse
             {
-                Partition = await catalog.GetPartitionAsync(Database(r), TableName(r), r.PartitionValues ?? throw Missing("partitionValues"), ct).ConfigureAwait(false),
+                Partition = await catalog.GetPartitionAsync(Required(r.DatabaseName, "databaseName"), Required(r.TableName, "tableName"), r.PartitionValues ?? throw Missing("partitionValues"), ct).ConfigureAwait(false),
             })
-            .Add("BatchGetPartition", request, response, async (GlueRequest r, CancellationToken ct) => new GlueResponse
+            .Add("BatchGetPartition", json.BatchGetPartitionRequest, json.BatchGetPartitionResponse, async (BatchGetPartitionRequest r, CancellationToken ct) => new BatchGetPartitionResponse
             {
-                Partitions = await catalog.BatchGetPartitionAsync(Database(r), TableName(r), (r.PartitionsToGet ?? throw Missing("partitionsToGet")).Select(p => (IReadOnlyList<string>)(p.Values ?? [])).ToList(), ct).ConfigureAwait(false),
+                Partitions = await catalog.BatchGetPartitionAsync(Required(r.DatabaseName, "databaseName"), Required(r.TableName, "tableName"), (r.PartitionsToGet ?? throw Missing("partitionsToGet")).Select(p => p.Values ?? []).ToList(), ct).ConfigureAwait(false),
                 UnprocessedKeys = [],
             })
-            .Add("GetPartitions", request, response, async (GlueRequest r, CancellationToken ct) =>
+            .Add("GetPartitions", json.GetPartitionsRequest, json.GetPartitionsResponse, async (GetPartitionsRequest r, CancellationToken ct) =>
             {
-                var page = await catalog.GetPartitionsAsync(Database(r), TableName(r), r.Expression, r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new GlueResponse { Partitions = page.Items, NextToken = page.NextToken };
+                var page = await catalog.GetPartitionsAsync(Required(r.DatabaseName, "databaseName"), Required(r.TableName, "tableName"), r.Expression, r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
+                return new GetPartitionsResponse { Partitions = page.Items, NextToken = page.NextToken };
             });
     }
 
     private static void AddCrawlers(JsonOperations operations, GlueCrawlers crawlers, CrawlerRunner runner)
     {
-        var request = GlueApiJsonContext.Default.CreateCrawlerRequest;
-        var response = GlueApiJsonContext.Default.CrawlerResponse;
+        var json = GlueJsonContext.Default;
         operations
-            .Add("CreateCrawler", request, response, (CreateCrawlerRequest r, CancellationToken ct) => Empty<CrawlerResponse>(crawlers.CreateAsync(r, ct)))
-            .Add("GetCrawler", request, response, async (CreateCrawlerRequest r, CancellationToken ct) => new CrawlerResponse { Crawler = await crawlers.GetAsync(r.Name, ct).ConfigureAwait(false) })
-            .Add("GetCrawlers", request, response, async (CreateCrawlerRequest r, CancellationToken ct) =>
+            .Add("CreateCrawler", json.CreateCrawlerRequest, json.CreateCrawlerResponse, (CreateCrawlerRequest r, CancellationToken ct) => Empty<CreateCrawlerResponse>(crawlers.CreateAsync(r, ct)))
+            .Add("GetCrawler", json.GetCrawlerRequest, json.GetCrawlerResponse, async (GetCrawlerRequest r, CancellationToken ct) => new GetCrawlerResponse { Crawler = await crawlers.GetAsync(r.Name, ct).ConfigureAwait(false) })
+            .Add("GetCrawlers", json.GetCrawlersRequest, json.GetCrawlersResponse, async (GetCrawlersRequest r, CancellationToken ct) =>
             {
                 var page = await crawlers.ListAsync(r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new CrawlerResponse { Crawlers = page.Items, NextToken = page.NextToken };
+                return new GetCrawlersResponse { Crawlers = page.Items, NextToken = page.NextToken };
             })
-            .Add("ListCrawlers", request, response, async (CreateCrawlerRequest r, CancellationToken ct) =>
+            .Add("ListCrawlers", json.ListCrawlersRequest, json.ListCrawlersResponse, async (ListCrawlersRequest r, CancellationToken ct) =>
             {
                 var page = await crawlers.ListNamesAsync(r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new CrawlerResponse { CrawlerNames = page.Items, NextToken = page.NextToken };
+                return new ListCrawlersResponse { CrawlerNames = page.Items, NextToken = page.NextToken };
             })
-            .Add("GetCrawlerMetrics", request, response, async (CreateCrawlerRequest r, CancellationToken ct) =>
+            .Add("GetCrawlerMetrics", json.GetCrawlerMetricsRequest, json.GetCrawlerMetricsResponse, async (GetCrawlerMetricsRequest r, CancellationToken ct) =>
             {
                 var page = await crawlers.MetricsAsync(r.CrawlerNameList, r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new CrawlerResponse { CrawlerMetricsList = page.Items, NextToken = page.NextToken };
+                return new GetCrawlerMetricsResponse { CrawlerMetricsList = page.Items, NextToken = page.NextToken };
             })
-            .Add("UpdateCrawler", request, response, (CreateCrawlerRequest r, CancellationToken ct) => Empty<CrawlerResponse>(crawlers.UpdateAsync(r, ct)))
-            .Add("DeleteCrawler", request, response, (CreateCrawlerRequest r, CancellationToken ct) => Empty<CrawlerResponse>(crawlers.DeleteAsync(r.Name, ct)))
-            .Add("StartCrawler", request, response, (CreateCrawlerRequest r, CancellationToken ct) => Empty<CrawlerResponse>(runner.StartCrawlAsync(r.Name, ct)))
-            .Add("StopCrawler", request, response, (CreateCrawlerRequest r, CancellationToken ct) => Empty<CrawlerResponse>(runner.StopCrawlAsync(r.Name, ct)));
+            .Add("UpdateCrawler", json.UpdateCrawlerRequest, json.UpdateCrawlerResponse, (UpdateCrawlerRequest r, CancellationToken ct) => Empty<UpdateCrawlerResponse>(crawlers.UpdateAsync(r, ct)))
+            .Add("DeleteCrawler", json.DeleteCrawlerRequest, json.DeleteCrawlerResponse, (DeleteCrawlerRequest r, CancellationToken ct) => Empty<DeleteCrawlerResponse>(crawlers.DeleteAsync(r.Name, ct)))
+            .Add("StartCrawler", json.StartCrawlerRequest, json.StartCrawlerResponse, (StartCrawlerRequest r, CancellationToken ct) => Empty<StartCrawlerResponse>(runner.StartCrawlAsync(r.Name, ct)))
+            .Add("StopCrawler", json.StopCrawlerRequest, json.StopCrawlerResponse, (StopCrawlerRequest r, CancellationToken ct) => Empty<StopCrawlerResponse>(runner.StopCrawlAsync(r.Name, ct)));
     }
 
     private static void AddJobs(JsonOperations operations, GlueJobs jobs)
     {
-        var request = GlueJobsJsonContext.Default.JobsRequest;
-        var response = GlueJobsJsonContext.Default.JobsResponse;
+        var json = GlueJsonContext.Default;
         operations
-            .Add("CreateJob", request, response, async (JobsRequest r, CancellationToken ct) => new JobsResponse { Name = (await jobs.CreateAsync(r.Name, r.Definition(), ct).ConfigureAwait(false)).Name })
-            .Add("GetJob", request, response, async (JobsRequest r, CancellationToken ct) => new JobsResponse { Job = await jobs.GetAsync(r.JobName, ct).ConfigureAwait(false) })
-            .Add("GetJobs", request, response, async (JobsRequest r, CancellationToken ct) =>
+            .Add("CreateJob", json.CreateJobRequest, json.CreateJobResponse, async (CreateJobRequest r, CancellationToken ct) => new CreateJobResponse { Name = (await jobs.CreateAsync(r.Name, GlueJobs.Definition(r), ct).ConfigureAwait(false)).Name })
+            .Add("GetJob", json.GetJobRequest, json.GetJobResponse, async (GetJobRequest r, CancellationToken ct) => new GetJobResponse { Job = await jobs.GetAsync(r.JobName, ct).ConfigureAwait(false) })
+            .Add("GetJobs", json.GetJobsRequest, json.GetJobsResponse, async (GetJobsRequest r, CancellationToken ct) =>
             {
                 var page = await jobs.ListAsync(r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new JobsResponse { Jobs = page.Items, NextToken = page.NextToken };
+                return new GetJobsResponse { Jobs = page.Items, NextToken = page.NextToken };
             })
-            .Add("ListJobs", request, response, async (JobsRequest r, CancellationToken ct) =>
+            .Add("ListJobs", json.ListJobsRequest, json.ListJobsResponse, async (ListJobsRequest r, CancellationToken ct) =>
             {
                 var page = await jobs.ListAsync(r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new JobsResponse { JobNames = page.Items.Select(j => j.Name!).ToList(), NextToken = page.NextToken };
+                return new ListJobsResponse { JobNames = page.Items.Select(j => j.Name!).ToList(), NextToken = page.NextToken };
             })
-            .Add("UpdateJob", request, response, async (JobsRequest r, CancellationToken ct) => new JobsResponse { JobName = await jobs.UpdateAsync(r.JobName, r.JobUpdate, ct).ConfigureAwait(false) })
-            .Add("DeleteJob", request, response, async (JobsRequest r, CancellationToken ct) => new JobsResponse { JobName = await jobs.DeleteAsync(r.JobName, ct).ConfigureAwait(false) })
-            .Add("StartJobRun", request, response, async (JobsRequest r, CancellationToken ct) => new JobsResponse { JobRunId = await jobs.StartRunAsync(r, ct).ConfigureAwait(false) })
-            .Add("GetJobRun", request, response, async (JobsRequest r, CancellationToken ct) => new JobsResponse { JobRun = await jobs.GetRunAsync(r.JobName, r.RunId, ct).ConfigureAwait(false) })
-            .Add("GetJobRuns", request, response, async (JobsRequest r, CancellationToken ct) =>
+            .Add("UpdateJob", json.UpdateJobRequest, json.UpdateJobResponse, async (UpdateJobRequest r, CancellationToken ct) => new UpdateJobResponse { JobName = await jobs.UpdateAsync(r.JobName, r.JobUpdate, ct).ConfigureAwait(false) })
+            .Add("DeleteJob", json.DeleteJobRequest, json.DeleteJobResponse, async (DeleteJobRequest r, CancellationToken ct) => new DeleteJobResponse { JobName = await jobs.DeleteAsync(r.JobName, ct).ConfigureAwait(false) })
+            .Add("StartJobRun", json.StartJobRunRequest, json.StartJobRunResponse, async (StartJobRunRequest r, CancellationToken ct) => new StartJobRunResponse { JobRunId = await jobs.StartRunAsync(r, ct).ConfigureAwait(false) })
+            .Add("GetJobRun", json.GetJobRunRequest, json.GetJobRunResponse, async (GetJobRunRequest r, CancellationToken ct) => new GetJobRunResponse { JobRun = await jobs.GetRunAsync(r.JobName, r.RunId, ct).ConfigureAwait(false) })
+            .Add("GetJobRuns", json.GetJobRunsRequest, json.GetJobRunsResponse, async (GetJobRunsRequest r, CancellationToken ct) =>
             {
                 var page = await jobs.GetRunsAsync(r.JobName, r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new JobsResponse { JobRuns = page.Items, NextToken = page.NextToken };
+                return new GetJobRunsResponse { JobRuns = page.Items, NextToken = page.NextToken };
             })
-            .Add("BatchStopJobRun", request, response, async (JobsRequest r, CancellationToken ct) =>
-            {
-                var result = await jobs.StopRunsAsync(r.JobName, r.JobRunIds, ct).ConfigureAwait(false);
-                return new JobsResponse { SuccessfulSubmissions = result.SuccessfulSubmissions, Errors = result.Errors };
-            });
+            .Add("BatchStopJobRun", json.BatchStopJobRunRequest, json.BatchStopJobRunResponse, (BatchStopJobRunRequest r, CancellationToken ct) => jobs.StopRunsAsync(r.JobName, r.JobRunIds, ct));
     }
 
     // Operations whose output has no members answer {} once they succeed.
-    private static Task<GlueResponse> Empty(Task operation) => Empty<GlueResponse>(operation);
-
     private static async Task<TResponse> Empty<TResponse>(Task operation)
         where TResponse : new()
     {
@@ -147,9 +138,7 @@ internal sealed class GlueEndpoint : IAwsServiceEndpoint
         return new TResponse();
     }
 
-    private static string Database(GlueRequest request) => request.DatabaseName ?? throw Missing("databaseName");
-
-    private static string TableName(GlueRequest request) => request.TableName ?? throw Missing("tableName");
+    private static string Required(string? value, string member) => value ?? throw Missing(member);
 
     private static AwsServiceException Missing(string member) =>
         GlueErrors.InvalidInput($"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");

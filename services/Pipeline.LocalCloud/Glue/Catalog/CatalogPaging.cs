@@ -20,3 +20,6 @@ internal static class CatalogPaging
             : new CatalogPage<T>(ordered, null);
     }
 }
+
+/// <summary>One page of a listing; <see cref="NextToken"/> is null on the last page.</summary>
+internal sealed record CatalogPage<T>(IReadOnlyList<T> Items, string? NextToken);

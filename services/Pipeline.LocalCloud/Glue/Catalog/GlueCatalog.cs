@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
@@ -42,7 +43,7 @@ internal sealed class GlueCatalog : IGlueCatalog
                 Name = name,
                 Description = input.Description,
                 LocationUri = input.LocationUri,
-                Parameters = input.Parameters ?? [],
+                Parameters = input.Parameters ?? new Dictionary<string, string>(),
                 CreateTime = Now(),
                 CatalogId = _accountId,
             };
@@ -54,7 +55,7 @@ internal sealed class GlueCatalog : IGlueCatalog
         ReadAsync(state => FindDatabase(state, Name(name, "Name")), cancellationToken);
 
     public Task<CatalogPage<Database>> GetDatabasesAsync(string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(state => CatalogPaging.Page(state.Databases, d => d.Name, nextToken, maxResults), cancellationToken);
+        ReadAsync(state => CatalogPaging.Page(state.Databases, d => d.Name!, nextToken, maxResults), cancellationToken);
 
     public Task DeleteDatabaseAsync(string name, CancellationToken cancellationToken = default) =>
         WriteAsync(state =>
@@ -77,7 +78,7 @@ internal sealed class GlueCatalog : IGlueCatalog
             }
 
             var now = Now();
-            var table = ToTable(database.Name, name, input, now, now);
+            var table = ToTable(database.Name!, name, input, now, now);
             state.Tables.Add(table);
             return table;
         }, cancellationToken);
@@ -90,15 +91,15 @@ internal sealed class GlueCatalog : IGlueCatalog
         {
             var database = FindDatabase(state, Name(databaseName, "DatabaseName"));
             var filter = TableFilter(expression);
-            var tables = state.Tables.Where(t => t.DatabaseName == database.Name && (filter is null || filter.IsMatch(t.Name))).ToList();
-            return CatalogPaging.Page(tables, t => t.Name, nextToken, maxResults);
+            var tables = state.Tables.Where(t => t.DatabaseName == database.Name && (filter is null || filter.IsMatch(t.Name!))).ToList();
+            return CatalogPaging.Page(tables, t => t.Name!, nextToken, maxResults);
         }, cancellationToken);
 
     public Task<Table> UpdateTableAsync(string databaseName, TableInput input, CancellationToken cancellationToken = default) =>
         WriteAsync(state =>
         {
             var existing = FindTable(state, Name(databaseName, "DatabaseName"), Name(input.Name, "TableInput.Name"));
-            var table = ToTable(existing.DatabaseName, existing.Name, input, existing.CreateTime, Now());
+            var table = ToTable(existing.DatabaseName!, existing.Name!, input, existing.CreateTime, Now());
             state.Tables[state.Tables.IndexOf(existing)] = table;
             return table;
         }, cancellationToken);
@@ -130,11 +131,11 @@ internal sealed class GlueCatalog : IGlueCatalog
                 var values = input.Values ?? [];
                 if (values.Count != keyCount)
                 {
-                    errors.Add(new PartitionError(values, new ErrorDetail("InvalidInputException", "The number of partition keys do not match the number of partition values")));
+                    errors.Add(Error(values, "InvalidInputException", "The number of partition keys do not match the number of partition values"));
                 }
-                else if (state.Partitions.Any(p => p.DatabaseName == table.DatabaseName && p.TableName == table.Name && p.Values.SequenceEqual(values, StringComparer.Ordinal)))
+                else if (state.Partitions.Any(p => p.DatabaseName == table.DatabaseName && p.TableName == table.Name && Same(p.Values, values)))
                 {
-                    errors.Add(new PartitionError(values, new ErrorDetail(GlueErrors.AlreadyExists, "Partition already exists.")));
+                    errors.Add(Error(values, GlueErrors.AlreadyExists, "Partition already exists."));
                 }
                 else
                 {
@@ -146,7 +147,7 @@ internal sealed class GlueCatalog : IGlueCatalog
                         CreationTime = now,
                         LastAccessTime = input.LastAccessTime,
                         StorageDescriptor = input.StorageDescriptor,
-                        Parameters = input.Parameters ?? [],
+                        Parameters = input.Parameters ?? new Dictionary<string, string>(),
                         CatalogId = _accountId,
                     });
                 }
@@ -178,9 +179,9 @@ internal sealed class GlueCatalog : IGlueCatalog
                 ? null
                 : PartitionExpression.Parse(expression, (table.PartitionKeys ?? []).Select(k => k.Name ?? string.Empty).ToList());
             var partitions = state.Partitions
-                .Where(p => p.DatabaseName == table.DatabaseName && p.TableName == table.Name && (filter is null || filter.Matches(p.Values)))
+                .Where(p => p.DatabaseName == table.DatabaseName && p.TableName == table.Name && (filter is null || filter.Matches(p.Values!)))
                 .ToList();
-            return CatalogPaging.Page(partitions, p => string.Join('\u0001', p.Values), nextToken, maxResults);
+            return CatalogPaging.Page(partitions, p => string.Join('\u0001', p.Values!), nextToken, maxResults);
         }, cancellationToken);
 
     public Task<Partition> UpdatePartitionAsync(string databaseName, string tableName, IReadOnlyList<string> values, PartitionInput input, CancellationToken cancellationToken = default) =>
@@ -192,7 +193,7 @@ internal sealed class GlueCatalog : IGlueCatalog
             {
                 LastAccessTime = input.LastAccessTime ?? existing.LastAccessTime,
                 StorageDescriptor = input.StorageDescriptor,
-                Parameters = input.Parameters ?? [],
+                Parameters = input.Parameters ?? new Dictionary<string, string>(),
             };
             state.Partitions[state.Partitions.IndexOf(existing)] = updated;
             return updated;
@@ -217,7 +218,7 @@ internal sealed class GlueCatalog : IGlueCatalog
                 }
                 else
                 {
-                    errors.Add(new PartitionError([.. partitionValues], new ErrorDetail("EntityNotFoundException", "Cannot find partition.")));
+                    errors.Add(Error(partitionValues, "EntityNotFoundException", "Cannot find partition."));
                 }
             }
 
@@ -241,7 +242,7 @@ internal sealed class GlueCatalog : IGlueCatalog
         return name.ToLowerInvariant();
     }
 
-    private Table ToTable(string databaseName, string name, TableInput input, double createTime, double updateTime) => new()
+    private Table ToTable(string databaseName, string name, TableInput input, DateTimeOffset? createTime, DateTimeOffset updateTime) => new()
     {
         Name = name,
         DatabaseName = databaseName,
@@ -251,14 +252,15 @@ internal sealed class GlueCatalog : IGlueCatalog
         UpdateTime = updateTime,
         Retention = input.Retention ?? 0,
         TableType = input.TableType,
-        Parameters = input.Parameters ?? [],
+        Parameters = input.Parameters ?? new Dictionary<string, string>(),
         PartitionKeys = LowerNames(input.PartitionKeys) ?? [],
         StorageDescriptor = input.StorageDescriptor is { } sd ? sd with { Columns = LowerNames(sd.Columns) } : null,
         CatalogId = _accountId,
+        IsRegisteredWithLakeFormation = false,
     };
 
     // Glue lower-cases column names (Hive is case-insensitive); types stay as given.
-    private static List<Column>? LowerNames(List<Column>? columns) =>
+    private static List<Column>? LowerNames(IReadOnlyList<Column>? columns) =>
         columns?.Select(c => c with { Name = c.Name?.ToLowerInvariant() }).ToList();
 
     private static Regex? TableFilter(string? expression)
@@ -289,9 +291,15 @@ internal sealed class GlueCatalog : IGlueCatalog
     }
 
     private static Partition? FindPartition(GlueCatalogState state, Table table, IReadOnlyList<string> values) =>
-        state.Partitions.FirstOrDefault(p => p.DatabaseName == table.DatabaseName && p.TableName == table.Name && p.Values.SequenceEqual(values, StringComparer.Ordinal));
+        state.Partitions.FirstOrDefault(p => p.DatabaseName == table.DatabaseName && p.TableName == table.Name && Same(p.Values, values));
 
-    private double Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    private static PartitionError Error(IReadOnlyList<string> values, string code, string message) =>
+        new() { PartitionValues = [.. values], ErrorDetail = new ErrorDetail { ErrorCode = code, ErrorMessage = message } };
+
+    private static bool Same(IReadOnlyList<string>? values, IReadOnlyList<string> other) => (values ?? []).SequenceEqual(other, StringComparer.Ordinal);
+
+    // Whole milliseconds, as the JSON protocol writes timestamps, so a reloaded catalog compares equal.
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
 
     private async Task<T> ReadAsync<T>(Func<GlueCatalogState, T> read, CancellationToken cancellationToken)
     {
@@ -329,3 +337,6 @@ internal sealed class GlueCatalog : IGlueCatalog
 
     private void Save(GlueCatalogState state) => _file.Save(state);
 }
+
+/// <summary>The whole catalog as written to <c>&lt;data dir&gt;/glue/catalog.json</c>.</summary>
+internal sealed record GlueCatalogState(List<Database> Databases, List<Table> Tables, List<Partition> Partitions);

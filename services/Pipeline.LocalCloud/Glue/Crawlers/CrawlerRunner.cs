@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 using Pipeline.LocalCloud.Glue.Crawlers.Events;
 using Pipeline.LocalCloud.Hosting;
@@ -27,7 +28,7 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
         Launch(crawler);
     }
 
-    private void Launch(Crawler crawler)
+    private void Launch(StoredCrawler crawler)
     {
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -76,7 +77,7 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
         await Task.WhenAll(_running.Values.Select(r => r.Crawl)).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(Crawler crawler, CancellationTokenSource cancel)
+    private async Task RunAsync(StoredCrawler crawler, CancellationTokenSource cancel)
     {
         // A child of the StartCrawler call (its context flows into the background task): the crawl's state-change
         // events are put inside it, so the rule's target continues the trace of whoever started the crawl.
@@ -84,11 +85,11 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
         activity?.SetTag("aws.glue.crawler", crawler.Name);
         var clock = time.GetTimestamp();
         var cancellationToken = cancel.Token;
-        var start = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round((crawler.CurrentCrawlStart ?? 0) * 1000));
+        var start = crawler.CurrentCrawlStart ?? DateTimeOffset.UnixEpoch;
         await PublishAsync(() => events.StartedAsync(crawler.Name, start, CancellationToken.None), crawler.Name).ConfigureAwait(false);
         FaultInjection.Reached(FaultPoint.CrawlRunning);
 
-        var status = LastCrawlStatus.Succeeded;
+        var status = LastCrawlStatusValues.Succeeded;
         string? error = null;
         var counts = CrawlCounts.None;
         try
@@ -97,18 +98,18 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            status = LastCrawlStatus.Cancelled;
+            status = LastCrawlStatusValues.Cancelled;
         }
         catch (CrawlException e)
         {
-            status = LastCrawlStatus.Failed;
+            status = LastCrawlStatusValues.Failed;
             error = e.Message;
         }
 #pragma warning disable CA1031 // Whatever goes wrong, the crawl must end FAILED rather than stay RUNNING.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            status = LastCrawlStatus.Failed;
+            status = LastCrawlStatusValues.Failed;
             error = $"Internal Service Exception: {e.Message}";
             LogCrawlError(logger, e, crawler.Name);
         }
@@ -117,9 +118,9 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
         {
             var finished = await crawlers.FinishCrawlAsync(crawler.Name, status, error, counts, CancellationToken.None).ConfigureAwait(false);
             var end = time.GetUtcNow();
-            var outcome = finished.LastCrawl!.Status;
-            activity?.SetTag("aws.glue.crawl.status", outcome.ToString());
-            if (outcome == LastCrawlStatus.Failed)
+            var outcome = finished.LastCrawl!.Status!;
+            activity?.SetTag("aws.glue.crawl.status", outcome);
+            if (outcome == LastCrawlStatusValues.Failed)
             {
                 activity?.SetStatus(ActivityStatusCode.Error, error);
             }
@@ -127,14 +128,14 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
             GlueTelemetry.CrawlDuration.Record(
                 time.GetElapsedTime(clock).TotalSeconds,
                 new KeyValuePair<string, object?>("aws.glue.crawler", crawler.Name),
-                new KeyValuePair<string, object?>("aws.glue.crawl.status", outcome.ToString()));
+                new KeyValuePair<string, object?>("aws.glue.crawl.status", outcome));
             LogCrawlEnded(logger, crawler.Name, outcome, error ?? string.Empty);
             switch (outcome)
             {
-                case LastCrawlStatus.Succeeded:
+                case LastCrawlStatusValues.Succeeded:
                     await PublishAsync(() => events.SucceededAsync(crawler.Name, start, end, counts, CancellationToken.None), crawler.Name).ConfigureAwait(false);
                     break;
-                case LastCrawlStatus.Failed:
+                case LastCrawlStatusValues.Failed:
                     await PublishAsync(() => events.FailedAsync(crawler.Name, error ?? "Internal Service Exception", CancellationToken.None), crawler.Name).ConfigureAwait(false);
                     break;
             }
@@ -170,7 +171,7 @@ internal sealed partial class CrawlerRunner(GlueCrawlers crawlers, CrawlEngine e
     private static partial void LogResumed(ILogger logger, string crawler);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Crawler {Crawler} ended {Status} {Error}")]
-    private static partial void LogCrawlEnded(ILogger logger, string crawler, LastCrawlStatus status, string error);
+    private static partial void LogCrawlEnded(ILogger logger, string crawler, string status, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Crawler {Crawler} failed unexpectedly")]
     private static partial void LogCrawlError(ILogger logger, Exception exception, string crawler);

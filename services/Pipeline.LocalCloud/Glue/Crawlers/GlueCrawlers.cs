@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
@@ -25,13 +26,13 @@ internal sealed class GlueCrawlers
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
-    private readonly StateDocument<List<Crawler>> _file;
-    private List<Crawler>? _crawlers;
+    private readonly StateDocument<List<StoredCrawler>> _file;
+    private List<StoredCrawler>? _crawlers;
 
     public GlueCrawlers(LocalCloudOptions cloud, TimeProvider time)
     {
         _time = time;
-        _file = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "crawlers.json"), GlueApiJsonContext.Default.ListCrawler);
+        _file = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "crawlers.json"), GlueApiJsonContext.Default.ListStoredCrawler);
     }
 
     public async Task<Crawler> CreateAsync(CreateCrawlerRequest request, CancellationToken cancellationToken = default)
@@ -62,7 +63,7 @@ internal sealed class GlueCrawlers
             }
 
             var now = Now();
-            var crawler = new Crawler
+            var crawler = new StoredCrawler
             {
                 Name = name,
                 Role = request.Role,
@@ -72,13 +73,13 @@ internal sealed class GlueCrawlers
                 TablePrefix = request.TablePrefix,
                 SchemaChangePolicy = request.SchemaChangePolicy ?? new SchemaChangePolicy { UpdateBehavior = "UPDATE_IN_DATABASE", DeleteBehavior = "DEPRECATE_IN_DATABASE" },
                 RecrawlPolicy = request.RecrawlPolicy ?? new RecrawlPolicy { RecrawlBehavior = "CRAWL_EVERYTHING" },
-                State = CrawlerState.Ready,
+                State = CrawlerStateValues.Ready,
                 CreationTime = now,
                 LastUpdated = now,
                 Version = 1,
             };
             Save([.. crawlers, crawler]);
-            return crawler;
+            return ToWire(crawler);
         }
         finally
         {
@@ -123,9 +124,9 @@ internal sealed class GlueCrawlers
             var crawlers = _crawlers ??= Load();
             var existing = crawlers.FirstOrDefault(c => c.Name == checkedName)
                 ?? throw GlueErrors.NotFound($"Crawler entry with name {checkedName} does not exist");
-            if (existing.State != CrawlerState.Ready)
+            if (existing.State != CrawlerStateValues.Ready)
             {
-                throw CrawlerErrors.RunningCannotChange(checkedName);
+                throw GlueErrors.RunningCannotChange(checkedName);
             }
 
             Save(crawlers.Where(c => c.Name != checkedName).ToList());
@@ -140,11 +141,11 @@ internal sealed class GlueCrawlers
     public async Task<CatalogPage<string>> ListNamesAsync(string? nextToken, int? maxResults, CancellationToken cancellationToken = default)
     {
         var page = await ListAsync(nextToken, maxResults, cancellationToken).ConfigureAwait(false);
-        return new CatalogPage<string>(page.Items.Select(c => c.Name).ToList(), page.NextToken);
+        return new CatalogPage<string>(page.Items.Select(c => c.Name!).ToList(), page.NextToken);
     }
 
     /// <summary>UpdateCrawler: replaces the members the request sets; a running crawler cannot change.</summary>
-    public async Task<Crawler> UpdateAsync(CreateCrawlerRequest request, CancellationToken cancellationToken = default)
+    public async Task<Crawler> UpdateAsync(UpdateCrawlerRequest request, CancellationToken cancellationToken = default)
     {
         var name = CheckName(request.Name, "name");
         if (request.Targets?.S3Targets?.Any(t => string.IsNullOrEmpty(t.Path)) == true)
@@ -152,11 +153,11 @@ internal sealed class GlueCrawlers
             throw GlueErrors.InvalidInput("Every S3 target needs a Path.");
         }
 
-        return await ChangeAsync(name, crawler =>
+        return ToWire(await ChangeAsync(name, crawler =>
         {
-            if (crawler.State != CrawlerState.Ready)
+            if (crawler.State != CrawlerStateValues.Ready)
             {
-                throw CrawlerErrors.RunningCannotChange(name);
+                throw GlueErrors.RunningCannotChange(name);
             }
 
             return crawler with
@@ -171,38 +172,38 @@ internal sealed class GlueCrawlers
                 LastUpdated = Now(),
                 Version = crawler.Version + 1,
             };
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>READY → RUNNING; the stored definition the crawl runs with.</summary>
     /// <exception cref="AwsServiceException">CrawlerRunningException unless READY; EntityNotFoundException.</exception>
-    public Task<Crawler> BeginCrawlAsync(string? name, CancellationToken cancellationToken = default)
+    public Task<StoredCrawler> BeginCrawlAsync(string? name, CancellationToken cancellationToken = default)
     {
         var checkedName = CheckName(name, "name");
-        return ChangeAsync(checkedName, crawler => crawler.State == CrawlerState.Ready
-            ? crawler with { State = CrawlerState.Running, CurrentCrawlStart = Now() }
-            : throw CrawlerErrors.AlreadyRunning(checkedName), cancellationToken);
+        return ChangeAsync(checkedName, crawler => crawler.State == CrawlerStateValues.Ready
+            ? crawler with { State = CrawlerStateValues.Running, CurrentCrawlStart = Now() }
+            : throw GlueErrors.AlreadyRunning(checkedName), cancellationToken);
     }
 
     /// <summary>
     /// The crawlers a previous LocalCloud left RUNNING, their crawl restarted from now (a crawl scans everything, so
     /// it covers every object there is at its new start); the runner crawls them again.
     /// </summary>
-    public async Task<IReadOnlyList<Crawler>> ResumeInterruptedAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StoredCrawler>> ResumeInterruptedAsync(CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var crawlers = _crawlers ??= Load();
-            if (!crawlers.Any(c => c.State == CrawlerState.Running))
+            if (!crawlers.Any(c => c.State == CrawlerStateValues.Running))
             {
                 return [];
             }
 
             var now = Now();
-            var resumed = crawlers.Select(c => c.State == CrawlerState.Running ? c with { CurrentCrawlStart = now } : c).ToList();
+            var resumed = crawlers.Select(c => c.State == CrawlerStateValues.Running ? c with { CurrentCrawlStart = now } : c).ToList();
             Save(resumed);
-            return resumed.Where(c => c.State == CrawlerState.Running).ToList();
+            return resumed.Where(c => c.State == CrawlerStateValues.Running).ToList();
         }
         finally
         {
@@ -212,31 +213,31 @@ internal sealed class GlueCrawlers
 
     /// <summary>RUNNING → STOPPING; the runner cancels the crawl and finishes it as CANCELLED.</summary>
     /// <exception cref="AwsServiceException">CrawlerNotRunningException when READY, CrawlerStoppingException when STOPPING.</exception>
-    public Task<Crawler> RequestStopAsync(string? name, CancellationToken cancellationToken = default)
+    public Task<StoredCrawler> RequestStopAsync(string? name, CancellationToken cancellationToken = default)
     {
         var checkedName = CheckName(name, "name");
         return ChangeAsync(checkedName, crawler => crawler.State switch
         {
-            CrawlerState.Running => crawler with { State = CrawlerState.Stopping },
-            CrawlerState.Stopping => throw CrawlerErrors.Stopping(checkedName),
-            _ => throw CrawlerErrors.NotRunning(checkedName),
+            CrawlerStateValues.Running => crawler with { State = CrawlerStateValues.Stopping },
+            CrawlerStateValues.Stopping => throw GlueErrors.Stopping(checkedName),
+            _ => throw GlueErrors.NotRunning(checkedName),
         }, cancellationToken);
     }
 
     /// <summary>Back to READY with the crawl's outcome as LastCrawl; a crawl stopped on request ends CANCELLED whatever it reached.</summary>
-    public Task<Crawler> FinishCrawlAsync(string name, LastCrawlStatus status, string? errorMessage, CrawlCounts counts, CancellationToken cancellationToken = default) =>
+    public Task<StoredCrawler> FinishCrawlAsync(string name, string status, string? errorMessage, CrawlCounts counts, CancellationToken cancellationToken = default) =>
         ChangeAsync(name, crawler =>
         {
             var start = crawler.CurrentCrawlStart ?? Now();
-            var finalStatus = crawler.State == CrawlerState.Stopping ? LastCrawlStatus.Cancelled : status;
+            var finalStatus = crawler.State == CrawlerStateValues.Stopping ? LastCrawlStatusValues.Cancelled : status;
             var stats = crawler.Stats ?? new CrawlerRunStats();
-            var runtimes = stats.RecentRuntimes.Append(Math.Max(0, Now() - start)).TakeLast(RuntimeHistory).ToList();
+            var runtimes = stats.RecentRuntimes.Append(Math.Max(0, (Now() - start).TotalSeconds)).TakeLast(RuntimeHistory).ToList();
             return crawler with
             {
-                State = CrawlerState.Ready,
+                State = CrawlerStateValues.Ready,
                 CurrentCrawlStart = null,
-                LastCrawl = LastCrawl(crawler.Name, finalStatus, finalStatus == LastCrawlStatus.Cancelled && errorMessage is null ? null : errorMessage, start),
-                Stats = finalStatus == LastCrawlStatus.Succeeded
+                LastCrawl = LastCrawl(crawler.Name, finalStatus, finalStatus == LastCrawlStatusValues.Cancelled && errorMessage is null ? null : errorMessage, start),
+                Stats = finalStatus == LastCrawlStatusValues.Succeeded
                     ? new CrawlerRunStats { RecentRuntimes = runtimes, TablesCreated = counts.TablesCreated, TablesUpdated = counts.TablesUpdated, TablesDeleted = counts.TablesDeleted }
                     : stats with { RecentRuntimes = runtimes },
             };
@@ -263,12 +264,12 @@ internal sealed class GlueCrawlers
         }
     }
 
-    private CrawlerMetrics Metrics(Crawler crawler)
+    private CrawlerMetrics Metrics(StoredCrawler crawler)
     {
         var runtimes = crawler.Stats?.RecentRuntimes ?? [];
         var median = Median(runtimes);
-        var running = crawler.State != CrawlerState.Ready;
-        var elapsed = running && crawler.CurrentCrawlStart is { } start ? Math.Max(0, Now() - start) : 0;
+        var running = crawler.State != CrawlerStateValues.Ready;
+        var elapsed = running && crawler.CurrentCrawlStart is { } start ? Math.Max(0, (Now() - start).TotalSeconds) : 0;
         return new CrawlerMetrics
         {
             CrawlerName = crawler.Name,
@@ -294,7 +295,7 @@ internal sealed class GlueCrawlers
         return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static LastCrawlInfo LastCrawl(string name, LastCrawlStatus status, string? errorMessage, double start) => new()
+    private static LastCrawlInfo LastCrawl(string name, string status, string? errorMessage, DateTimeOffset start) => new()
     {
         Status = status,
         ErrorMessage = errorMessage,
@@ -305,19 +306,30 @@ internal sealed class GlueCrawlers
     };
 
     // What GetCrawler answers: the file-only members dropped, the elapsed time of a running crawl added.
-    private Crawler ToWire(Crawler crawler) => crawler with
+    private Crawler ToWire(StoredCrawler crawler) => new()
     {
-        CurrentCrawlStart = null,
-        Stats = null,
-        CrawlElapsedTime = crawler.State != CrawlerState.Ready && crawler.CurrentCrawlStart is { } start
-            ? Math.Max(0, (long)Math.Round((Now() - start) * 1000))
+        Name = crawler.Name,
+        Role = crawler.Role,
+        Targets = crawler.Targets,
+        DatabaseName = crawler.DatabaseName,
+        Description = crawler.Description,
+        TablePrefix = crawler.TablePrefix,
+        SchemaChangePolicy = crawler.SchemaChangePolicy,
+        RecrawlPolicy = crawler.RecrawlPolicy,
+        State = crawler.State,
+        CrawlElapsedTime = crawler.State != CrawlerStateValues.Ready && crawler.CurrentCrawlStart is { } start
+            ? Math.Max(0, (long)Math.Round((Now() - start).TotalMilliseconds))
             : null,
+        CreationTime = crawler.CreationTime,
+        LastUpdated = crawler.LastUpdated,
+        LastCrawl = crawler.LastCrawl,
+        Version = crawler.Version,
     };
 
-    private Crawler Find(string name) =>
-        (_crawlers ??= Load()).FirstOrDefault(c => c.Name == name) ?? throw CrawlerErrors.NotFound(name);
+    private StoredCrawler Find(string name) =>
+        (_crawlers ??= Load()).FirstOrDefault(c => c.Name == name) ?? throw GlueErrors.CrawlerNotFound(name);
 
-    private async Task<Crawler> ChangeAsync(string name, Func<Crawler, Crawler> change, CancellationToken cancellationToken)
+    private async Task<StoredCrawler> ChangeAsync(string name, Func<StoredCrawler, StoredCrawler> change, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -334,7 +346,8 @@ internal sealed class GlueCrawlers
         }
     }
 
-    private double Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    // Whole milliseconds, as the JSON protocol writes timestamps, so a reloaded crawler compares equal.
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
 
     private static string CheckName(string? name, string member)
     {
@@ -343,26 +356,26 @@ internal sealed class GlueCrawlers
         return name!;
     }
 
-    private List<Crawler> Load()
+    private List<StoredCrawler> Load()
     {
         var crawlers = _file.Load() ?? [];
-        if (!crawlers.Any(c => c.State == CrawlerState.Stopping))
+        if (!crawlers.Any(c => c.State == CrawlerStateValues.Stopping))
         {
             return crawlers;
         }
 
         // A stop was asked for and LocalCloud went down before the crawl noticed: the stop wins.
-        var recovered = crawlers.Select(c => c.State != CrawlerState.Stopping ? c : c with
+        var recovered = crawlers.Select(c => c.State != CrawlerStateValues.Stopping ? c : c with
         {
-            State = CrawlerState.Ready,
+            State = CrawlerStateValues.Ready,
             CurrentCrawlStart = null,
-            LastCrawl = LastCrawl(c.Name, LastCrawlStatus.Cancelled, "LocalCloud stopped while the crawl was running.", c.CurrentCrawlStart ?? Now()),
+            LastCrawl = LastCrawl(c.Name, LastCrawlStatusValues.Cancelled, "LocalCloud stopped while the crawl was running.", c.CurrentCrawlStart ?? Now()),
         }).ToList();
         Save(recovered);
         return recovered;
     }
 
-    private void Save(List<Crawler> crawlers)
+    private void Save(List<StoredCrawler> crawlers)
     {
         _file.Save(crawlers);
         _crawlers = crawlers;

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Events;
+using Pipeline.LocalCloud.Glue.Api;
 using Pipeline.LocalCloud.Glue.Catalog;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
 using Pipeline.ServiceDefaults.Tracing;
@@ -56,8 +58,8 @@ internal sealed class GlueJobs : IAsyncDisposable
         _events = events;
         _scripts = scripts.ToList();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _jobsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "jobs.json"), GlueJobsJsonContext.Default.ListJob);
-        _runsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-runs.json"), GlueJobsJsonContext.Default.ListJobRun);
+        _jobsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "jobs.json"), GlueApiJsonContext.Default.ListJob);
+        _runsFile = new(Path.Combine(cloud.DataDirectory, GlueCatalog.Folder, "job-runs.json"), GlueApiJsonContext.Default.ListJobRun);
     }
 
     public async Task<Job> CreateAsync(string? name, JobUpdate definition, CancellationToken cancellationToken = default)
@@ -143,7 +145,7 @@ internal sealed class GlueJobs : IAsyncDisposable
 
     /// <summary>Starts a run in the background and returns its id at once, as Glue does.</summary>
     /// <exception cref="AwsServiceException">EntityNotFoundException, ConcurrentRunsExceededException, InvalidInputException.</exception>
-    public async Task<string> StartRunAsync(JobsRequest request, CancellationToken cancellationToken = default)
+    public async Task<string> StartRunAsync(StartJobRunRequest request, CancellationToken cancellationToken = default)
     {
         var jobName = CheckName(request.JobName, "jobName");
         if (request.Timeout is < 1)
@@ -166,7 +168,7 @@ internal sealed class GlueJobs : IAsyncDisposable
             }
 
             var max = job.ExecutionProperty?.MaxConcurrentRuns ?? DefaultMaxConcurrentRuns;
-            var inProgress = runs.Count(r => r.JobName == jobName && r.JobRunState is JobRunState.Starting or JobRunState.Running);
+            var inProgress = runs.Count(r => r.JobName == jobName && r.JobRunState is JobRunStateValues.Starting or JobRunStateValues.Running);
             if (inProgress >= max)
             {
                 throw new AwsServiceException("ConcurrentRunsExceededException", $"Concurrent runs exceeded for {jobName}");
@@ -180,8 +182,9 @@ internal sealed class GlueJobs : IAsyncDisposable
                 JobName = jobName,
                 StartedOn = now,
                 LastModifiedOn = now,
-                JobRunState = JobRunState.Starting,
-                Arguments = request.Arguments ?? [],
+                JobRunState = JobRunStateValues.Starting,
+                Arguments = request.Arguments ?? new Dictionary<string, string>(),
+                ExecutionTime = 0,
                 Timeout = request.Timeout ?? job.Timeout ?? DefaultTimeoutMinutes,
                 MaxCapacity = job.MaxCapacity,
                 WorkerType = request.WorkerType ?? job.WorkerType,
@@ -211,7 +214,7 @@ internal sealed class GlueJobs : IAsyncDisposable
             }
 
             var runs = LoadRuns();
-            var attempt = failed.Attempt + 1;
+            var attempt = (failed.Attempt ?? 0) + 1;
             var first = failed.PreviousRunId is null ? failed.Id! : failed.Id![..failed.Id!.LastIndexOf("_attempt_", StringComparison.Ordinal)];
             var now = Now();
             retry = failed with
@@ -224,7 +227,7 @@ internal sealed class GlueJobs : IAsyncDisposable
                 CompletedOn = null,
                 ExecutionTime = 0,
                 ErrorMessage = null,
-                JobRunState = JobRunState.Starting,
+                JobRunState = JobRunStateValues.Starting,
             };
             active = Begin(runs, retry);
         }
@@ -293,7 +296,7 @@ internal sealed class GlueJobs : IAsyncDisposable
     }
 
     /// <summary>Asks runs to stop: STARTING and RUNNING runs go to STOPPING, then STOPPED once their work has ended.</summary>
-    public Task<BatchStopJobRunResult> StopRunsAsync(string? jobName, IReadOnlyList<string>? runIds, CancellationToken cancellationToken = default)
+    public Task<BatchStopJobRunResponse> StopRunsAsync(string? jobName, IReadOnlyList<string>? runIds, CancellationToken cancellationToken = default)
     {
         var name = CheckName(jobName, "jobName");
         if (runIds is null)
@@ -318,16 +321,16 @@ internal sealed class GlueJobs : IAsyncDisposable
                 var index = runs.FindIndex(r => r.JobName == name && r.Id == id);
                 if (index < 0)
                 {
-                    errors.Add(new(name, id, new("EntityNotFoundException", $"Job Run Id {id} for job {name} not found")));
+                    errors.Add(StopError(name, id, "EntityNotFoundException", $"Job Run Id {id} for job {name} not found"));
                 }
-                else if (runs[index].JobRunState is not (JobRunState.Starting or JobRunState.Running))
+                else if (runs[index].JobRunState is not (JobRunStateValues.Starting or JobRunStateValues.Running))
                 {
-                    errors.Add(new(name, id, new("InvalidInputException", $"Job Run cannot be stopped in current state {Wire(runs[index].JobRunState)}.")));
+                    errors.Add(StopError(name, id, "InvalidInputException", $"Job Run cannot be stopped in current state {runs[index].JobRunState}."));
                 }
                 else
                 {
-                    runs[index] = runs[index] with { JobRunState = JobRunState.Stopping, LastModifiedOn = Now() };
-                    stopped.Add(new(name, id));
+                    runs[index] = runs[index] with { JobRunState = JobRunStateValues.Stopping, LastModifiedOn = Now() };
+                    stopped.Add(new BatchStopJobRunSuccessfulSubmission { JobName = name, JobRunId = id });
                     if (_active.TryGetValue(id, out var active))
                     {
                         toStop.Add(active);
@@ -343,7 +346,7 @@ internal sealed class GlueJobs : IAsyncDisposable
             active.Stop();
         }
 
-        return Task.FromResult(new BatchStopJobRunResult(stopped, errors));
+        return Task.FromResult(new BatchStopJobRunResponse { SuccessfulSubmissions = stopped, Errors = errors });
     }
 
     /// <summary>
@@ -422,22 +425,22 @@ internal sealed class GlueJobs : IAsyncDisposable
         var log = new JobRunLog(_cloud.DataDirectory, active.JobName, active.JobRunId, _time);
         var timeout = TimeSpan.FromMinutes(run.Timeout ?? DefaultTimeoutMinutes);
         using var timer = _time.CreateTimer(_ => active.TimeOut(), null, timeout, Timeout.InfiniteTimeSpan);
-        JobRunState final;
+        string final;
         string? error = null;
         try
         {
-            Transition(active.JobRunId, r => r.JobRunState == JobRunState.Starting ? r with { JobRunState = JobRunState.Running } : r);
+            Transition(active.JobRunId, r => r.JobRunState == JobRunStateValues.Starting ? r with { JobRunState = JobRunStateValues.Running } : r);
             var location = job.Command?.ScriptLocation ?? string.Empty;
             var fileName = location[(location.LastIndexOf('/') + 1)..];
             var script = _scripts.FirstOrDefault(s => s.FileName == fileName)
                 ?? throw new InvalidOperationException(_scripts.Count == 0
-                    ? $"Unsupported script '{location}': LocalCloud runs no script; {GlueJobsRegistration.ScriptsSection}:{fileName} names the program that would run it"
+                    ? $"Unsupported script '{location}': LocalCloud runs no script; {GlueRegistration.ScriptsSection}:{fileName} names the program that would run it"
                     : $"Unsupported script '{location}': LocalCloud runs only {string.Join(", ", _scripts.Select(s => s.FileName))}");
             var arguments = JobArguments.Merge(job.DefaultArguments, run.Arguments, job.NonOverridableArguments);
             log.Write($"Run {active.JobRunId} of {active.JobName} started with script {location}");
             active.Token.ThrowIfCancellationRequested();
             await script.RunAsync(new JobRunContext(active.JobName, active.JobRunId, arguments, log), active.Token).ConfigureAwait(false);
-            final = JobRunState.Succeeded;
+            final = JobRunStateValues.Succeeded;
         }
         catch (Exception) when (_shutdown.IsCancellationRequested && !active.StopRequested && !active.TimedOut)
         {
@@ -447,42 +450,42 @@ internal sealed class GlueJobs : IAsyncDisposable
         }
         catch (Exception) when (active.TimedOut)
         {
-            final = JobRunState.Timeout;
+            final = JobRunStateValues.Timeout;
             error = $"Job run timed out after {run.Timeout} minutes.";
         }
         catch (Exception) when (active.StopRequested)
         {
-            final = JobRunState.Stopped;
+            final = JobRunStateValues.Stopped;
         }
         catch (Exception e)
         {
-            final = JobRunState.Failed;
+            final = JobRunStateValues.Failed;
             error = e.Message;
             log.Write("ERROR " + e);
         }
 
-        log.Write($"Run {active.JobRunId} finished: {Wire(final)}{(error is null ? string.Empty : " - " + error)}");
-        activity?.SetTag("aws.glue.job_run_state", Wire(final));
-        if (final != JobRunState.Succeeded)
+        log.Write($"Run {active.JobRunId} finished: {final}{(error is null ? string.Empty : " - " + error)}");
+        activity?.SetTag("aws.glue.job_run_state", final);
+        if (final != JobRunStateValues.Succeeded)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, error ?? Wire(final));
+            activity?.SetStatus(ActivityStatusCode.Error, error ?? final);
         }
 
         GlueTelemetry.JobRunDuration.Record(
             _time.GetElapsedTime(clock).TotalSeconds,
             new KeyValuePair<string, object?>("aws.glue.job", active.JobName),
-            new KeyValuePair<string, object?>("aws.glue.job_run_state", Wire(final)));
+            new KeyValuePair<string, object?>("aws.glue.job_run_state", final));
         var finished = Transition(active.JobRunId, r => Finish(r, final, error));
         Forget(active);
-        _logger.LogInformation("Glue job {Job} run {RunId} {State}", active.JobName, active.JobRunId, Wire(final));
+        _logger.LogInformation("Glue job {Job} run {RunId} {State}", active.JobName, active.JobRunId, final);
         await EmitAsync(finished, CancellationToken.None).ConfigureAwait(false);
-        if (final == JobRunState.Failed && finished.Attempt < (job.MaxRetries ?? 0) && !_shutdown.IsCancellationRequested)
+        if (final == JobRunStateValues.Failed && (finished.Attempt ?? 0) < (job.MaxRetries ?? 0) && !_shutdown.IsCancellationRequested)
         {
             Retry(finished);
         }
     }
 
-    private JobRun Finish(JobRun run, JobRunState state, string? error)
+    private JobRun Finish(JobRun run, string state, string? error)
     {
         var now = Now();
         return run with
@@ -491,7 +494,7 @@ internal sealed class GlueJobs : IAsyncDisposable
             ErrorMessage = error,
             CompletedOn = now,
             LastModifiedOn = now,
-            ExecutionTime = (int)Math.Round(now - (run.StartedOn ?? now), MidpointRounding.AwayFromZero),
+            ExecutionTime = (int)Math.Round((now - (run.StartedOn ?? now)).TotalSeconds, MidpointRounding.AwayFromZero),
         };
     }
 
@@ -547,7 +550,7 @@ internal sealed class GlueJobs : IAsyncDisposable
 
         try
         {
-            await _events.PublishAsync(JobStateEvents.Source, JobStateEvents.DetailType, JsonSerializer.Serialize(detail, GlueJobsJsonContext.Default.JobStateChangeDetail), [], cancellationToken).ConfigureAwait(false);
+            await _events.PublishAsync(JobStateEvents.Source, JobStateEvents.DetailType, JsonSerializer.Serialize(detail, GlueApiJsonContext.Default.JobStateChangeDetail), [], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -559,7 +562,7 @@ internal sealed class GlueJobs : IAsyncDisposable
     private Job Find(string name) =>
         LoadJobs().FirstOrDefault(j => j.Name == name) ?? throw GlueErrors.NotFound($"Job with name: {name} not found");
 
-    private static Job Define(string name, JobUpdate definition, double createdOn, double modifiedOn) => new()
+    private static Job Define(string name, JobUpdate definition, DateTimeOffset createdOn, DateTimeOffset modifiedOn) => new()
     {
         Name = name,
         Description = definition.Description,
@@ -621,9 +624,30 @@ internal sealed class GlueJobs : IAsyncDisposable
     private static AwsServiceException Missing(string member) =>
         GlueErrors.InvalidInput($"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");
 
-    private static string Wire(JobRunState state) => JsonSerializer.Serialize(state, GlueJobsJsonContext.Default.JobRunState).Trim('"');
+    private static BatchStopJobRunError StopError(string jobName, string runId, string code, string message) =>
+        new() { JobName = jobName, JobRunId = runId, ErrorDetail = new ErrorDetail { ErrorCode = code, ErrorMessage = message } };
 
-    private double Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    // CreateJob carries the definition at the top level; UpdateJob as JobUpdate, which replaces it whole, as in Glue.
+    public static JobUpdate Definition(CreateJobRequest request) => new()
+    {
+        Description = request.Description,
+        LogUri = request.LogUri,
+        Role = request.Role,
+        ExecutionProperty = request.ExecutionProperty,
+        Command = request.Command,
+        DefaultArguments = request.DefaultArguments,
+        NonOverridableArguments = request.NonOverridableArguments,
+        MaxRetries = request.MaxRetries,
+        Timeout = request.Timeout,
+        MaxCapacity = request.MaxCapacity,
+        WorkerType = request.WorkerType,
+        NumberOfWorkers = request.NumberOfWorkers,
+        GlueVersion = request.GlueVersion,
+        ExecutionClass = request.ExecutionClass,
+    };
+
+    // Whole milliseconds, as the JSON protocol writes timestamps, so reloaded runs compare equal.
+    private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
 
     private List<Job> LoadJobs() =>
         _jobs ??= _jobsFile.Load() ?? [];
@@ -639,9 +663,9 @@ internal sealed class GlueJobs : IAsyncDisposable
         var interrupted = new List<JobRun>();
         for (var i = 0; i < runs.Count; i++)
         {
-            if (runs[i].JobRunState is JobRunState.Starting or JobRunState.Running or JobRunState.Stopping)
+            if (runs[i].JobRunState is JobRunStateValues.Starting or JobRunStateValues.Running or JobRunStateValues.Stopping)
             {
-                runs[i] = Finish(runs[i], JobRunState.Failed, InterruptedMessage);
+                runs[i] = Finish(runs[i], JobRunStateValues.Failed, InterruptedMessage);
                 interrupted.Add(runs[i]);
             }
         }
@@ -668,4 +692,10 @@ internal sealed class GlueJobs : IAsyncDisposable
         _runsFile.Save(runs);
         _runs = runs;
     }
+}
+
+/// <summary>Glue's run ids: <c>jr_</c> and 64 lower-case hex digits.</summary>
+internal static class JobRunIds
+{
+    public static string New() => "jr_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pipeline.LocalCloud.Events;
 using Pipeline.LocalCloud.Glue.Crawlers;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.IntegrationTests.LocalCloud.Glue;
 
@@ -113,7 +114,7 @@ public sealed class GlueCliCrawlTests : IClassFixture<LocalCloudFixture>
         await crawlers.BeginCrawlAsync("P-busy-raw");
         var running = (await Ok(cli.RunAsync("glue", "get-crawler", "--name", "P-busy-raw"))).GetProperty("Crawler");
         var again = await cli.RunAsync("glue", "start-crawler", "--name", "P-busy-raw");
-        await crawlers.FinishCrawlAsync("P-busy-raw", LastCrawlStatus.Succeeded, null, CrawlCounts.None);
+        await crawlers.FinishCrawlAsync("P-busy-raw", LastCrawlStatusValues.Succeeded, null, CrawlCounts.None);
         var stop = await cli.RunAsync("glue", "stop-crawler", "--name", "P-busy-raw");
         var missing = await cli.RunAsync("glue", "start-crawler", "--name", "P-nothing");
         var names = (await Ok(cli.RunAsync("glue", "list-crawlers"))).GetProperty("CrawlerNames");

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.UnitTests.LocalCloud.Athena;

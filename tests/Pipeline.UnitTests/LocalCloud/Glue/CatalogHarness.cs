@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Hosting;
 
@@ -26,7 +26,7 @@ internal sealed class CatalogHarness : IDisposable
     {
         Name = name,
         TableType = "EXTERNAL_TABLE",
-        Parameters = new() { ["classification"] = "json" },
+        Parameters = new Dictionary<string, string> { ["classification"] = "json" },
         PartitionKeys = [new Column { Name = "year", Type = "string" }, new Column { Name = "month", Type = "string" }],
         StorageDescriptor = new StorageDescriptor
         {
@@ -40,7 +40,7 @@ internal sealed class CatalogHarness : IDisposable
             Location = "s3://lake/events/",
             InputFormat = "org.apache.hadoop.mapred.TextInputFormat",
             OutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
-            SerdeInfo = new SerDeInfo { SerializationLibrary = "org.openx.data.jsonserde.JsonSerDe", Parameters = new() { ["paths"] = "id,amount" } },
+            SerdeInfo = new SerDeInfo { SerializationLibrary = "org.openx.data.jsonserde.JsonSerDe", Parameters = new Dictionary<string, string> { ["paths"] = "id,amount" } },
             Compressed = false,
         },
     };

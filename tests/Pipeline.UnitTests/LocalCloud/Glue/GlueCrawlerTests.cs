@@ -1,5 +1,6 @@
 using Pipeline.LocalCloud.Glue.Crawlers;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue;
 
@@ -26,7 +27,7 @@ public sealed class GlueCrawlerTests : IDisposable
 
         var crawler = await Crawlers().GetAsync("Events");
 
-        Assert.Equal(CrawlerState.Ready, crawler.State);
+        Assert.Equal(CrawlerStateValues.Ready, crawler.State);
         Assert.Equal("s3://lake/events/", Assert.Single(crawler.Targets!.S3Targets!).Path);
         Assert.Equal(["**/_tmp/**"], crawler.Targets.S3Targets![0].Exclusions);
         Assert.Equal("raw_", crawler.TablePrefix);

@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue;
@@ -11,7 +11,7 @@ public sealed class GlueDatabaseTests : IDisposable
     [Fact]
     public async Task A_database_is_stored_lower_cased_and_found_by_any_case()
     {
-        await _harness.Catalog.CreateDatabaseAsync(new DatabaseInput { Name = "Sales_Raw", Description = "raw", LocationUri = "s3://lake/", Parameters = new() { ["k"] = "v" } });
+        await _harness.Catalog.CreateDatabaseAsync(new DatabaseInput { Name = "Sales_Raw", Description = "raw", LocationUri = "s3://lake/", Parameters = new Dictionary<string, string> { ["k"] = "v" } });
 
         var database = await _harness.Catalog.GetDatabaseAsync("SALES_RAW");
 
@@ -20,7 +20,7 @@ public sealed class GlueDatabaseTests : IDisposable
         Assert.Equal("s3://lake/", database.LocationUri);
         Assert.Equal("v", database.Parameters!["k"]);
         Assert.Equal("123456789012", database.CatalogId);
-        Assert.Equal(_harness.Time.GetUtcNow().ToUnixTimeSeconds(), database.CreateTime);
+        Assert.Equal(_harness.Time.GetUtcNow(), database.CreateTime);
     }
 
     [Fact]

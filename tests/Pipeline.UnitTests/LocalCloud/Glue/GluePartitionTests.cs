@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue;
@@ -23,7 +23,7 @@ public sealed class GluePartitionTests : IDisposable
 
         var error = Assert.Single(errors);
         Assert.Equal(["2026", "01"], error.PartitionValues);
-        Assert.Equal("AlreadyExistsException", error.ErrorDetail.ErrorCode);
+        Assert.Equal("AlreadyExistsException", error.ErrorDetail!.ErrorCode);
         Assert.Equal(2, (await _harness.Catalog.GetPartitionsAsync("lake", "events")).Items.Count);
     }
 
@@ -32,7 +32,7 @@ public sealed class GluePartitionTests : IDisposable
     {
         var errors = await _harness.Catalog.BatchCreatePartitionAsync("lake", "events", [new PartitionInput { Values = ["2026"] }]);
 
-        Assert.Equal("InvalidInputException", Assert.Single(errors).ErrorDetail.ErrorCode);
+        Assert.Equal("InvalidInputException", Assert.Single(errors).ErrorDetail!.ErrorCode);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class GluePartitionTests : IDisposable
 
         var found = await _harness.Catalog.BatchGetPartitionAsync("lake", "events", [["2026", "03"], ["2026", "02"], ["2026", "01"]]);
 
-        Assert.Equal(["03", "01"], found.Select(p => p.Values[1]));
+        Assert.Equal(["03", "01"], found.Select(p => p.Values![1]));
     }
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class GluePartitionTests : IDisposable
 
         var page = await _harness.Catalog.GetPartitionsAsync("lake", "events", expression);
 
-        Assert.Equal(expected, string.Join(',', page.Items.Select(p => string.Join('/', p.Values))));
+        Assert.Equal(expected, string.Join(',', page.Items.Select(p => string.Join('/', p.Values!))));
     }
 
     [Theory]
@@ -101,8 +101,8 @@ public sealed class GluePartitionTests : IDisposable
         var first = await _harness.Catalog.GetPartitionsAsync("lake", "events", maxResults: 2);
         var second = await _harness.Catalog.GetPartitionsAsync("lake", "events", nextToken: first.NextToken, maxResults: 2);
 
-        Assert.Equal(["2025/12", "2026/01"], first.Items.Select(p => string.Join('/', p.Values)));
-        Assert.Equal(["2026/02"], second.Items.Select(p => string.Join('/', p.Values)));
+        Assert.Equal(["2025/12", "2026/01"], first.Items.Select(p => string.Join('/', p.Values!)));
+        Assert.Equal(["2026/02"], second.Items.Select(p => string.Join('/', p.Values!)));
         Assert.Null(second.NextToken);
     }
 

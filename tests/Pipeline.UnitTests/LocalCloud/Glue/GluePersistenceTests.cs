@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue;
 
@@ -33,6 +33,6 @@ public sealed class GluePersistenceTests : IDisposable
             && x.StorageDescriptor.SerdeInfo!.SerializationLibrary == y.StorageDescriptor.SerdeInfo!.SerializationLibrary
             && x.Parameters!.SequenceEqual(y.Parameters!);
 
-        public int GetHashCode(Table obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+        public int GetHashCode(Table obj) => obj.Name!.GetHashCode(StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue;
@@ -53,13 +53,13 @@ public sealed class GlueTableTests : IDisposable
         var created = await _harness.Catalog.CreateTableAsync("lake", CatalogHarness.EventsTable());
         _harness.Time.Advance(TimeSpan.FromHours(1));
 
-        await _harness.Catalog.UpdateTableAsync("lake", CatalogHarness.EventsTable() with { Parameters = new() { ["classification"] = "parquet" }, Description = "now parquet" });
+        await _harness.Catalog.UpdateTableAsync("lake", CatalogHarness.EventsTable() with { Parameters = new Dictionary<string, string> { ["classification"] = "parquet" }, Description = "now parquet" });
         var table = await _harness.Catalog.GetTableAsync("lake", "events");
 
         Assert.Equal("parquet", table.Parameters!["classification"]);
         Assert.Equal("now parquet", table.Description);
         Assert.Equal(created.CreateTime, table.CreateTime);
-        Assert.Equal(created.CreateTime + 3600, table.UpdateTime);
+        Assert.Equal(created.CreateTime + TimeSpan.FromSeconds(3600), table.UpdateTime);
     }
 
     [Fact]

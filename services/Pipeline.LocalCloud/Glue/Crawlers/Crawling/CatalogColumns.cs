@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.DuckDb;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers.Crawling;

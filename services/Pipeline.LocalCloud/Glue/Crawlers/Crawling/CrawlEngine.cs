@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
@@ -20,7 +20,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
 
     private readonly ConcurrentDictionary<(string Bucket, string Key, string ETag), FileSchema> _schemas = new();
 
-    public async Task<CrawlCounts> CrawlAsync(Crawler crawler, CancellationToken cancellationToken)
+    public async Task<CrawlCounts> CrawlAsync(StoredCrawler crawler, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(crawler.DatabaseName))
         {
@@ -54,7 +54,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
         && !relativeKey.Split('/').Any(segment => segment.StartsWith('_') || segment.StartsWith('.'))
         && !exclusions.Any(e => e.Excludes(relativeKey));
 
-    private async Task<CrawlCounts> CrawlTargetAsync(Crawler crawler, string databaseName, S3Target target, CrawlPolicies policies, CancellationToken cancellationToken)
+    private async Task<CrawlCounts> CrawlTargetAsync(StoredCrawler crawler, string databaseName, S3Target target, CrawlPolicies policies, CancellationToken cancellationToken)
     {
         var location = S3Location.Parse(target.Path ?? string.Empty);
         var exclusions = (target.Exclusions ?? []).Select(p => new ExclusionGlob(p)).ToList();
@@ -71,7 +71,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
         var minDepth = objects.Min(o => o.Folders.Length);
         var layout = PartitionLayout.Discover(objects, existingKeys is { Count: > 0 } && existingKeys.Count <= minDepth ? existingKeys : null);
         var existingPartitions = existing is null ? [] : await PartitionsAsync(databaseName, tableName, cancellationToken).ConfigureAwait(false);
-        var known = existingPartitions.Select(p => Key(p.Values)).ToHashSet(StringComparer.Ordinal);
+        var known = existingPartitions.Select(p => Key(p.Values!)).ToHashSet(StringComparer.Ordinal);
         var newFoldersOnly = existing is not null && policies.Recrawl == RecrawlBehavior.CrawlNewFoldersOnly;
         var newPartitions = layout.Keys.Count == 0 ? [] : layout.Partitions.Where(p => !known.Contains(Key(p.Values))).ToList();
         var read = newFoldersOnly ? newPartitions : layout.Partitions;
@@ -122,8 +122,8 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
         counts = counts with { PartitionsCreated = await CreatePartitionsAsync(databaseName, tableName, table!, location, newPartitions, cancellationToken).ConfigureAwait(false) };
         if (!newFoldersOnly && layout.Keys.Count > 0)
         {
-            var found = layout.Partitions.Select(p => Key(p.Values)).ToHashSet(StringComparer.Ordinal);
-            var vanished = existingPartitions.Where(p => !found.Contains(Key(p.Values))).ToList();
+            var found = layout.Partitions.Select(p => Key(p.Values!)).ToHashSet(StringComparer.Ordinal);
+            var vanished = existingPartitions.Where(p => !found.Contains(Key(p.Values!))).ToList();
             counts = counts.Add(await VanishedPartitionsAsync(crawler, databaseName, tableName, vanished, policies, cancellationToken).ConfigureAwait(false));
         }
 
@@ -222,10 +222,10 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
         {
             var inputs = batch.Select(p => TableDefinitions.Partition(table.StorageDescriptor, p.Values, location.Uri + p.Folder)).ToList();
             var errors = await catalog.BatchCreatePartitionAsync(databaseName, tableName, inputs, cancellationToken).ConfigureAwait(false);
-            var failed = errors.FirstOrDefault(e => e.ErrorDetail.ErrorCode != GlueErrors.AlreadyExists);
+            var failed = errors.FirstOrDefault(e => e.ErrorDetail?.ErrorCode != GlueErrors.AlreadyExists);
             if (failed is not null)
             {
-                throw new CrawlException($"Partition [{string.Join(", ", failed.PartitionValues)}] of {databaseName}.{tableName} could not be created: {failed.ErrorDetail.ErrorMessage}");
+                throw new CrawlException($"Partition [{string.Join(", ", failed.PartitionValues ?? [])}] of {databaseName}.{tableName} could not be created: {failed.ErrorDetail?.ErrorMessage}");
             }
 
             created += inputs.Count - errors.Count;
@@ -234,7 +234,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
         return created;
     }
 
-    private async Task<CrawlCounts> VanishedPartitionsAsync(Crawler crawler, string databaseName, string tableName, IReadOnlyList<Partition> vanished, CrawlPolicies policies, CancellationToken cancellationToken)
+    private async Task<CrawlCounts> VanishedPartitionsAsync(StoredCrawler crawler, string databaseName, string tableName, IReadOnlyList<Partition> vanished, CrawlPolicies policies, CancellationToken cancellationToken)
     {
         switch (policies.Delete)
         {
@@ -242,7 +242,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
                 var deleted = 0;
                 foreach (var batch in vanished.Chunk(DeleteBatch))
                 {
-                    var errors = await catalog.BatchDeletePartitionAsync(databaseName, tableName, batch.Select(p => (IReadOnlyList<string>)p.Values).ToList(), cancellationToken).ConfigureAwait(false);
+                    var errors = await catalog.BatchDeletePartitionAsync(databaseName, tableName, batch.Select(p => p.Values!).ToList(), cancellationToken).ConfigureAwait(false);
                     deleted += batch.Length - errors.Count;
                 }
 
@@ -251,8 +251,8 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
                 var deprecated = 0;
                 foreach (var partition in vanished.Where(p => p.Parameters?.ContainsKey(TableDefinitions.DeprecatedByCrawler) != true))
                 {
-                    var parameters = new Dictionary<string, string>(partition.Parameters ?? []) { [TableDefinitions.DeprecatedByCrawler] = crawler.Name };
-                    await catalog.UpdatePartitionAsync(databaseName, tableName, partition.Values, new PartitionInput { Values = partition.Values, StorageDescriptor = partition.StorageDescriptor, Parameters = parameters }, cancellationToken).ConfigureAwait(false);
+                    var parameters = new Dictionary<string, string>(partition.Parameters ?? new Dictionary<string, string>()) { [TableDefinitions.DeprecatedByCrawler] = crawler.Name };
+                    await catalog.UpdatePartitionAsync(databaseName, tableName, partition.Values!, new PartitionInput { Values = partition.Values, StorageDescriptor = partition.StorageDescriptor, Parameters = parameters }, cancellationToken).ConfigureAwait(false);
                     deprecated++;
                 }
 
@@ -268,7 +268,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
     }
 
     // A target without data: its table goes as the delete behavior says, if this crawler made it.
-    private async Task<CrawlCounts> VanishedTableAsync(Crawler crawler, string databaseName, Table table, CrawlPolicies policies, CancellationToken cancellationToken)
+    private async Task<CrawlCounts> VanishedTableAsync(StoredCrawler crawler, string databaseName, Table table, CrawlPolicies policies, CancellationToken cancellationToken)
     {
         if (table.Parameters?.GetValueOrDefault(TableDefinitions.UpdatedByCrawler) != crawler.Name)
         {
@@ -278,14 +278,14 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
         switch (policies.Delete)
         {
             case DeleteBehavior.DeleteFromDatabase:
-                await catalog.DeleteTableAsync(databaseName, table.Name, cancellationToken).ConfigureAwait(false);
+                await catalog.DeleteTableAsync(databaseName, table.Name!, cancellationToken).ConfigureAwait(false);
                 return new CrawlCounts { TablesDeleted = 1 };
             case DeleteBehavior.DeprecateInDatabase when table.Parameters?.ContainsKey(TableDefinitions.DeprecatedByCrawler) != true:
-                var input = ToInput(table) with { Parameters = new Dictionary<string, string>(table.Parameters ?? []) { [TableDefinitions.DeprecatedByCrawler] = crawler.Name } };
+                var input = ToInput(table) with { Parameters = new Dictionary<string, string>(table.Parameters ?? new Dictionary<string, string>()) { [TableDefinitions.DeprecatedByCrawler] = crawler.Name } };
                 await catalog.UpdateTableAsync(databaseName, input, cancellationToken).ConfigureAwait(false);
                 return new CrawlCounts { TablesUpdated = 1 };
             default:
-                LogTableVanished(logger, crawler.Name, databaseName, table.Name);
+                LogTableVanished(logger, crawler.Name, databaseName, table.Name!);
                 return CrawlCounts.None;
         }
     }
@@ -305,7 +305,7 @@ internal sealed partial class CrawlEngine(IGlueCatalog catalog, IObjectStore sto
     // The crawled definition, keeping parameters someone else set on the table (but not a deprecation mark).
     private static TableInput Keep(Table existing, TableInput crawled)
     {
-        var parameters = new Dictionary<string, string>(existing.Parameters ?? []);
+        var parameters = new Dictionary<string, string>(existing.Parameters ?? new Dictionary<string, string>());
         parameters.Remove(TableDefinitions.DeprecatedByCrawler);
         foreach (var (key, value) in crawled.Parameters!)
         {

@@ -6,3 +6,9 @@ internal sealed record CrawlObject(string Bucket, string Key, string RelativeKey
     /// <summary>The folders between the target and the object.</summary>
     public string[] Folders => RelativeKey.Split('/')[..^1];
 }
+
+/// <summary>A partition found under a target: its values in key order, its folder below the target (ending in <c>/</c>) and its objects.</summary>
+internal sealed record DiscoveredPartition(IReadOnlyList<string> Values, string Folder, IReadOnlyList<CrawlObject> Objects);
+
+/// <summary>How much data a table's crawl read.</summary>
+internal sealed record DataStats(long Objects, long Bytes, long Records);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.LocalCloud.Glue.Crawlers.Crawling;
 
@@ -63,8 +63,8 @@ internal static class TableDefinitions
                 Compressed = gzip,
                 NumberOfBuckets = -1,
                 SerdeInfo = json
-                    ? new SerDeInfo { SerializationLibrary = JsonSerDe, Parameters = new() { ["paths"] = string.Join(',', columns.Select(c => c.Name).Order(StringComparer.Ordinal)) } }
-                    : new SerDeInfo { SerializationLibrary = ParquetSerDe, Parameters = new() { ["serialization.format"] = "1" } },
+                    ? new SerDeInfo { SerializationLibrary = JsonSerDe, Parameters = new Dictionary<string, string> { ["paths"] = string.Join(',', columns.Select(c => c.Name).Order(StringComparer.Ordinal)) } }
+                    : new SerDeInfo { SerializationLibrary = ParquetSerDe, Parameters = new Dictionary<string, string> { ["serialization.format"] = "1" } },
                 BucketColumns = [],
                 Parameters = new Dictionary<string, string>(parameters),
                 StoredAsSubDirectories = false,
@@ -77,6 +77,6 @@ internal static class TableDefinitions
     {
         Values = [.. values],
         StorageDescriptor = (table ?? new StorageDescriptor()) with { Location = location },
-        Parameters = [],
+        Parameters = new Dictionary<string, string>(),
     };
 }

@@ -1,4 +1,5 @@
 using Pipeline.LocalCloud.Glue.Crawlers;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Crawls;
 
@@ -19,7 +20,7 @@ public sealed class CrawlTableTests : IDisposable
         var table = await _harness.Catalog.GetTableAsync(CrawlerHarness.Database, "raw_clicks");
         var partitions = await _harness.PartitionsAsync();
 
-        Assert.Equal(LastCrawlStatus.Succeeded, crawler.LastCrawl!.Status);
+        Assert.Equal(LastCrawlStatusValues.Succeeded, crawler.LastCrawl!.Status);
         Assert.Equal("EXTERNAL_TABLE", table.TableType);
         Assert.Equal(["year", "month"], table.PartitionKeys!.Select(k => k.Name));
         Assert.All(table.PartitionKeys!, k => Assert.Equal("string", k.Type));
@@ -36,7 +37,7 @@ public sealed class CrawlTableTests : IDisposable
         Assert.Equal("P-clicks-raw", table.Parameters["UPDATED_BY_CRAWLER"]);
         Assert.Equal("2", table.Parameters["objectCount"]);
         Assert.Equal("3", table.Parameters["recordCount"]);
-        Assert.Equal([["2026", "01"], ["2026", "02"]], partitions.Select(p => p.Values.ToArray()));
+        Assert.Equal([["2026", "01"], ["2026", "02"]], partitions.Select(p => p.Values!.ToArray()));
         Assert.Equal("s3://lake/raw/clicks/year=2026/month=02/", partitions[1].StorageDescriptor!.Location);
         Assert.Equal(sd.Columns!.Count, partitions[1].StorageDescriptor!.Columns!.Count);
     }
@@ -55,8 +56,8 @@ public sealed class CrawlTableTests : IDisposable
         var crawler = await _harness.CrawlAsync();
         var partitions = await _harness.PartitionsAsync();
 
-        Assert.Equal(LastCrawlStatus.Succeeded, crawler.LastCrawl!.Status);
-        Assert.Equal([["2026", "01"], ["2026", "03"]], partitions.Select(p => p.Values.ToArray()));
+        Assert.Equal(LastCrawlStatusValues.Succeeded, crawler.LastCrawl!.Status);
+        Assert.Equal([["2026", "01"], ["2026", "03"]], partitions.Select(p => p.Values!.ToArray()));
         Assert.Equal(firstCreated, partitions[0].CreationTime);
         Assert.True(partitions[1].CreationTime > firstCreated);
         Assert.Equal(readFirst + 1, _harness.Inferrer.Calls);
@@ -75,7 +76,7 @@ public sealed class CrawlTableTests : IDisposable
         var crawler = await _harness.CrawlAsync();
         var elapsed = DateTime.UtcNow - started;
 
-        Assert.Equal(LastCrawlStatus.Succeeded, crawler.LastCrawl!.Status);
+        Assert.Equal(LastCrawlStatusValues.Succeeded, crawler.LastCrawl!.Status);
         Assert.Equal(20, (await _harness.PartitionsAsync()).Count);
         Assert.True(elapsed < TimeSpan.FromSeconds(30), $"The crawl took {elapsed}.");
     }
@@ -88,7 +89,7 @@ public sealed class CrawlTableTests : IDisposable
 
         var crawler = await _harness.CrawlAsync();
 
-        Assert.Equal(LastCrawlStatus.Failed, crawler.LastCrawl!.Status);
+        Assert.Equal(LastCrawlStatusValues.Failed, crawler.LastCrawl!.Status);
         Assert.Contains("Database nowhere not found", crawler.LastCrawl.ErrorMessage, StringComparison.Ordinal);
     }
 
@@ -100,7 +101,7 @@ public sealed class CrawlTableTests : IDisposable
 
         var crawler = await _harness.CrawlAsync();
 
-        Assert.Equal(LastCrawlStatus.Failed, crawler.LastCrawl!.Status);
+        Assert.Equal(LastCrawlStatusValues.Failed, crawler.LastCrawl!.Status);
         Assert.Contains("s3://lake/raw/clicks/year=2026/bad.json.gz", crawler.LastCrawl.ErrorMessage, StringComparison.Ordinal);
         Assert.Empty((await _harness.Catalog.GetTablesAsync(CrawlerHarness.Database)).Items);
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Glue.Crawlers;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Crawls;
 
@@ -22,7 +23,7 @@ public sealed class CrawlerStateTests : IDisposable
         var again = await Assert.ThrowsAsync<AwsServiceException>(() => _harness.Runner.StartCrawlAsync(Name));
         var metrics = (await _harness.Crawlers.MetricsAsync([Name], null, null)).Items.Single();
 
-        Assert.Equal(CrawlerState.Running, running.State);
+        Assert.Equal(CrawlerStateValues.Running, running.State);
         Assert.Equal(12_500, running.CrawlElapsedTime);
         Assert.Null(running.LastCrawl);
         Assert.Equal("CrawlerRunningException", again.Code);
@@ -42,11 +43,11 @@ public sealed class CrawlerStateTests : IDisposable
         var ready = await _harness.Crawlers.GetAsync(Name);
         var notRunning = await Assert.ThrowsAsync<AwsServiceException>(() => _harness.Runner.StopCrawlAsync(Name));
 
-        Assert.Equal(CrawlerState.Stopping, stopping.State);
+        Assert.Equal(CrawlerStateValues.Stopping, stopping.State);
         Assert.Equal("CrawlerStoppingException", stopAgain.Code);
-        Assert.Equal(CrawlerState.Ready, ready.State);
+        Assert.Equal(CrawlerStateValues.Ready, ready.State);
         Assert.Null(ready.CrawlElapsedTime);
-        Assert.Equal(LastCrawlStatus.Cancelled, ready.LastCrawl!.Status);
+        Assert.Equal(LastCrawlStatusValues.Cancelled, ready.LastCrawl!.Status);
         Assert.Equal("CrawlerNotRunningException", notRunning.Code);
         Assert.DoesNotContain(_harness.Bus.Events, e => e.Detail.GetProperty("state").GetString() is "Succeeded" or "Failed");
     }
@@ -63,12 +64,12 @@ public sealed class CrawlerStateTests : IDisposable
         var crawler = await _harness.Crawlers.GetAsync(Name);
         var metrics = (await _harness.Crawlers.MetricsAsync(null, null, null)).Items.Single();
 
-        Assert.Equal(CrawlerState.Ready, crawler.State);
-        Assert.Equal(LastCrawlStatus.Succeeded, crawler.LastCrawl!.Status);
+        Assert.Equal(CrawlerStateValues.Ready, crawler.State);
+        Assert.Equal(LastCrawlStatusValues.Succeeded, crawler.LastCrawl!.Status);
         Assert.Equal("/aws-glue/crawlers", crawler.LastCrawl.LogGroup);
         Assert.Equal(Name, crawler.LastCrawl.LogStream);
         Assert.False(string.IsNullOrEmpty(crawler.LastCrawl.MessagePrefix));
-        Assert.Equal(start.ToUnixTimeSeconds(), crawler.LastCrawl.StartTime);
+        Assert.Equal(start, crawler.LastCrawl.StartTime);
         Assert.Equal(40, metrics.LastRuntimeSeconds);
         Assert.Equal(40, metrics.MedianRuntimeSeconds);
         Assert.Equal(1, metrics.TablesCreated);
@@ -81,7 +82,7 @@ public sealed class CrawlerStateTests : IDisposable
     {
         await RunningAsync();
 
-        var update = await Assert.ThrowsAsync<AwsServiceException>(() => _harness.Crawlers.UpdateAsync(new CreateCrawlerRequest { Name = Name, TablePrefix = "x_" }));
+        var update = await Assert.ThrowsAsync<AwsServiceException>(() => _harness.Crawlers.UpdateAsync(new UpdateCrawlerRequest { Name = Name, TablePrefix = "x_" }));
         var delete = await Assert.ThrowsAsync<AwsServiceException>(() => _harness.Crawlers.DeleteAsync(Name));
 
         Assert.Equal("CrawlerRunningException", update.Code);
@@ -93,7 +94,7 @@ public sealed class CrawlerStateTests : IDisposable
     {
         await _harness.SetUpAsync();
 
-        await _harness.Crawlers.UpdateAsync(new CreateCrawlerRequest { Name = Name, TablePrefix = "landing_", SchemaChangePolicy = new SchemaChangePolicy { UpdateBehavior = "LOG", DeleteBehavior = "LOG" } });
+        await _harness.Crawlers.UpdateAsync(new UpdateCrawlerRequest { Name = Name, TablePrefix = "landing_", SchemaChangePolicy = new SchemaChangePolicy { UpdateBehavior = "LOG", DeleteBehavior = "LOG" } });
         var crawler = await _harness.Crawlers.GetAsync(Name);
 
         Assert.Equal("landing_", crawler.TablePrefix);
@@ -134,10 +135,10 @@ public sealed class CrawlerStateTests : IDisposable
         await runner.WhenIdleAsync(Name).WaitAsync(TimeSpan.FromSeconds(30));
         var crawler = await restarted.GetAsync(Name);
 
-        Assert.Equal(CrawlerState.Running, beforeStart.State);
-        Assert.Equal(CrawlerState.Ready, crawler.State);
-        Assert.Equal(LastCrawlStatus.Succeeded, crawler.LastCrawl!.Status);
-        Assert.Equal(_harness.Time.GetUtcNow().ToUnixTimeSeconds(), crawler.LastCrawl.StartTime);
+        Assert.Equal(CrawlerStateValues.Running, beforeStart.State);
+        Assert.Equal(CrawlerStateValues.Ready, crawler.State);
+        Assert.Equal(LastCrawlStatusValues.Succeeded, crawler.LastCrawl!.Status);
+        Assert.Equal(_harness.Time.GetUtcNow(), crawler.LastCrawl.StartTime);
         Assert.Contains(_harness.Bus.Events, e => e.Detail.GetProperty("state").GetString() == "Succeeded");
     }
 
@@ -157,8 +158,8 @@ public sealed class CrawlerStateTests : IDisposable
         await runner.StartAsync(CancellationToken.None);
         var crawler = await restarted.GetAsync(Name);
 
-        Assert.Equal(CrawlerState.Ready, crawler.State);
-        Assert.Equal(LastCrawlStatus.Cancelled, crawler.LastCrawl!.Status);
+        Assert.Equal(CrawlerStateValues.Ready, crawler.State);
+        Assert.Equal(LastCrawlStatusValues.Cancelled, crawler.LastCrawl!.Status);
     }
 
     public void Dispose() => _harness.Dispose();

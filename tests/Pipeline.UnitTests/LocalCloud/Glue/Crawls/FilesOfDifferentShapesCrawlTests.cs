@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Crawls;
 

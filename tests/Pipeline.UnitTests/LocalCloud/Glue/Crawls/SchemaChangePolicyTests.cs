@@ -1,4 +1,5 @@
 using Pipeline.LocalCloud.Glue.Crawlers;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Crawls;
 
@@ -81,7 +82,7 @@ public sealed class SchemaChangePolicyTests : IDisposable
         var crawler = await _harness.CrawlAsync();
         var after = await _harness.Catalog.GetTableAsync(CrawlerHarness.Database, "raw_clicks");
 
-        Assert.Equal(LastCrawlStatus.Succeeded, crawler.LastCrawl!.Status);
+        Assert.Equal(LastCrawlStatusValues.Succeeded, crawler.LastCrawl!.Status);
         Assert.Equal(reads, _harness.Inferrer.Calls);
         Assert.Equal(before.UpdateTime, after.UpdateTime);
     }

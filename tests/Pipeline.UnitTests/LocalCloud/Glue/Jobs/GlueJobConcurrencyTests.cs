@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
@@ -50,7 +50,7 @@ public sealed class GlueJobConcurrencyTests : IAsyncLifetime
 
         var other = await _glue.StartAsync("b");
 
-        Assert.Equal(JobRunState.Running, (await _glue.WaitForStateAsync("b", other, JobRunState.Running)).JobRunState);
+        Assert.Equal(JobRunStateValues.Running, (await _glue.WaitForStateAsync("b", other, JobRunStateValues.Running)).JobRunState);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
@@ -25,7 +25,7 @@ public sealed class GlueJobDefinitionTests : IAsyncLifetime
         Assert.Equal(0, job.MaxRetries);
         Assert.Equal("s3://scripts/glue/pipeline_etl.py", job.Command!.ScriptLocation);
         Assert.Equal("clickstream", job.DefaultArguments!["--dataset"]);
-        Assert.Equal(_glue.Time.GetUtcNow().ToUnixTimeSeconds(), job.CreatedOn);
+        Assert.Equal(_glue.Time.GetUtcNow(), job.CreatedOn);
     }
 
     [Fact]
@@ -53,11 +53,11 @@ public sealed class GlueJobDefinitionTests : IAsyncLifetime
     {
         var created = await _glue.Jobs.CreateAsync("etl", JobsHarness.Definition());
         _glue.Time.Advance(TimeSpan.FromMinutes(1));
-        await _glue.Jobs.UpdateAsync("etl", JobsHarness.Definition(maxConcurrentRuns: 3) with { DefaultArguments = new() { ["--dataset"] = "telemetry" } });
+        await _glue.Jobs.UpdateAsync("etl", JobsHarness.Definition(maxConcurrentRuns: 3) with { DefaultArguments = new Dictionary<string, string> { ["--dataset"] = "telemetry" } });
         var job = await _glue.Jobs.GetAsync("etl");
 
         Assert.Equal(created.CreatedOn, job.CreatedOn);
-        Assert.Equal(created.LastModifiedOn + 60, job.LastModifiedOn);
+        Assert.Equal(created.LastModifiedOn + TimeSpan.FromSeconds(60), job.LastModifiedOn);
         Assert.Equal(3, job.ExecutionProperty!.MaxConcurrentRuns);
         Assert.Equal("telemetry", job.DefaultArguments!["--dataset"]);
         Assert.DoesNotContain("--output_compression", job.DefaultArguments.Keys);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.UnitTests.Support;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
@@ -70,9 +70,9 @@ public sealed class GlueJobEventTests : IAsyncLifetime
     {
         var id = await _glue.StartAsync("MyJob");
         await _glue.Script.Started.Task;
-        await _glue.WaitForStateAsync("MyJob", id, JobRunState.Running);
+        await _glue.WaitForStateAsync("MyJob", id, JobRunStateValues.Running);
 
         Assert.Empty(_glue.Events.Events);
-        Assert.Null(JobStateEvents.For("MyJob", id, JobRunState.Stopping, null));
+        Assert.Null(JobStateEvents.For("MyJob", id, JobRunStateValues.Stopping, null));
     }
 }

@@ -1,5 +1,5 @@
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
 
@@ -29,9 +29,9 @@ public sealed class GlueJobRetryTests : IAsyncDisposable
 
         Assert.Equal($"{id}_attempt_1", retryId);
         Assert.Equal(retryId, context.JobRunId);
-        Assert.Equal(JobRunState.Failed, failed.JobRunState);
+        Assert.Equal(JobRunStateValues.Failed, failed.JobRunState);
         Assert.Equal(GlueJobs.InterruptedMessage, failed.ErrorMessage);
-        Assert.Equal(JobRunState.Succeeded, retry.JobRunState);
+        Assert.Equal(JobRunStateValues.Succeeded, retry.JobRunState);
         Assert.Equal(1, retry.Attempt);
         Assert.Equal(id, retry.PreviousRunId);
         Assert.Equal("e-1", retry.Arguments!["--source_event_id"]);
@@ -45,7 +45,7 @@ public sealed class GlueJobRetryTests : IAsyncDisposable
         var id = await _glue.StartAsync("etl");
         _glue.Script.Finish();
 
-        var retry = await Eventually(async () => (await _glue.Jobs.GetRunsAsync("etl", null, null)).Items, runs => runs.Count == 2 && runs.All(r => r.JobRunState == JobRunState.Failed));
+        var retry = await Eventually(async () => (await _glue.Jobs.GetRunsAsync("etl", null, null)).Items, runs => runs.Count == 2 && runs.All(r => r.JobRunState == JobRunStateValues.Failed));
         await Task.Delay(200);
         var runs = (await _glue.Jobs.GetRunsAsync("etl", null, null)).Items;
 
@@ -66,7 +66,7 @@ public sealed class GlueJobRetryTests : IAsyncDisposable
         await Task.Delay(200);
 
         var run = Assert.Single((await _glue.Jobs.GetRunsAsync("etl", null, null)).Items);
-        Assert.Equal(JobRunState.Failed, run.JobRunState);
+        Assert.Equal(JobRunStateValues.Failed, run.JobRunState);
     }
 
     public ValueTask DisposeAsync() => _glue.DisposeAsync();

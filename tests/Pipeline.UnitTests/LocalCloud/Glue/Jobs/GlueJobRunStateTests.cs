@@ -1,5 +1,5 @@
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
 
@@ -24,10 +24,10 @@ public sealed class GlueJobRunStateTests : IAsyncLifetime
         var done = await _glue.Jobs.GetRunAsync("etl", id);
 
         Assert.Matches("^jr_[0-9a-f]{64}$", id);
-        Assert.Equal(JobRunState.Running, running.JobRunState);
-        Assert.Equal(JobRunState.Succeeded, done.JobRunState);
+        Assert.Equal(JobRunStateValues.Running, running.JobRunState);
+        Assert.Equal(JobRunStateValues.Succeeded, done.JobRunState);
         Assert.Equal(42, done.ExecutionTime);
-        Assert.Equal(done.StartedOn + 42, done.CompletedOn);
+        Assert.Equal(done.StartedOn + TimeSpan.FromSeconds(42), done.CompletedOn);
         Assert.Equal(10, done.Timeout);
         Assert.Equal("G.1X", done.WorkerType);
         Assert.Equal("/aws-glue/jobs", done.LogGroupName);
@@ -44,7 +44,7 @@ public sealed class GlueJobRunStateTests : IAsyncLifetime
         await _glue.Jobs.WaitForRunAsync(id);
         var run = await _glue.Jobs.GetRunAsync("etl", id);
 
-        Assert.Equal(JobRunState.Failed, run.JobRunState);
+        Assert.Equal(JobRunStateValues.Failed, run.JobRunState);
         Assert.Equal("the raw table is missing", run.ErrorMessage);
         Assert.NotNull(run.CompletedOn);
     }
@@ -59,10 +59,10 @@ public sealed class GlueJobRunStateTests : IAsyncLifetime
         var run = await _glue.Jobs.GetRunAsync("etl", id);
         var again = await _glue.Jobs.StopRunsAsync("etl", [id]);
 
-        Assert.Equal(id, Assert.Single(result.SuccessfulSubmissions).JobRunId);
-        Assert.Equal("EntityNotFoundException", Assert.Single(result.Errors).ErrorDetail.ErrorCode);
-        Assert.Equal(JobRunState.Stopped, run.JobRunState);
-        Assert.Equal("InvalidInputException", Assert.Single(again.Errors).ErrorDetail.ErrorCode);
+        Assert.Equal(id, Assert.Single(result.SuccessfulSubmissions!).JobRunId);
+        Assert.Equal("EntityNotFoundException", Assert.Single(result.Errors!).ErrorDetail!.ErrorCode);
+        Assert.Equal(JobRunStateValues.Stopped, run.JobRunState);
+        Assert.Equal("InvalidInputException", Assert.Single(again.Errors!).ErrorDetail!.ErrorCode);
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class GlueJobRunStateTests : IAsyncLifetime
         await _glue.Jobs.WaitForRunAsync(id);
         var run = await _glue.Jobs.GetRunAsync("etl", id);
 
-        Assert.Equal(JobRunState.Running, before.JobRunState);
-        Assert.Equal(JobRunState.Timeout, run.JobRunState);
+        Assert.Equal(JobRunStateValues.Running, before.JobRunState);
+        Assert.Equal(JobRunStateValues.Timeout, run.JobRunState);
         Assert.Equal(600, run.ExecutionTime);
         Assert.Contains("timed out", run.ErrorMessage, StringComparison.Ordinal);
     }
@@ -85,12 +85,12 @@ public sealed class GlueJobRunStateTests : IAsyncLifetime
     [Fact]
     public async Task The_run_timeout_overrides_the_jobs()
     {
-        var id = await _glue.Jobs.StartRunAsync(new JobsRequest { JobName = "etl", Timeout = 1 });
+        var id = await _glue.Jobs.StartRunAsync(new StartJobRunRequest { JobName = "etl", Timeout = 1 });
         await _glue.Script.Started.Task;
         _glue.Time.Advance(TimeSpan.FromMinutes(1));
         await _glue.Jobs.WaitForRunAsync(id);
 
-        Assert.Equal(JobRunState.Timeout, (await _glue.Jobs.GetRunAsync("etl", id)).JobRunState);
+        Assert.Equal(JobRunStateValues.Timeout, (await _glue.Jobs.GetRunAsync("etl", id)).JobRunState);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class GlueJobRunStateTests : IAsyncLifetime
         await _glue.Jobs.RecoverAsync();
         var run = await _glue.Jobs.GetRunAsync("etl", id);
 
-        Assert.Equal(JobRunState.Failed, run.JobRunState);
+        Assert.Equal(JobRunStateValues.Failed, run.JobRunState);
         Assert.Equal(GlueJobs.InterruptedMessage, run.ErrorMessage);
         Assert.Contains(_glue.Events.Events, e => e.DetailJson.Contains(id, StringComparison.Ordinal) && e.DetailJson.Contains("\"FAILED\"", StringComparison.Ordinal));
     }

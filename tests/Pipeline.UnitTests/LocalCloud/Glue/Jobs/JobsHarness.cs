@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.UnitTests.LocalCloud.Glue.Jobs.Fakes;
 
@@ -29,7 +29,7 @@ internal sealed class JobsHarness : IAsyncDisposable
     {
         Role = "arn:aws:iam::000000000000:role/glue",
         Command = new JobCommand { Name = "glueetl", ScriptLocation = script, PythonVersion = "3" },
-        DefaultArguments = new() { ["--dataset"] = "clickstream", ["--output_compression"] = "snappy" },
+        DefaultArguments = new Dictionary<string, string> { ["--dataset"] = "clickstream", ["--output_compression"] = "snappy" },
         ExecutionProperty = maxConcurrentRuns is null ? null : new ExecutionProperty { MaxConcurrentRuns = maxConcurrentRuns },
         Timeout = timeout,
         GlueVersion = "5.0",
@@ -38,10 +38,10 @@ internal sealed class JobsHarness : IAsyncDisposable
     };
 
     public Task<string> StartAsync(string job, Dictionary<string, string>? arguments = null) =>
-        Jobs.StartRunAsync(new JobsRequest { JobName = job, Arguments = arguments });
+        Jobs.StartRunAsync(new StartJobRunRequest { JobName = job, Arguments = arguments });
 
     /// <summary>Waits (up to 10 s) until the run is in <paramref name="state"/>.</summary>
-    public async Task<JobRun> WaitForStateAsync(string job, string runId, JobRunState state)
+    public async Task<JobRun> WaitForStateAsync(string job, string runId, string state)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)

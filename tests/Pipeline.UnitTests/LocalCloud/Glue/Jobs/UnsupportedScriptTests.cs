@@ -1,5 +1,5 @@
 using Pipeline.LocalCloud.Glue.Jobs;
-using Pipeline.LocalCloud.Glue.Jobs.Api;
+using Pipeline.AwsShapes.Glue;
 
 namespace Pipeline.UnitTests.LocalCloud.Glue.Jobs;
 
@@ -18,7 +18,7 @@ public sealed class UnsupportedScriptTests
         await glue.Jobs.WaitForRunAsync(id);
         var run = await glue.Jobs.GetRunAsync("etl", id);
 
-        Assert.Equal(JobRunState.Failed, run.JobRunState);
+        Assert.Equal(JobRunStateValues.Failed, run.JobRunState);
         Assert.Equal($"Unsupported script '{location}': LocalCloud runs only pipeline_etl.py", run.ErrorMessage);
         Assert.False(glue.Script.Started.Task.IsCompleted);
         Assert.Contains(run.ErrorMessage!, File.ReadAllText(JobRunLog.PathFor(glue.Options.DataDirectory, "etl", id)), StringComparison.Ordinal);
