@@ -62,7 +62,7 @@ public sealed class DeliveredEverythingOnceTests
             Assert.True(arrived == expected.Total, $"{dataset.Name}: {arrived} records delivered, {expected.Total} accepted\n{cloud.Log[^Math.Min(cloud.Log.Length, 4000)..]}");
 
             AssertRawData(connection, lake, dataset, stream, expected);
-            AssertErrorRecords(lake, errorPrefix, expected, transformer.FunctionArn);
+            AssertErrorRecords(lake, errorPrefix, expected, transformer.FunctionArn!);
         }
     }
 
