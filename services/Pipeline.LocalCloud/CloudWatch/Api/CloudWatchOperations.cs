@@ -94,9 +94,9 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             ? MissingDataTreatment.Missing
             : AlarmWireNames.ParseTreatment(input.TreatMissingData)
                 ?? throw CloudWatchErrors.Validation($"Option {input.TreatMissingData} is not supported. Supported options for parameter TreatMissingData are: missing, ignore, breaching and notBreaching.");
-        if (input.Unit is not null && !StandardUnits.All.Contains(input.Unit))
+        if (input.Unit is not null && !StandardUnitValues.All.Contains(input.Unit))
         {
-            throw CloudWatchErrors.Validation("unit", input.Unit, "Member must satisfy enum value set: [" + string.Join(", ", StandardUnits.All.Order(StringComparer.Ordinal)) + "]");
+            throw CloudWatchErrors.Validation("unit", input.Unit, "Member must satisfy enum value set: [" + string.Join(", ", StandardUnitValues.All.Order(StringComparer.Ordinal)) + "]");
         }
 
         var dimensions = AlarmDimensions(input.Dimensions);
@@ -243,8 +243,8 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             }
 
             var dimensions = MetricDimensions(datum.Dimensions, $"{path}.Dimensions");
-            var unit = datum.Unit ?? StandardUnits.None;
-            if (!StandardUnits.All.Contains(unit))
+            var unit = datum.Unit ?? StandardUnitValues.None;
+            if (!StandardUnitValues.All.Contains(unit))
             {
                 throw InvalidValue(unit, $"{path}.Unit");
             }
@@ -328,7 +328,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             throw CloudWatchErrors.InvalidParameterValue("The parameter StartTime must be less than the parameter EndTime.");
         }
 
-        if (input.Unit is not null && !StandardUnits.All.Contains(input.Unit))
+        if (input.Unit is not null && !StandardUnitValues.All.Contains(input.Unit))
         {
             throw InvalidValue(input.Unit, "Unit");
         }
@@ -353,7 +353,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
                 Sum = statistics.Contains(MetricStatistic.Sum) ? a.Values.Sum : null,
                 Minimum = statistics.Contains(MetricStatistic.Minimum) ? a.Values.Minimum : null,
                 Maximum = statistics.Contains(MetricStatistic.Maximum) ? a.Values.Maximum : null,
-                Unit = a.Unit ?? StandardUnits.None,
+                Unit = a.Unit ?? StandardUnitValues.None,
             })
             .ToArray();
         return new GetMetricStatisticsOutput { Label = name, Datapoints = datapoints };
