@@ -1,10 +1,12 @@
+using Pipeline.AwsShapes.Sns;
+
 namespace Pipeline.Aws.Sns;
 
 /// <summary>The Amazon SNS operations the pipeline calls (IAM action <c>sns:&lt;Operation&gt;</c> each).</summary>
 public interface ISnsClient
 {
     /// <summary>Publish to a topic.</summary>
-    Task<SnsPublishResult> PublishAsync(SnsPublishRequest request, CancellationToken cancellationToken = default);
+    Task<PublishResponse> PublishAsync(PublishInput request, CancellationToken cancellationToken = default);
 
     /// <summary>CreateTopic; idempotent for an existing name. Returns the topic ARN.</summary>
     Task<string> CreateTopicAsync(string name, CancellationToken cancellationToken = default);
@@ -13,5 +15,5 @@ public interface ISnsClient
     Task<string> SubscribeAsync(string topicArn, string protocol, string endpoint, IReadOnlyDictionary<string, string>? attributes = null, CancellationToken cancellationToken = default);
 
     /// <summary>ListSubscriptionsByTopic: one page.</summary>
-    Task<SnsSubscriptionsPage> ListSubscriptionsByTopicAsync(string topicArn, string? nextToken = null, CancellationToken cancellationToken = default);
+    Task<ListSubscriptionsByTopicResponse> ListSubscriptionsByTopicAsync(string topicArn, string? nextToken = null, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes.Sns;
 
 namespace Pipeline.Aws.Sns;
 
@@ -24,9 +25,11 @@ public sealed class SnsClient : ISnsClient
 
     /// <inheritdoc />
     /// <exception cref="AwsServiceException">E.g. <c>NotFound</c> for a missing topic, <c>InvalidParameter</c> for a bad message.</exception>
-    public async Task<SnsPublishResult> PublishAsync(SnsPublishRequest request, CancellationToken cancellationToken = default)
+    public async Task<PublishResponse> PublishAsync(PublishInput request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.TopicArn);
+        ArgumentNullException.ThrowIfNull(request.Message);
         var parameters = new List<KeyValuePair<string, string>>
         {
             new("TopicArn", request.TopicArn),
@@ -43,8 +46,9 @@ public sealed class SnsClient : ISnsClient
             {
                 var prefix = "MessageAttributes.entry." + index.ToString(CultureInfo.InvariantCulture);
                 parameters.Add(new(prefix + ".Name", name));
-                parameters.Add(new(prefix + ".Value.DataType", attribute.DataType));
-                parameters.Add(new(prefix + ".Value.StringValue", attribute.StringValue));
+                parameters.Add(new(prefix + ".Value.DataType", attribute.DataType ?? "String"));
+                AddIfSet(parameters, prefix + ".Value.StringValue", attribute.StringValue);
+                AddIfSet(parameters, prefix + ".Value.BinaryValue", attribute.BinaryValue is { } binary ? Convert.ToBase64String(binary) : null);
                 index++;
             }
         }
@@ -52,7 +56,7 @@ public sealed class SnsClient : ISnsClient
         var result = await Client.SendAsync("Publish", parameters, cancellationToken).ConfigureAwait(false);
         var messageId = AwsXml.ChildValue(result, "MessageId")
             ?? throw new FormatException("SNS Publish answered without a MessageId.");
-        return new SnsPublishResult(messageId, AwsXml.ChildValue(result, "SequenceNumber"));
+        return new PublishResponse { MessageId = messageId, SequenceNumber = AwsXml.ChildValue(result, "SequenceNumber") };
     }
 
     /// <inheritdoc />
@@ -94,25 +98,22 @@ public sealed class SnsClient : ISnsClient
     }
 
     /// <inheritdoc />
-    public async Task<SnsSubscriptionsPage> ListSubscriptionsByTopicAsync(string topicArn, string? nextToken = null, CancellationToken cancellationToken = default)
+    public async Task<ListSubscriptionsByTopicResponse> ListSubscriptionsByTopicAsync(string topicArn, string? nextToken = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(topicArn);
         var parameters = new List<KeyValuePair<string, string>> { new("TopicArn", topicArn) };
         AddIfSet(parameters, "NextToken", nextToken);
         var result = await Client.SendAsync("ListSubscriptionsByTopic", parameters, cancellationToken).ConfigureAwait(false);
-        var subscriptions = new List<SnsSubscription>();
-        foreach (var member in AwsXml.Child(result, "Subscriptions")?.Elements() ?? [])
+        var subscriptions = (AwsXml.Child(result, "Subscriptions")?.Elements() ?? []).Select(member => new Subscription
         {
-            subscriptions.Add(new SnsSubscription(
-                AwsXml.ChildValue(member, "SubscriptionArn") ?? "",
-                AwsXml.ChildValue(member, "Owner"),
-                AwsXml.ChildValue(member, "Protocol") ?? "",
-                AwsXml.ChildValue(member, "Endpoint") ?? "",
-                AwsXml.ChildValue(member, "TopicArn") ?? topicArn));
-        }
-
+            SubscriptionArn = AwsXml.ChildValue(member, "SubscriptionArn") ?? "",
+            Owner = AwsXml.ChildValue(member, "Owner"),
+            Protocol = AwsXml.ChildValue(member, "Protocol") ?? "",
+            Endpoint = AwsXml.ChildValue(member, "Endpoint") ?? "",
+            TopicArn = AwsXml.ChildValue(member, "TopicArn") ?? topicArn,
+        });
         var token = AwsXml.ChildValue(result, "NextToken");
-        return new SnsSubscriptionsPage(subscriptions, string.IsNullOrEmpty(token) ? null : token);
+        return new ListSubscriptionsByTopicResponse { Subscriptions = [.. subscriptions], NextToken = string.IsNullOrEmpty(token) ? null : token };
     }
 
     private static void AddIfSet(List<KeyValuePair<string, string>> parameters, string name, string? value)

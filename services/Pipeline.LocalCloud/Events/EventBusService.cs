@@ -4,13 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Events.Patterns;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda;
 using Pipeline.LocalCloud.Storage;
-using Pipeline.ServiceDefaults.Tracing;
 
 namespace Pipeline.LocalCloud.Events;
 
@@ -39,15 +37,13 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
 
     private readonly ConcurrentDictionary<string, EventRule> _rules = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<PublishedEvent> _history = new();
-    private readonly Channel<EventDelivery> _deliveries = Channel.CreateUnbounded<EventDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _gate = new();
     private readonly LocalCloudOptions _cloud;
     private readonly Func<IFunctionInvoker> _invoker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly StateDocument<StoredRule[]> _rulesFile;
-    private readonly WorkSpool<QueuedDelivery> _queue;
-    private IReadOnlyList<EventDelivery> _recovered;
+    private readonly DeliveryQueue<EventDelivery> _queue;
 
     /// <param name="cloud">Region and account for ARNs and envelopes; the data directory.</param>
     /// <param name="invoker">Resolved at the first Lambda delivery, so the API answers in a LocalCloud without Lambda.</param>
@@ -63,10 +59,8 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         DurableFile.CreateDirectory(root);
         _rulesFile = new(Path.Combine(root, RulesFile), EventsStateJsonContext.Default.StoredRuleArray);
         LoadRules();
-        _queue = new WorkSpool<QueuedDelivery>(Path.Combine(root, QueueFolder), EventsStateJsonContext.Default.QueuedDelivery);
-        var (items, unreadable) = _queue.Load();
-        _recovered = items.Select(i => FromQueue(i.Key, i.Item)).ToList();
-        foreach (var problem in unreadable)
+        _queue = new DeliveryQueue<EventDelivery>(Path.Combine(root, QueueFolder), EventsStateJsonContext.Default.EventDelivery, time);
+        foreach (var problem in _queue.Unreadable)
         {
             LogUnreadable(problem);
         }
@@ -79,7 +73,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Deliveries accepted and not yet delivered or given up (queued, waiting for a retry, or running).</summary>
-    public int PendingDeliveries => Directory.EnumerateFiles(_queue.Directory, "*.json").Count();
+    public int PendingDeliveries => _queue.Pending;
 
     public IReadOnlyList<PublishedEvent> Recent => _history.ToArray();
 
@@ -167,7 +161,6 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         var envelope = Envelope(id, source, detailType, at, resources, detailJson);
         using var document = JsonDocument.Parse(envelope);
         var matched = new List<string>();
-        var publisher = Activity.Current?.Context ?? default;
         foreach (var rule in ListRules(null))
         {
             if (rule.State != RuleState.Enabled || rule.Pattern is null || !rule.Pattern.Matches(document.RootElement))
@@ -178,10 +171,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
             matched.Add(rule.Name);
             foreach (var target in rule.Targets)
             {
-                // On disk before PutEvents answers: from here on a crash delays the delivery, it does not lose it.
-                var delivery = new EventDelivery(id, rule.Name, target, target.Input ?? envelope, publisher) { AcceptedAt = _time.GetUtcNow() };
-                delivery = delivery with { Key = _queue.Add(ToQueue(delivery)) };
-                _deliveries.Writer.TryWrite(delivery);
+                _queue.Add(new EventDelivery(id, rule.Name, target, target.Input ?? envelope));
             }
         }
 
@@ -199,44 +189,16 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
     /// Delivers queued events until cancelled; the hosted service runs it. The first run also takes up the deliveries
     /// an earlier LocalCloud left in the queue folder, each when its next attempt is due.
     /// </summary>
-    public async Task RunDeliveriesAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<EventDelivery> recovered;
-        lock (_gate)
-        {
-            (recovered, _recovered) = (_recovered, []);
-        }
+    public Task RunDeliveriesAsync(CancellationToken cancellationToken) =>
+        _queue.RunAsync(DeliverAsync, count => LogResumed(count, _queue.Directory), cancellationToken);
 
-        if (recovered.Count > 0)
-        {
-            LogResumed(recovered.Count, _queue.Directory);
-        }
-
-        foreach (var delivery in recovered)
-        {
-            Schedule(delivery, cancellationToken);
-        }
-
-        try
-        {
-            await foreach (var delivery in _deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await DeliverAsync(delivery, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down: undelivered events stay in the queue folder for the next start.
-        }
-    }
-
-    // One attempt. A retry is scheduled, not waited for, so one failing target does not hold up the others.
+    // One attempt; a failure is retried as EventBridge's default retry policy says.
     private async Task DeliverAsync(EventDelivery delivery, CancellationToken cancellationToken)
     {
         if (!delivery.Target.Arn.StartsWith("arn:aws:lambda:", StringComparison.Ordinal))
         {
             LogUnsupportedTarget(delivery.EventId, delivery.RuleName, delivery.Target.Arn);
-            Done(delivery);
+            _queue.Done(delivery);
             return;
         }
 
@@ -256,7 +218,7 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
             if (result.Succeeded)
             {
                 LogDelivered(delivery.EventId, delivery.RuleName, delivery.Target.Arn, delivery.Attempts + 1);
-                Done(delivery);
+                _queue.Done(delivery);
                 return;
             }
 
@@ -279,73 +241,22 @@ internal sealed partial class EventBusService : IEventBus, IEventHistory
         }
 
         var next = delivery with { Attempts = delivery.Attempts + 1, FunctionErrors = delivery.FunctionErrors + (functionError ? 1 : 0) };
-        var now = _time.GetUtcNow();
         if (!retriable
             || next.FunctionErrors >= EventsLimits.DeliveryAttempts
             || next.Attempts > EventsLimits.MaximumRetryAttempts
-            || now - next.AcceptedAt >= EventsLimits.MaximumEventAge)
+            || _time.GetUtcNow() - next.AcceptedAt >= EventsLimits.MaximumEventAge)
         {
             activity?.SetStatus(ActivityStatusCode.Error, reason);
             LogDeliveryFailed(delivery.EventId, delivery.RuleName, delivery.Target.Arn, next.Attempts, reason);
-            Done(delivery);
+            _queue.Done(delivery);
             return;
         }
 
         var retry = functionError ? next.FunctionErrors : next.Attempts - next.FunctionErrors;
         var delay = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, (long)Math.Min(long.MaxValue, RetryDelay.Ticks * Math.Pow(2, retry - 1))));
-        next = next with { NextAttemptAt = now + delay };
-        _queue.Update(next.Key!, ToQueue(next));
         LogDeliveryRetry(delivery.EventId, delivery.Target.Arn, next.Attempts, reason);
-        Schedule(next, cancellationToken);
+        _queue.Retry(next, delay, cancellationToken);
     }
-
-    private void Schedule(EventDelivery delivery, CancellationToken cancellationToken)
-    {
-        var wait = delivery.NextAttemptAt is { } due ? due - _time.GetUtcNow() : TimeSpan.Zero;
-        if (wait <= TimeSpan.Zero)
-        {
-            _deliveries.Writer.TryWrite(delivery);
-            return;
-        }
-
-        _ = RequeueAsync(delivery, wait, cancellationToken);
-    }
-
-    private async Task RequeueAsync(EventDelivery delivery, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            _deliveries.Writer.TryWrite(delivery);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the delivery waits in the queue folder for the next start.
-        }
-    }
-
-    private void Done(EventDelivery delivery) => _queue.Remove(delivery.Key!);
-
-    private static QueuedDelivery ToQueue(EventDelivery delivery) => new(
-        delivery.EventId,
-        delivery.RuleName,
-        delivery.Target,
-        delivery.Payload,
-        delivery.Publisher == default ? null : TraceParent.Format(delivery.Publisher),
-        delivery.AcceptedAt,
-        delivery.Attempts,
-        delivery.FunctionErrors,
-        delivery.NextAttemptAt);
-
-    private static EventDelivery FromQueue(string key, QueuedDelivery queued) =>
-        new(queued.EventId, queued.RuleName, queued.Target, queued.Payload, TraceParent.TryParse(queued.Traceparent, out var publisher) ? publisher : default)
-        {
-            Key = key,
-            AcceptedAt = queued.AcceptedAt,
-            Attempts = queued.Attempts,
-            FunctionErrors = queued.FunctionErrors,
-            NextAttemptAt = queued.NextAttemptAt,
-        };
 
     // Under _gate (or in the constructor).
     private void SaveRules()

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Events.Api;
 using Pipeline.LocalCloud.Hosting;
@@ -26,4 +28,18 @@ public static class EventsRegistration
         services.AddHostedService<EventDeliveryHost>();
         return services;
     }
+}
+
+/// <summary>Runs the bus's deliveries off the request path, as EventBridge invokes Lambda targets asynchronously.</summary>
+internal sealed class EventDeliveryHost(EventBusService bus) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => bus.RunDeliveriesAsync(stoppingToken);
+}
+
+/// <summary>Spans of EventBridge's deliveries to targets, under <c>Pipeline.LocalCloud.Events</c>.</summary>
+internal static class EventsTelemetry
+{
+    public const string Name = "Pipeline.LocalCloud.Events";
+
+    public static readonly ActivitySource Source = new(Name);
 }

@@ -1,74 +1,62 @@
-using System.Text;
-using System.Xml;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes;
+using Pipeline.AwsShapes.Sns;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.Sns;
 
 /// <summary>
-/// SNS over the Query protocol: form-encoded <c>Action=…&amp;Version=2010-03-31</c>, answered with
-/// <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;ResponseMetadata&gt;</c> in SNS's XML namespace. Each action answers
-/// the writer of its result's members, or <see cref="NoResult"/>.
+/// SNS over the Query protocol: form-encoded <c>Action=…&amp;Version=2010-03-31</c>, answered with the generated
+/// output shapes (<see cref="Pipeline.AwsShapes.Sns"/>) written by <see cref="QueryXml"/> as
+/// <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;ResponseMetadata&gt;</c> in SNS's XML namespace.
 /// </summary>
 internal sealed class SnsEndpoint : IAwsServiceEndpoint
 {
     public const string Namespace = "https://sns.amazonaws.com/doc/2010-03-31/";
 
-    private static readonly Action<XmlWriter> NoResult = _ => { };
+    // GetTopicAttributes' Attributes is the one map among the outputs.
+    private static readonly HashSet<string> Maps = new(StringComparer.Ordinal) { "Attributes" };
 
     private readonly QueryProtocol _query;
 
     public SnsEndpoint(SnsService service)
     {
-        _query = new QueryProtocol(SigningName, Namespace, Write) { NamespacedErrors = false }
-            .Add("CreateTopic", p => Element("TopicArn", service.CreateTopic(p.Get("Name"))))
-            .Add("ListTopics", p =>
+        var xml = SnsQueryJsonContext.Default;
+        _query = new QueryProtocol(SigningName, Namespace, (action, output, requestId) => QueryXml.Response(Namespace, action, output as JsonElement?, requestId, Maps))
             {
-                var topics = service.ListTopics();
-                return (Action<XmlWriter>)(w => Members(w, "Topics", topics, (t, topic) => t.WriteElementString("TopicArn", Namespace, topic)));
-            })
+                NamespacedErrors = false,
+            }
+            .Add("CreateTopic", p => QueryXml.Result(new CreateTopicResponse { TopicArn = service.CreateTopic(p.Get("Name")) }, xml.CreateTopicResponse))
+            .Add("ListTopics", p => QueryXml.Result(new ListTopicsResponse { Topics = [.. service.ListTopics().Select(t => new Topic { TopicArn = t })] }, xml.ListTopicsResponse))
             .Add("DeleteTopic", p =>
             {
                 service.DeleteTopic(p.Get("TopicArn"));
-                return NoResult;
+                return new EmptyOutput();
             })
-            .Add("GetTopicAttributes", p =>
-            {
-                var attributes = service.GetTopicAttributes(p.Get("TopicArn"));
-                return (Action<XmlWriter>)(w =>
+            .Add("GetTopicAttributes", p => QueryXml.Result(new GetTopicAttributesResponse { Attributes = service.GetTopicAttributes(p.Get("TopicArn")) }, xml.GetTopicAttributesResponse))
+            .Add("Subscribe", p => QueryXml.Result(new SubscribeResponse { SubscriptionArn = service.Subscribe(p.Get("TopicArn"), p.Get("Protocol"), p.Get("Endpoint")) }, xml.SubscribeResponse))
+            .Add("ListSubscriptionsByTopic", p => QueryXml.Result(
+                new ListSubscriptionsByTopicResponse
                 {
-                    w.WriteStartElement("Attributes", Namespace);
-                    foreach (var (key, value) in attributes)
+                    Subscriptions = [.. service.ListSubscriptionsByTopic(p.Get("TopicArn")).Select(s => new Subscription
                     {
-                        w.WriteStartElement("entry", Namespace);
-                        w.WriteElementString("key", Namespace, key);
-                        w.WriteElementString("value", Namespace, value);
-                        w.WriteEndElement();
-                    }
-
-                    w.WriteEndElement();
-                });
-            })
-            .Add("Subscribe", p => Element("SubscriptionArn", service.Subscribe(p.Get("TopicArn"), p.Get("Protocol"), p.Get("Endpoint"))))
-            .Add("ListSubscriptionsByTopic", p =>
-            {
-                var subscriptions = service.ListSubscriptionsByTopic(p.Get("TopicArn"));
-                return (Action<XmlWriter>)(w => Members(w, "Subscriptions", subscriptions, (m, s) =>
-                {
-                    m.WriteElementString("TopicArn", Namespace, s.TopicArn);
-                    m.WriteElementString("Protocol", Namespace, s.Protocol);
-                    m.WriteElementString("SubscriptionArn", Namespace, s.SubscriptionArn);
-                    m.WriteElementString("Owner", Namespace, service.AccountId);
-                    m.WriteElementString("Endpoint", Namespace, s.Endpoint);
-                }));
-            })
+                        SubscriptionArn = s.SubscriptionArn,
+                        Owner = service.AccountId,
+                        Protocol = s.Protocol,
+                        Endpoint = s.Endpoint,
+                        TopicArn = s.TopicArn,
+                    })],
+                },
+                xml.ListSubscriptionsByTopicResponse))
             .Add("Unsubscribe", p =>
             {
                 service.Unsubscribe(p.Get("SubscriptionArn"));
-                return NoResult;
+                return new EmptyOutput();
             })
-            .Add("Publish", p => Element("MessageId", service.Publish(p.Get("TopicArn"), p.Get("Message"), p.Get("Subject"), Attributes(p))));
+            .Add("Publish", p => QueryXml.Result(new PublishResponse { MessageId = service.Publish(p.Get("TopicArn"), p.Get("Message"), p.Get("Subject"), Attributes(p)) }, xml.PublishResponse));
     }
 
     public string SigningName => "sns";
@@ -97,41 +85,14 @@ internal sealed class SnsEndpoint : IAwsServiceEndpoint
 
         return attributes;
     }
-
-    private static Action<XmlWriter> Element(string name, string value) => w => w.WriteElementString(name, Namespace, value);
-
-    private static void Members<T>(XmlWriter writer, string list, IEnumerable<T> items, Action<XmlWriter, T> member)
-    {
-        writer.WriteStartElement(list, Namespace);
-        foreach (var item in items)
-        {
-            writer.WriteStartElement("member", Namespace);
-            member(writer, item);
-            writer.WriteEndElement();
-        }
-
-        writer.WriteEndElement();
-    }
-
-    private static byte[] Write(string action, object result, string requestId)
-    {
-        var text = new StringBuilder();
-        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true }))
-        {
-            writer.WriteStartElement(action + "Response", Namespace);
-            if (!ReferenceEquals(result, NoResult))
-            {
-                writer.WriteStartElement(action + "Result", Namespace);
-                ((Action<XmlWriter>)result)(writer);
-                writer.WriteEndElement();
-            }
-
-            writer.WriteStartElement("ResponseMetadata", Namespace);
-            writer.WriteElementString("RequestId", Namespace, requestId);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
 }
+
+/// <summary>SNS's outputs as <see cref="QueryXml"/> walks them.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateTopicResponse))]
+[JsonSerializable(typeof(ListTopicsResponse))]
+[JsonSerializable(typeof(GetTopicAttributesResponse))]
+[JsonSerializable(typeof(SubscribeResponse))]
+[JsonSerializable(typeof(ListSubscriptionsByTopicResponse))]
+[JsonSerializable(typeof(PublishResponse))]
+internal sealed partial class SnsQueryJsonContext : JsonSerializerContext;

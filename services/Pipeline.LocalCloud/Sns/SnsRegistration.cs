@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda;
@@ -25,4 +27,18 @@ public static class SnsRegistration
         services.AddHostedService<SnsDeliveryHost>();
         return services;
     }
+}
+
+/// <summary>Invokes Lambda subscriptions off the request path: SNS invokes functions asynchronously.</summary>
+internal sealed class SnsDeliveryHost(SnsService service) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => service.RunDeliveriesAsync(stoppingToken);
+}
+
+/// <summary>Spans of SNS's deliveries to subscribers, under <c>Pipeline.LocalCloud.Sns</c>.</summary>
+internal static class SnsTelemetry
+{
+    public const string Name = "Pipeline.LocalCloud.Sns";
+
+    public static readonly ActivitySource Source = new(Name);
 }

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Lambda;
@@ -39,7 +38,6 @@ internal sealed partial class SnsService : ISnsMessages
 
     private readonly ConcurrentDictionary<string, string> _topics = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SnsSubscription> _subscriptions = new(StringComparer.Ordinal);
-    private readonly Channel<SnsDelivery> _deliveries = Channel.CreateUnbounded<SnsDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly object _fileGate = new();
     private readonly Lock _stateGate = new();
     private readonly LocalCloudOptions _cloud;
@@ -47,8 +45,7 @@ internal sealed partial class SnsService : ISnsMessages
     private readonly Func<ISqsQueues> _queues;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly WorkSpool<QueuedSnsDelivery> _queue;
-    private IReadOnlyList<SnsDelivery> _recovered;
+    private readonly DeliveryQueue<SnsDelivery> _queue;
 
     /// <param name="cloud">Data directory, region and account.</param>
     /// <param name="invoker">Resolved at the first Lambda delivery.</param>
@@ -65,10 +62,8 @@ internal sealed partial class SnsService : ISnsMessages
         Root = Path.Combine(cloud.DataDirectory, Folder);
         Directory.CreateDirectory(Root);
         LoadState();
-        _queue = new WorkSpool<QueuedSnsDelivery>(Path.Combine(Root, QueueFolder), SnsJsonContext.Default.QueuedSnsDelivery);
-        var (items, unreadable) = _queue.Load();
-        _recovered = items.Select(i => FromQueue(i.Key, i.Item)).ToList();
-        foreach (var problem in unreadable)
+        _queue = new DeliveryQueue<SnsDelivery>(Path.Combine(Root, QueueFolder), SnsJsonContext.Default.SnsDelivery, time);
+        foreach (var problem in _queue.Unreadable)
         {
             LogUnreadable(problem);
         }
@@ -247,10 +242,7 @@ internal sealed partial class SnsService : ISnsMessages
             };
             if (payload is not null)
             {
-                // On disk before Publish answers: from here on a crash delays the delivery, it does not lose it.
-                var delivery = new SnsDelivery(id, subscription.Protocol, subscription.Endpoint, payload, Activity.Current?.Context ?? default) { AcceptedAt = _time.GetUtcNow() };
-                delivery = delivery with { Key = _queue.Add(ToQueue(delivery)) };
-                _deliveries.Writer.TryWrite(delivery);
+                _queue.Add(new SnsDelivery(id, subscription.Protocol, subscription.Endpoint, payload));
             }
         }
 
@@ -280,38 +272,10 @@ internal sealed partial class SnsService : ISnsMessages
     /// Delivers to Lambda and SQS subscriptions until cancelled; the hosted service runs it. The first run also takes
     /// up the deliveries an earlier LocalCloud left in the queue folder, each when its next attempt is due.
     /// </summary>
-    public async Task RunDeliveriesAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<SnsDelivery> recovered;
-        lock (_stateGate)
-        {
-            (recovered, _recovered) = (_recovered, []);
-        }
+    public Task RunDeliveriesAsync(CancellationToken cancellationToken) =>
+        _queue.RunAsync(DeliverAsync, count => LogResumed(count, _queue.Directory), cancellationToken);
 
-        if (recovered.Count > 0)
-        {
-            LogResumed(recovered.Count, _queue.Directory);
-        }
-
-        foreach (var delivery in recovered)
-        {
-            Schedule(delivery, cancellationToken);
-        }
-
-        try
-        {
-            await foreach (var delivery in _deliveries.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await DeliverAsync(delivery, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutting down: undelivered messages stay in the queue folder for the next start.
-        }
-    }
-
-    // One attempt. A retry is scheduled, not waited for, so one failing endpoint does not hold up the others.
+    // One attempt; a failure is retried on SNS's delivery policy.
     private async Task DeliverAsync(SnsDelivery delivery, CancellationToken cancellationToken)
     {
         // As SNS does with active tracing: the delivery continues the publisher's trace, to a queue as its
@@ -328,14 +292,14 @@ internal sealed partial class SnsService : ISnsMessages
             if (delivery.Protocol == "sqs")
             {
                 await _queues().SendAsync(delivery.Endpoint, delivery.Payload, traceHeader: XRayTraceHeader.FromCurrent(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                Done(delivery);
+                _queue.Done(delivery);
                 return;
             }
 
             var result = await _invoker().InvokeAsync(delivery.Endpoint, Encoding.UTF8.GetBytes(delivery.Payload), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded)
             {
-                Done(delivery);
+                _queue.Done(delivery);
                 return;
             }
 
@@ -365,67 +329,17 @@ internal sealed partial class SnsService : ISnsMessages
         {
             activity?.SetStatus(ActivityStatusCode.Error, reason);
             LogDeliveryFailed(delivery.MessageId, delivery.Endpoint, next.Attempts, reason);
-            Done(delivery);
+            _queue.Done(delivery);
             return;
         }
 
-        next = next with { NextAttemptAt = _time.GetUtcNow() + wait };
-        _queue.Update(next.Key!, ToQueue(next));
         if (next.Attempts == 1)
         {
             LogDeliveryRetry(delivery.MessageId, delivery.Endpoint, reason);
         }
 
-        Schedule(next, cancellationToken);
+        _queue.Retry(next, wait, cancellationToken);
     }
-
-    private void Schedule(SnsDelivery delivery, CancellationToken cancellationToken)
-    {
-        var wait = delivery.NextAttemptAt is { } due ? due - _time.GetUtcNow() : TimeSpan.Zero;
-        if (wait <= TimeSpan.Zero)
-        {
-            _deliveries.Writer.TryWrite(delivery);
-            return;
-        }
-
-        _ = RequeueAsync(delivery, wait, cancellationToken);
-    }
-
-    private async Task RequeueAsync(SnsDelivery delivery, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            _deliveries.Writer.TryWrite(delivery);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: the delivery waits in the queue folder for the next start.
-        }
-    }
-
-    private void Done(SnsDelivery delivery) => _queue.Remove(delivery.Key!);
-
-    private static QueuedSnsDelivery ToQueue(SnsDelivery delivery) => new(
-        delivery.MessageId,
-        delivery.Protocol,
-        delivery.Endpoint,
-        delivery.Payload,
-        delivery.Publisher == default ? null : TraceParent.Format(delivery.Publisher),
-        delivery.AcceptedAt,
-        delivery.Attempts,
-        delivery.FunctionErrors,
-        delivery.NextAttemptAt);
-
-    private static SnsDelivery FromQueue(string key, QueuedSnsDelivery queued) =>
-        new(queued.MessageId, queued.Protocol, queued.Endpoint, queued.Payload, TraceParent.TryParse(queued.Traceparent, out var publisher) ? publisher : default)
-        {
-            Key = key,
-            AcceptedAt = queued.AcceptedAt,
-            Attempts = queued.Attempts,
-            FunctionErrors = queued.FunctionErrors,
-            NextAttemptAt = queued.NextAttemptAt,
-        };
 
     // Under _stateGate.
     private void SaveState()

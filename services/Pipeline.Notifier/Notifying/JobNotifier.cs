@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Pipeline.Aws.Glue;
 using Pipeline.Aws.Sns;
+using Pipeline.AwsShapes.Sns;
 using Pipeline.Contracts.Aws.EventBridge;
 using Pipeline.Contracts.Datasets;
 
@@ -131,7 +132,7 @@ public sealed partial class JobNotifier
         ArgumentNullException.ThrowIfNull(report);
         var subject = NotificationText.Subject(report.Dataset, report.StateName);
         var message = NotificationText.Message(report, out var truncated);
-        var result = await _sns.PublishAsync(new SnsPublishRequest { TopicArn = _settings.TopicArn, Subject = subject, Message = message }, cancellationToken).ConfigureAwait(false);
+        var result = await _sns.PublishAsync(new PublishInput { TopicArn = _settings.TopicArn, Subject = subject, Message = message }, cancellationToken).ConfigureAwait(false);
         LogPublished(subject, result.MessageId ?? "?", truncated);
         return new NotifierOutcome(NotifierAction.Published, result.MessageId, subject, truncated);
     }

@@ -1,5 +1,6 @@
 using Pipeline.Aws;
 using Pipeline.Aws.Sns;
+using Pipeline.AwsShapes.Sns;
 using Xunit;
 
 namespace Pipeline.IntegrationTests.Moto;
@@ -14,12 +15,12 @@ public sealed class SnsAgainstMotoTests(MotoServerFixture moto)
         var sns = moto.Clients.CreateSns();
         var topic = await sns.CreateTopicAsync("pipeline-notifications-" + Guid.NewGuid().ToString("N")[..8]);
 
-        var result = await sns.PublishAsync(new SnsPublishRequest
+        var result = await sns.PublishAsync(new PublishInput
         {
             TopicArn = topic,
             Message = "Glue job run jr_1: SUCCEEDED & <done>",
             Subject = "Pipeline",
-            MessageAttributes = new Dictionary<string, SnsMessageAttribute> { ["dataset"] = SnsMessageAttribute.String("clickstream") },
+            MessageAttributes = new Dictionary<string, MessageAttributeValue> { ["dataset"] = new() { DataType = "String", StringValue = "clickstream" } },
         });
 
         Assert.StartsWith("arn:aws:sns:us-east-1:", topic, StringComparison.Ordinal);
@@ -31,7 +32,7 @@ public sealed class SnsAgainstMotoTests(MotoServerFixture moto)
     {
         var sns = moto.Clients.CreateSns();
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sns.PublishAsync(new SnsPublishRequest
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => sns.PublishAsync(new PublishInput
         {
             TopicArn = "arn:aws:sns:us-east-1:123456789012:missing-" + Guid.NewGuid().ToString("N")[..8],
             Message = "m",

@@ -1,6 +1,7 @@
 using System.Net;
 using Pipeline.Aws;
 using Pipeline.Aws.Sns;
+using Pipeline.AwsShapes.Sns;
 using Pipeline.UnitTests.Aws.Fakes;
 using Xunit;
 
@@ -21,12 +22,12 @@ public sealed class SnsQueryProtocolTests
             </PublishResponse>
             """);
 
-        var result = await _aws.Sns().PublishAsync(new SnsPublishRequest
+        var result = await _aws.Sns().PublishAsync(new PublishInput
         {
             TopicArn = "arn:aws:sns:us-east-1:123456789012:pipeline-local-notifications",
             Message = "Job run jr_1 SUCCEEDED & done",
             Subject = "Glue job",
-            MessageAttributes = new Dictionary<string, SnsMessageAttribute> { ["dataset"] = SnsMessageAttribute.String("clickstream") },
+            MessageAttributes = new Dictionary<string, MessageAttributeValue> { ["dataset"] = new() { DataType = "String", StringValue = "clickstream" } },
         });
 
         var request = _aws.Handler.Single;
@@ -39,7 +40,7 @@ public sealed class SnsQueryProtocolTests
             "&Message=Job%20run%20jr_1%20SUCCEEDED%20%26%20done&Subject=Glue%20job" +
             "&MessageAttributes.entry.1.Name=dataset&MessageAttributes.entry.1.Value.DataType=String&MessageAttributes.entry.1.Value.StringValue=clickstream",
             request.BodyText);
-        Assert.Equal(new SnsPublishResult("567910cd-659e-55d4-8ccb-5aaf14679dc0", null), result);
+        Assert.Equal(new PublishResponse { MessageId = "567910cd-659e-55d4-8ccb-5aaf14679dc0" }, result);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class SnsQueryProtocolTests
             </ErrorResponse>
             """);
 
-        var error = await Assert.ThrowsAsync<AwsServiceException>(() => _aws.Sns().PublishAsync(new SnsPublishRequest { TopicArn = "arn:missing", Message = "m" }));
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => _aws.Sns().PublishAsync(new PublishInput { TopicArn = "arn:missing", Message = "m" }));
 
         Assert.Equal(("NotFound", "Topic does not exist", "Sender"), (error.ErrorCode, error.Message, error.ErrorType));
         Assert.Equal(("SNS", "Publish", HttpStatusCode.NotFound), (error.Service, error.Operation, error.HttpStatusCode));

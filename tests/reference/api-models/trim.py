@@ -1,6 +1,9 @@
 """Writes the subsets of botocore's service models that the repository carries.
 
-Usage: python3 trim.py <botocore data folder, e.g. botocore/botocore/data>
+Usage: python3 trim.py <botocore data folder, e.g. botocore/botocore/data> [service ...]
+
+With services named, only their files are written (the others were trimmed from another botocore snapshot). The
+installed botocore package keeps its models gzip'ed (service-2.json.gz); either form is read.
 
 For each service it keeps the metadata, the operations the pipeline calls or LocalCloud serves (OPERATIONS below),
 and every shape those operations reach (input, output, errors, and their members, transitively). Documentation
@@ -8,12 +11,14 @@ strings are dropped; everything else is byte-for-byte the model's own values. Ad
 a client or LocalCloud starts using one.
 """
 
+import gzip
 import json
 import sys
 from pathlib import Path
 
 MODELS = {
     "athena": "athena/2017-05-18/service-2.json",
+    "cloudwatch": "cloudwatch/2010-08-01/service-2.json",
     "events": "events/2015-10-07/service-2.json",
     "firehose": "firehose/2015-08-04/service-2.json",
     "glue": "glue/2017-03-31/service-2.json",
@@ -27,6 +32,8 @@ OPERATIONS = {
     "athena": ["BatchGetQueryExecution", "CreateWorkGroup", "DeleteWorkGroup", "GetQueryExecution", "GetQueryResults",
                "GetWorkGroup", "ListQueryExecutions", "ListWorkGroups", "StartQueryExecution", "StopQueryExecution",
                "UpdateWorkGroup", "CreateNamedQuery", "GetNamedQuery", "ListNamedQueries", "DeleteNamedQuery"],
+    "cloudwatch": ["DeleteAlarms", "DescribeAlarms", "GetMetricStatistics", "ListMetrics", "PutMetricAlarm",
+                   "PutMetricData"],
     "events": ["DeleteRule", "DescribeRule", "ListRules", "ListTargetsByRule", "PutEvents", "PutRule", "PutTargets",
                "RemoveTargets"],
     "firehose": ["CreateDeliveryStream", "DeleteDeliveryStream", "DescribeDeliveryStream", "ListDeliveryStreams",
@@ -98,8 +105,13 @@ def trim(model, operations):
 def main():
     data = Path(sys.argv[1])
     here = Path(__file__).parent
-    for service, path in MODELS.items():
-        model = json.loads((data / path).read_text(encoding="utf-8"))
+    services = sys.argv[2:] or list(MODELS)
+    for service in services:
+        path = data / MODELS[service]
+        if path.exists():
+            model = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            model = json.loads(gzip.decompress((data / (MODELS[service] + ".gz")).read_bytes()).decode("utf-8"))
         trimmed = trim(model, OPERATIONS[service])
         (here / f"{service}.json").write_text(json.dumps(trimmed, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -1,6 +1,7 @@
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
-using Pipeline.LocalCloud.Storage;
 using Pipeline.LocalCloud.Hosting;
+using Pipeline.LocalCloud.Storage;
 
 namespace Pipeline.LocalCloud.CloudWatch.Alarms;
 
@@ -120,3 +121,8 @@ internal sealed partial class AlarmStore
     [LoggerMessage(Level = LogLevel.Warning, Message = "CloudWatch: could not read {Path} ({Reason}); starting without alarms, the file is kept as {Aside}")]
     private partial void LogUnreadable(string path, string reason, string aside);
 }
+
+/// <summary><c>&lt;data dir&gt;/cloudwatch/alarms.json</c>.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(List<MetricAlarm>))]
+internal sealed partial class AlarmStoreJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Pipeline.LocalCloud.CloudWatch.Metrics;
 
 namespace Pipeline.LocalCloud.CloudWatch.Alarms;
@@ -55,4 +56,49 @@ public static class AlarmWireNames
         "Maximum" => MetricStatistic.Maximum,
         _ => null,
     };
+}
+
+/// <summary>An alarm's state (the model's <c>StateValue</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlarmState>))]
+public enum AlarmState
+{
+    [JsonStringEnumMemberName("INSUFFICIENT_DATA")]
+    InsufficientData,
+
+    [JsonStringEnumMemberName("OK")]
+    Ok,
+
+    [JsonStringEnumMemberName("ALARM")]
+    Alarm,
+}
+
+/// <summary>How a statistic is compared with the threshold; the anomaly-detection operators are not served locally.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ComparisonOperator>))]
+public enum ComparisonOperator
+{
+    GreaterThanOrEqualToThreshold,
+    GreaterThanThreshold,
+    LessThanThreshold,
+    LessThanOrEqualToThreshold,
+}
+
+/// <summary>How an alarm treats a period without data (the model's <c>TreatMissingData</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MissingDataTreatment>))]
+public enum MissingDataTreatment
+{
+    /// <summary>Not considered; with no data at all the alarm goes to INSUFFICIENT_DATA (the default).</summary>
+    [JsonStringEnumMemberName("missing")]
+    Missing,
+
+    /// <summary>Counted as within the threshold.</summary>
+    [JsonStringEnumMemberName("notBreaching")]
+    NotBreaching,
+
+    /// <summary>Counted as breaching the threshold.</summary>
+    [JsonStringEnumMemberName("breaching")]
+    Breaching,
+
+    /// <summary>Not considered; with no data at all the alarm keeps its state.</summary>
+    [JsonStringEnumMemberName("ignore")]
+    Ignore,
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Pipeline.AwsShapes;
+using Pipeline.AwsShapes.CloudWatch;
 using Pipeline.LocalCloud.CloudWatch.Alarms;
 using Pipeline.LocalCloud.CloudWatch.Metrics;
 using Pipeline.LocalCloud.Hosting;
@@ -24,8 +26,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             Length(description, "alarmDescription", 0, CloudWatchLimits.MaxAlarmDescriptionLength);
         }
 
-        if (input.Metrics is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined }
-            || input.ThresholdMetricId is not null || input.EvaluationCriteria is { ValueKind: not System.Text.Json.JsonValueKind.Null and not System.Text.Json.JsonValueKind.Undefined })
+        if (input.Metrics is not null || input.ThresholdMetricId is not null || input.EvaluationCriteria is not null)
         {
             throw CloudWatchErrors.Validation("LocalCloud's CloudWatch serves alarms on one metric and a threshold; metric math (Metrics), ThresholdMetricId and EvaluationCriteria are not supported.");
         }
@@ -93,9 +94,9 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             ? MissingDataTreatment.Missing
             : AlarmWireNames.ParseTreatment(input.TreatMissingData)
                 ?? throw CloudWatchErrors.Validation($"Option {input.TreatMissingData} is not supported. Supported options for parameter TreatMissingData are: missing, ignore, breaching and notBreaching.");
-        if (input.Unit is not null && !StandardUnits.All.Contains(input.Unit))
+        if (input.Unit is not null && !StandardUnitValues.All.Contains(input.Unit))
         {
-            throw CloudWatchErrors.Validation("unit", input.Unit, "Member must satisfy enum value set: [" + string.Join(", ", StandardUnits.All.Order(StringComparer.Ordinal)) + "]");
+            throw CloudWatchErrors.Validation("unit", input.Unit, "Member must satisfy enum value set: [" + string.Join(", ", StandardUnitValues.All.Order(StringComparer.Ordinal)) + "]");
         }
 
         var dimensions = AlarmDimensions(input.Dimensions);
@@ -187,7 +188,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
         }
 
         var page = matching.Skip(offset).Take(maxRecords).Select(Output).ToArray();
-        return new DescribeAlarmsOutput([], page, PageTokens.Next(offset + page.Length, matching.Count));
+        return new DescribeAlarmsOutput { CompositeAlarms = [], MetricAlarms = page, NextToken = PageTokens.Next(offset + page.Length, matching.Count) };
     }
 
     public EmptyOutput DeleteAlarms(DeleteAlarmsInput input)
@@ -218,7 +219,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             throw InvalidValue(ns, "Namespace");
         }
 
-        if (input.EntityMetricData is { ValueKind: System.Text.Json.JsonValueKind.Array } entities && entities.GetArrayLength() > 0)
+        if (input.EntityMetricData is { Count: > 0 })
         {
             throw CloudWatchErrors.InvalidParameterValue("LocalCloud's CloudWatch does not keep entity data; send MetricData.");
         }
@@ -242,8 +243,8 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             }
 
             var dimensions = MetricDimensions(datum.Dimensions, $"{path}.Dimensions");
-            var unit = datum.Unit ?? StandardUnits.None;
-            if (!StandardUnits.All.Contains(unit))
+            var unit = datum.Unit ?? StandardUnitValues.None;
+            if (!StandardUnitValues.All.Contains(unit))
             {
                 throw InvalidValue(unit, $"{path}.Unit");
             }
@@ -327,7 +328,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
             throw CloudWatchErrors.InvalidParameterValue("The parameter StartTime must be less than the parameter EndTime.");
         }
 
-        if (input.Unit is not null && !StandardUnits.All.Contains(input.Unit))
+        if (input.Unit is not null && !StandardUnitValues.All.Contains(input.Unit))
         {
             throw InvalidValue(input.Unit, "Unit");
         }
@@ -344,16 +345,18 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
 
         var metric = new MetricIdentity(ns, name, MetricDimensions(input.Dimensions, "Dimensions"));
         var datapoints = Metrics.Aggregate(metric, from, end, period, input.Unit)
-            .Select(a => new DatapointOutput(
-                a.Timestamp,
-                statistics.Contains(MetricStatistic.SampleCount) ? a.Values.SampleCount : null,
-                statistics.Contains(MetricStatistic.Average) ? a.Values.Average : null,
-                statistics.Contains(MetricStatistic.Sum) ? a.Values.Sum : null,
-                statistics.Contains(MetricStatistic.Minimum) ? a.Values.Minimum : null,
-                statistics.Contains(MetricStatistic.Maximum) ? a.Values.Maximum : null,
-                a.Unit ?? StandardUnits.None))
+            .Select(a => new DatapointOutput
+            {
+                Timestamp = a.Timestamp,
+                SampleCount = statistics.Contains(MetricStatistic.SampleCount) ? a.Values.SampleCount : null,
+                Average = statistics.Contains(MetricStatistic.Average) ? a.Values.Average : null,
+                Sum = statistics.Contains(MetricStatistic.Sum) ? a.Values.Sum : null,
+                Minimum = statistics.Contains(MetricStatistic.Minimum) ? a.Values.Minimum : null,
+                Maximum = statistics.Contains(MetricStatistic.Maximum) ? a.Values.Maximum : null,
+                Unit = a.Unit ?? StandardUnitValues.None,
+            })
             .ToArray();
-        return new GetMetricStatisticsOutput(name, datapoints);
+        return new GetMetricStatisticsOutput { Label = name, Datapoints = datapoints };
     }
 
     public ListMetricsOutput ListMetrics(ListMetricsInput input)
@@ -382,9 +385,9 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
         var offset = input.NextToken is { } token ? PageTokens.Offset(token) ?? throw InvalidValue(token, "NextToken") : 0;
         var metrics = Metrics.List(input.Namespace, input.MetricName, parsed, since);
         var page = metrics.Skip(offset).Take(CloudWatchLimits.MetricsPerPage)
-            .Select(m => new MetricOutput(m.Namespace, m.MetricName, [.. m.Dimensions.Select(d => new DimensionEntry(d.Name, d.Value))]))
+            .Select(m => new MetricOutput { Namespace = m.Namespace, MetricName = m.MetricName, Dimensions = Entries(m.Dimensions) })
             .ToArray();
-        return new ListMetricsOutput(page, PageTokens.Next(offset + page.Length, metrics.Count));
+        return new ListMetricsOutput { Metrics = page, NextToken = PageTokens.Next(offset + page.Length, metrics.Count) };
     }
 
     internal static MetricAlarmOutput Output(MetricAlarm alarm) => new()
@@ -404,7 +407,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
         MetricName = alarm.MetricName,
         Namespace = alarm.Namespace,
         Statistic = alarm.Statistic.ToString(),
-        Dimensions = [.. alarm.Dimensions.Select(d => new DimensionEntry(d.Name, d.Value))],
+        Dimensions = Entries(alarm.Dimensions),
         Period = alarm.Period,
         Unit = alarm.Unit,
         EvaluationPeriods = alarm.EvaluationPeriods,
@@ -414,6 +417,9 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
         TreatMissingData = AlarmWireNames.Of(alarm.TreatMissingData),
         StateTransitionedTimestamp = alarm.StateTransitionedTimestamp,
     };
+
+    private static DimensionEntry[] Entries(IEnumerable<MetricDimension> dimensions) =>
+        [.. dimensions.Select(d => new DimensionEntry { Name = d.Name, Value = d.Value })];
 
     /// <summary>The samples of one datum: a value, a statistic set, or values with their counts.</summary>
     private static IEnumerable<StatisticSet> Values(MetricDatumEntry datum, string path)
@@ -479,7 +485,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
     }
 
     /// <summary>PutMetricData's and GetMetricStatistics' dimensions: MissingParameter and InvalidParameterValue errors.</summary>
-    private static List<MetricDimension> MetricDimensions(List<DimensionEntry>? entries, string path)
+    private static List<MetricDimension> MetricDimensions(IReadOnlyList<DimensionEntry>? entries, string path)
     {
         entries ??= [];
         if (entries.Count > CloudWatchLimits.MaxDimensions)
@@ -515,7 +521,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
     }
 
     /// <summary>PutMetricAlarm's dimensions: ValidationError, as the alarm operations answer.</summary>
-    private static List<MetricDimension> AlarmDimensions(List<DimensionEntry>? entries)
+    private static List<MetricDimension> AlarmDimensions(IReadOnlyList<DimensionEntry>? entries)
     {
         entries ??= [];
         if (entries.Count > CloudWatchLimits.MaxDimensions)
@@ -550,7 +556,7 @@ internal sealed class CloudWatchOperations(AlarmService alarms, LocalCloudOption
     }
 
     /// <summary>An alarm's actions: at most five, each an SNS topic ARN (the only action LocalCloud runs).</summary>
-    private List<string> Actions(List<string>? actions, string member)
+    private List<string> Actions(IReadOnlyList<string>? actions, string member)
     {
         actions ??= [];
         if (actions.Count > CloudWatchLimits.MaxActionsPerState)

@@ -1,18 +1,15 @@
-using System.Text.Json;
+using Pipeline.AwsShapes.CloudWatch;
 using Pipeline.LocalCloud.Protocols;
 
 namespace Pipeline.LocalCloud.CloudWatch.Api;
 
 /// <summary>
 /// The parameters of a CloudWatch Query request (<c>Action=PutMetricAlarm&amp;AlarmName=…&amp;Dimensions.member.1.Name=…</c>)
-/// read into the same request shapes as the JSON protocol. Lists are flattened as the 2010-08-01 Query API names them
+/// read into the same generated shapes as the JSON protocol. Lists are flattened as the 2010-08-01 Query API names them
 /// (<c>AlarmActions.member.1</c>, <c>MetricData.member.1.Dimensions.member.1.Value</c>), timestamps are ISO 8601.
 /// </summary>
 internal static class CloudWatchQueryRequests
 {
-    /// <summary>Stands for a structure the Query request had (metric math, entity data), which is refused whatever it holds.</summary>
-    private static readonly JsonElement Present = CreatePresent();
-
     public static PutMetricAlarmInput PutMetricAlarm(this QueryParameters p) => new()
     {
         AlarmName = p.Get("AlarmName"),
@@ -35,75 +32,85 @@ internal static class CloudWatchQueryRequests
         TreatMissingData = p.Get("TreatMissingData"),
         EvaluateLowSampleCountPercentile = p.Get("EvaluateLowSampleCountPercentile"),
 
-        // Present at all means metric math was asked for; its content does not matter, it is refused.
-        Metrics = p.HasUnder("Metrics.member") ? Present : null,
-        Tags = p.Members("Tags", t => new TagEntry(p.Get($"{t}.Key"), p.Get($"{t}.Value"))) ?? [],
+        // Present at all means metric math or PromQL was asked for; the content does not matter, it is refused.
+        Metrics = p.HasUnder("Metrics.member") ? [new MetricDataQuery()] : null,
+        Tags = p.Members("Tags", t => new TagEntry { Key = p.Get($"{t}.Key"), Value = p.Get($"{t}.Value") }) ?? [],
         ThresholdMetricId = p.Get("ThresholdMetricId"),
-        EvaluationCriteria = p.HasUnder("EvaluationCriteria") ? Present : null,
+        EvaluationCriteria = p.HasUnder("EvaluationCriteria") ? new EvaluationCriteria() : null,
         EvaluationInterval = p.Int("EvaluationInterval"),
     };
 
-    public static DescribeAlarmsInput DescribeAlarms(this QueryParameters p) => new(
-        p.MemberList("AlarmNames"),
-        p.Get("AlarmNamePrefix"),
-        p.MemberList("AlarmTypes"),
-        p.Get("ChildrenOfAlarmName"),
-        p.Get("ParentsOfAlarmName"),
-        p.Get("StateValue"),
-        p.Get("ActionPrefix"),
-        p.Int("MaxRecords"),
-        p.Get("NextToken"));
+    public static DescribeAlarmsInput DescribeAlarms(this QueryParameters p) => new()
+    {
+        AlarmNames = p.MemberList("AlarmNames"),
+        AlarmNamePrefix = p.Get("AlarmNamePrefix"),
+        AlarmTypes = p.MemberList("AlarmTypes"),
+        ChildrenOfAlarmName = p.Get("ChildrenOfAlarmName"),
+        ParentsOfAlarmName = p.Get("ParentsOfAlarmName"),
+        StateValue = p.Get("StateValue"),
+        ActionPrefix = p.Get("ActionPrefix"),
+        MaxRecords = p.Int("MaxRecords"),
+        NextToken = p.Get("NextToken"),
+    };
 
-    public static DeleteAlarmsInput DeleteAlarms(this QueryParameters p) => new(p.MemberList("AlarmNames"));
+    public static DeleteAlarmsInput DeleteAlarms(this QueryParameters p) => new() { AlarmNames = p.MemberList("AlarmNames") };
 
-    public static PutMetricDataInput PutMetricData(this QueryParameters p) => new(
-        p.Get("Namespace"),
-        p.Members("MetricData", d => p.Datum(d)),
-        p.HasUnder("EntityMetricData.member") ? Present : null,
-        p.Bool("StrictEntityValidation"));
+    public static PutMetricDataInput PutMetricData(this QueryParameters p) => new()
+    {
+        Namespace = p.Get("Namespace"),
+        MetricData = p.Members("MetricData", d => p.Datum(d)),
+        EntityMetricData = p.HasUnder("EntityMetricData.member") ? [new EntityMetricData()] : null,
+        StrictEntityValidation = p.Bool("StrictEntityValidation"),
+    };
 
-    public static GetMetricStatisticsInput GetMetricStatistics(this QueryParameters p) => new(
-        p.Get("Namespace"),
-        p.Get("MetricName"),
-        p.Dimensions("Dimensions"),
-        p.Timestamp("StartTime"),
-        p.Timestamp("EndTime"),
-        p.Int("Period"),
-        p.MemberList("Statistics"),
-        p.MemberList("ExtendedStatistics"),
-        p.Get("Unit"));
+    public static GetMetricStatisticsInput GetMetricStatistics(this QueryParameters p) => new()
+    {
+        Namespace = p.Get("Namespace"),
+        MetricName = p.Get("MetricName"),
+        Dimensions = p.Dimensions("Dimensions"),
+        StartTime = p.Timestamp("StartTime"),
+        EndTime = p.Timestamp("EndTime"),
+        Period = p.Int("Period"),
+        Statistics = p.MemberList("Statistics"),
+        ExtendedStatistics = p.MemberList("ExtendedStatistics"),
+        Unit = p.Get("Unit"),
+    };
 
-    public static ListMetricsInput ListMetrics(this QueryParameters p) => new(
-        p.Get("Namespace"),
-        p.Get("MetricName"),
-        p.Members("Dimensions", d => new DimensionFilterEntry(p.Get($"{d}.Name"), p.Get($"{d}.Value"))),
-        p.Get("NextToken"),
-        p.Get("RecentlyActive"),
-        p.Bool("IncludeLinkedAccounts"),
-        p.Get("OwningAccount"));
+    public static ListMetricsInput ListMetrics(this QueryParameters p) => new()
+    {
+        Namespace = p.Get("Namespace"),
+        MetricName = p.Get("MetricName"),
+        Dimensions = p.Members("Dimensions", d => new DimensionFilterEntry { Name = p.Get($"{d}.Name"), Value = p.Get($"{d}.Value") }),
+        NextToken = p.Get("NextToken"),
+        RecentlyActive = p.Get("RecentlyActive"),
+        IncludeLinkedAccounts = p.Bool("IncludeLinkedAccounts"),
+        OwningAccount = p.Get("OwningAccount"),
+    };
 
-    private static MetricDatumEntry Datum(this QueryParameters p, string d) => new(
-        p.Get($"{d}.MetricName"),
-        p.Dimensions($"{d}.Dimensions"),
-        p.Timestamp($"{d}.Timestamp"),
-        p.Double($"{d}.Value"),
-        p.HasUnder($"{d}.StatisticValues")
-            ? new StatisticSetEntry(p.Double($"{d}.StatisticValues.SampleCount"), p.Double($"{d}.StatisticValues.Sum"), p.Double($"{d}.StatisticValues.Minimum"), p.Double($"{d}.StatisticValues.Maximum"))
+    private static MetricDatumEntry Datum(this QueryParameters p, string d) => new()
+    {
+        MetricName = p.Get($"{d}.MetricName"),
+        Dimensions = p.Dimensions($"{d}.Dimensions"),
+        Timestamp = p.Timestamp($"{d}.Timestamp"),
+        Value = p.Double($"{d}.Value"),
+        StatisticValues = p.HasUnder($"{d}.StatisticValues")
+            ? new StatisticSetEntry
+            {
+                SampleCount = p.Double($"{d}.StatisticValues.SampleCount"),
+                Sum = p.Double($"{d}.StatisticValues.Sum"),
+                Minimum = p.Double($"{d}.StatisticValues.Minimum"),
+                Maximum = p.Double($"{d}.StatisticValues.Maximum"),
+            }
             : null,
-        p.Numbers($"{d}.Values"),
-        p.Numbers($"{d}.Counts"),
-        p.Get($"{d}.Unit"),
-        p.Int($"{d}.StorageResolution"));
+        Values = p.Numbers($"{d}.Values"),
+        Counts = p.Numbers($"{d}.Counts"),
+        Unit = p.Get($"{d}.Unit"),
+        StorageResolution = p.Int($"{d}.StorageResolution"),
+    };
 
     private static List<DimensionEntry>? Dimensions(this QueryParameters p, string name) =>
-        p.Members(name, d => new DimensionEntry(p.Get($"{d}.Name"), p.Get($"{d}.Value")));
+        p.Members(name, d => new DimensionEntry { Name = p.Get($"{d}.Name"), Value = p.Get($"{d}.Value") });
 
     private static List<double>? Numbers(this QueryParameters p, string name) =>
         p.List(name + ".member") is { } items ? [.. p.Indices(name + ".member").Where(p.Has).Select(v => p.Double(v)!.Value)] : null;
-
-    private static JsonElement CreatePresent()
-    {
-        using var document = JsonDocument.Parse("[{}]");
-        return document.RootElement.Clone();
-    }
 }

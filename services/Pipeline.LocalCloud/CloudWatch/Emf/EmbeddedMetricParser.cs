@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Pipeline.AwsShapes.CloudWatch;
 using Pipeline.LocalCloud.CloudWatch.Metrics;
 
 namespace Pipeline.LocalCloud.CloudWatch.Emf;
@@ -143,10 +144,10 @@ public static class EmbeddedMetricParser
                 return "a metric has no Name of 1 to 255 characters";
             }
 
-            var unit = StandardUnits.None;
+            var unit = StandardUnitValues.None;
             if (definition.TryGetProperty("Unit", out var unitElement))
             {
-                if (unitElement.ValueKind != JsonValueKind.String || !StandardUnits.All.Contains(unitElement.GetString()!))
+                if (unitElement.ValueKind != JsonValueKind.String || !StandardUnitValues.All.Contains(unitElement.GetString()!))
                 {
                     return $"the Unit of {name} is not a CloudWatch unit";
                 }
@@ -228,4 +229,17 @@ public static class EmbeddedMetricParser
 
         return set;
     }
+}
+
+/// <summary>
+/// What a log line held: not an embedded metric document (a plain log line), a valid one with its samples, or one
+/// that tried to be (it has <c>_aws</c>) and broke the specification, with the first rule it broke.
+/// </summary>
+public sealed record EmbeddedMetricResult(bool IsEmbeddedMetric, IReadOnlyList<MetricSample> Samples, string? Error)
+{
+    public static EmbeddedMetricResult NotEmbeddedMetric { get; } = new(false, [], null);
+
+    public static EmbeddedMetricResult Invalid(string error) => new(true, [], error);
+
+    public static EmbeddedMetricResult Valid(IReadOnlyList<MetricSample> samples) => new(true, samples, null);
 }

@@ -17,7 +17,7 @@ public sealed class NotifierStaysWithinSnsLimitsTests
 
         var outcome = await fixture.Notifier.HandleAsync(jobEvent, CancellationToken.None);
 
-        var message = Assert.Single(fixture.Sns.Published).Message;
+        var message = Assert.Single(fixture.Sns.Published).Message!;
         Assert.True(outcome.Truncated);
         Assert.InRange(Encoding.UTF8.GetByteCount(message), 200 * 1024, NotificationText.MaxMessageBytes);
         Assert.Contains("Partitions (20000):\n  vendor=vendor-000000/event_date=2026-11-22\n", message);

@@ -48,7 +48,7 @@ public sealed class AlarmPersistenceTests : IDisposable
         _cloud.Operations.PutMetricAlarm(_cloud.StatusAlarm("a"));
         _cloud.Operations.PutMetricAlarm(_cloud.StatusAlarm("b"));
 
-        _cloud.Operations.DeleteAlarms(new(["a", "no-such-alarm"]));
+        _cloud.Operations.DeleteAlarms(new() { AlarmNames = ["a", "no-such-alarm"] });
 
         using var restarted = _cloud.Reopen();
         Assert.Equal(["b"], restarted.Alarms.List().Select(a => a.AlarmName));

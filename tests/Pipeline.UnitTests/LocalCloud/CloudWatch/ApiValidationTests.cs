@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.CloudWatch.Api;
+using Pipeline.AwsShapes.CloudWatch;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.UnitTests.LocalCloud.CloudWatch.Fakes;
 
@@ -26,7 +26,7 @@ public sealed class ApiValidationTests : IDisposable
         ("ValidationError", a => a with { Unit = "Apples" }, "at 'unit'"),
         ("ValidationError", a => a with { AlarmActions = ["arn:aws:lambda:us-east-1:000000000000:function:f"] }, "SNS topic actions"),
         ("ValidationError", a => a with { OKActions = [.. Enumerable.Range(0, 6).Select(i => $"arn:aws:sns:us-east-1:000000000000:t{i}")] }, "less than or equal to 5"),
-        ("ValidationError", a => a with { Dimensions = [new("status", "fail"), new("status", "warn")] }, "duplicate dimension names"),
+        ("ValidationError", a => a with { Dimensions = [new() { Name = "status", Value = "fail" }, new() { Name = "status", Value = "warn" }] }, "duplicate dimension names"),
         ("InvalidParameterCombination", a => a with { ExtendedStatistic = "p99" }, "Statistic and ExtendedStatistic cannot both be specified."),
     ];
 
@@ -47,15 +47,15 @@ public sealed class ApiValidationTests : IDisposable
     [Fact]
     public void PutMetricData_refuses_bad_values_and_keeps_nothing_of_a_refused_request()
     {
-        PutMetricDataInput Data(params MetricDatumEntry[] data) => new("Pipeline", [.. data], null, null);
-        MetricDatumEntry Datum(double? value = 1, string name = "M") => new(name, null, null, value, null, null, null, null, null);
+        PutMetricDataInput Data(params MetricDatumEntry[] data) => new() { Namespace = "Pipeline", MetricData = [.. data] };
+        MetricDatumEntry Datum(double? value = 1, string name = "M") => new() { MetricName = name, Value = value };
 
-        Assert.Equal("MissingParameter", Error(() => _cloud.Operations.PutMetricData(new(null, [Datum()], null, null))).Code);
-        Assert.Equal("InvalidParameterValue", Error(() => _cloud.Operations.PutMetricData(new("AWS/Lambda", [Datum()], null, null))).Code);
+        Assert.Equal("MissingParameter", Error(() => _cloud.Operations.PutMetricData(new() { MetricData = [Datum()] })).Code);
+        Assert.Equal("InvalidParameterValue", Error(() => _cloud.Operations.PutMetricData(new() { Namespace = "AWS/Lambda", MetricData = [Datum()] })).Code);
         Assert.Equal("The value NaN for parameter MetricData.member.2.Value is invalid.", Error(() => _cloud.Operations.PutMetricData(Data(Datum(), Datum(double.NaN)))).Message);
-        Assert.Equal("InvalidParameterCombination", Error(() => _cloud.Operations.PutMetricData(Data(Datum() with { StatisticValues = new(1, 1, 1, 1) }))).Code);
+        Assert.Equal("InvalidParameterCombination", Error(() => _cloud.Operations.PutMetricData(Data(Datum() with { StatisticValues = new() { SampleCount = 1, Sum = 1, Minimum = 1, Maximum = 1 } }))).Code);
         Assert.Equal("InvalidParameterCombination", Error(() => _cloud.Operations.PutMetricData(Data(Datum(null)))).Code);
-        Assert.Equal("MissingParameter", Error(() => _cloud.Operations.PutMetricData(Data(Datum(null) with { StatisticValues = new(1, null, 1, 1) }))).Code);
+        Assert.Equal("MissingParameter", Error(() => _cloud.Operations.PutMetricData(Data(Datum(null) with { StatisticValues = new() { SampleCount = 1, Minimum = 1, Maximum = 1 } }))).Code);
         Assert.Equal("InvalidParameterValue", Error(() => _cloud.Operations.PutMetricData(Data(Datum() with { Unit = "Apples" }))).Code);
         Assert.Contains("two hours in the future", Error(() => _cloud.Operations.PutMetricData(Data(Datum() with { Timestamp = _cloud.Time.GetUtcNow().AddHours(3) }))).Message, StringComparison.Ordinal);
         Assert.Contains("past two weeks", Error(() => _cloud.Operations.PutMetricData(Data(Datum() with { Timestamp = _cloud.Time.GetUtcNow().AddDays(-15) }))).Message, StringComparison.Ordinal);
@@ -64,11 +64,11 @@ public sealed class ApiValidationTests : IDisposable
 
         _cloud.Operations.PutMetricData(Data(
             Datum(),
-            Datum(null) with { StatisticValues = new(4, 10, 1, 4) },
+            Datum(null) with { StatisticValues = new() { SampleCount = 4, Sum = 10, Minimum = 1, Maximum = 4 } },
             Datum(null) with { Values = [1, 5], Counts = [2, 1] }));
 
-        var sum = _cloud.Operations.GetMetricStatistics(new("Pipeline", "M", null, _cloud.Time.GetUtcNow().AddMinutes(-1), _cloud.Time.GetUtcNow().AddMinutes(1), 60, ["Sum", "SampleCount", "Maximum"], null, null));
-        var datapoint = Assert.Single(sum.Datapoints);
+        var sum = _cloud.Operations.GetMetricStatistics(new() { Namespace = "Pipeline", MetricName = "M", StartTime = _cloud.Time.GetUtcNow().AddMinutes(-1), EndTime = _cloud.Time.GetUtcNow().AddMinutes(1), Period = 60, Statistics = ["Sum", "SampleCount", "Maximum"] });
+        var datapoint = Assert.Single(sum.Datapoints!);
         Assert.Equal((18, 8, 5), (datapoint.Sum, datapoint.SampleCount, datapoint.Maximum));
         Assert.Null(datapoint.Average);
         Assert.Equal("None", datapoint.Unit);
@@ -78,7 +78,7 @@ public sealed class ApiValidationTests : IDisposable
     public void GetMetricStatistics_refuses_more_than_1440_datapoints_and_bad_periods()
     {
         GetMetricStatisticsInput Query(int period, TimeSpan range, params string[] statistics) =>
-            new("Pipeline", "M", null, _cloud.Time.GetUtcNow() - range, _cloud.Time.GetUtcNow(), period, [.. statistics], null, null);
+            new() { Namespace = "Pipeline", MetricName = "M", StartTime = _cloud.Time.GetUtcNow() - range, EndTime = _cloud.Time.GetUtcNow(), Period = period, Statistics = [.. statistics] };
 
         var tooMany = Error(() => _cloud.Operations.GetMetricStatistics(Query(60, TimeSpan.FromHours(25), "Sum")));
         Assert.Equal("InvalidParameterCombination", tooMany.Code);
@@ -87,7 +87,7 @@ public sealed class ApiValidationTests : IDisposable
         Assert.Equal("InvalidParameterCombination", Error(() => _cloud.Operations.GetMetricStatistics(Query(60, TimeSpan.FromHours(1)))).Code);
         Assert.Equal("The value p99 for parameter Statistics.member.2 is invalid.", Error(() => _cloud.Operations.GetMetricStatistics(Query(60, TimeSpan.FromHours(1), "Sum", "p99"))).Message);
         Assert.Equal("The parameter StartTime must be less than the parameter EndTime.", Error(() => _cloud.Operations.GetMetricStatistics(Query(60, TimeSpan.Zero, "Sum"))).Message);
-        Assert.Empty(_cloud.Operations.GetMetricStatistics(Query(10, TimeSpan.FromHours(1), "Sum")).Datapoints);
+        Assert.Empty(_cloud.Operations.GetMetricStatistics(Query(10, TimeSpan.FromHours(1), "Sum")).Datapoints!);
     }
 
     [Fact]
@@ -100,21 +100,21 @@ public sealed class ApiValidationTests : IDisposable
 
         _cloud.Operations.PutMetricAlarm(_cloud.StatusAlarm("z-other") with { AlarmActions = [], OKActions = [] });
 
-        var first = _cloud.Operations.DescribeAlarms(new(null, null, null, null, null, null, null, 2, null));
-        Assert.Equal(["a-fail", "a-warn"], first.MetricAlarms.Select(a => a.AlarmName));
-        var second = _cloud.Operations.DescribeAlarms(new(null, null, null, null, null, null, null, 2, first.NextToken));
-        Assert.Equal(["b-fail", "z-other"], second.MetricAlarms.Select(a => a.AlarmName));
+        var first = _cloud.Operations.DescribeAlarms(new() { MaxRecords = 2 });
+        Assert.Equal(["a-fail", "a-warn"], first.MetricAlarms!.Select(a => a.AlarmName));
+        var second = _cloud.Operations.DescribeAlarms(new() { MaxRecords = 2, NextToken = first.NextToken });
+        Assert.Equal(["b-fail", "z-other"], second.MetricAlarms!.Select(a => a.AlarmName));
         Assert.Null(second.NextToken);
 
-        Assert.Equal(["a-fail", "a-warn"], Names(new(null, "a-", null, null, null, null, null, null, null)));
-        Assert.Equal(["a-fail", "b-fail"], Names(new(["a-fail", "b-fail", "nope"], null, null, null, null, null, null, null, null)));
-        Assert.Equal(["a-fail", "a-warn", "b-fail"], Names(new(null, null, null, null, null, null, "arn:aws:sns:", null, null)));
-        Assert.Equal(["a-fail", "a-warn", "b-fail", "z-other"], Names(new(null, null, null, null, null, "INSUFFICIENT_DATA", null, null, null)));
-        Assert.Empty(Names(new(null, null, null, null, null, "ALARM", null, null, null)));
-        Assert.Empty(Names(new(null, null, ["CompositeAlarm"], null, null, null, null, null, null)));
-        Assert.Equal("InvalidNextToken", Error(() => _cloud.Operations.DescribeAlarms(new(null, null, null, null, null, null, null, null, "garbage"))).Code);
-        Assert.Equal("ValidationError", Error(() => _cloud.Operations.DescribeAlarms(new(null, null, null, null, null, "RED", null, null, null))).Code);
-        Assert.Equal("ValidationError", Error(() => _cloud.Operations.DescribeAlarms(new(null, null, null, null, null, null, null, 101, null))).Code);
+        Assert.Equal(["a-fail", "a-warn"], Names(new() { AlarmNamePrefix = "a-" }));
+        Assert.Equal(["a-fail", "b-fail"], Names(new() { AlarmNames = ["a-fail", "b-fail", "nope"] }));
+        Assert.Equal(["a-fail", "a-warn", "b-fail"], Names(new() { ActionPrefix = "arn:aws:sns:" }));
+        Assert.Equal(["a-fail", "a-warn", "b-fail", "z-other"], Names(new() { StateValue = "INSUFFICIENT_DATA" }));
+        Assert.Empty(Names(new() { StateValue = "ALARM" }));
+        Assert.Empty(Names(new() { AlarmTypes = ["CompositeAlarm"] }));
+        Assert.Equal("InvalidNextToken", Error(() => _cloud.Operations.DescribeAlarms(new() { NextToken = "garbage" })).Code);
+        Assert.Equal("ValidationError", Error(() => _cloud.Operations.DescribeAlarms(new() { StateValue = "RED" })).Code);
+        Assert.Equal("ValidationError", Error(() => _cloud.Operations.DescribeAlarms(new() { MaxRecords = 101 })).Code);
     }
 
     [Fact]
@@ -122,17 +122,17 @@ public sealed class ApiValidationTests : IDisposable
     {
         _cloud.Record(1, "fail");
         _cloud.Record(1, "warn");
-        _cloud.Operations.PutMetricData(new("Other", [new("M", null, null, 1, null, null, null, null, null)], null, null));
+        _cloud.Operations.PutMetricData(new() { Namespace = "Other", MetricData = [new() { MetricName = "M", Value = 1 }] });
 
-        Assert.Equal(3, _cloud.Operations.ListMetrics(new(null, null, null, null, null, null, null)).Metrics.Count);
-        Assert.Equal(2, _cloud.Operations.ListMetrics(new("Pipeline", "StatusAlerts", null, null, null, null, null)).Metrics.Count);
-        var warn = Assert.Single(_cloud.Operations.ListMetrics(new(null, null, [new("status", "warn")], null, "PT3H", null, null)).Metrics);
-        Assert.Equal("warn", warn.Dimensions.Single(d => d.Name == "status").Value);
-        Assert.Equal(2, _cloud.Operations.ListMetrics(new(null, null, [new("status", null)], null, null, null, null)).Metrics.Count);
-        Assert.Equal("InvalidParameterValue", Error(() => _cloud.Operations.ListMetrics(new(null, null, null, null, "PT1H", null, null))).Code);
+        Assert.Equal(3, _cloud.Operations.ListMetrics(new()).Metrics!.Count);
+        Assert.Equal(2, _cloud.Operations.ListMetrics(new() { Namespace = "Pipeline", MetricName = "StatusAlerts" }).Metrics!.Count);
+        var warn = Assert.Single(_cloud.Operations.ListMetrics(new() { Dimensions = [new() { Name = "status", Value = "warn" }], RecentlyActive = "PT3H" }).Metrics!);
+        Assert.Equal("warn", warn.Dimensions!.Single(d => d.Name == "status").Value);
+        Assert.Equal(2, _cloud.Operations.ListMetrics(new() { Dimensions = [new() { Name = "status" }] }).Metrics!.Count);
+        Assert.Equal("InvalidParameterValue", Error(() => _cloud.Operations.ListMetrics(new() { RecentlyActive = "PT1H" })).Code);
     }
 
-    private List<string> Names(DescribeAlarmsInput input) => [.. _cloud.Operations.DescribeAlarms(input).MetricAlarms.Select(a => a.AlarmName)];
+    private List<string> Names(DescribeAlarmsInput input) => [.. _cloud.Operations.DescribeAlarms(input).MetricAlarms!.Select(a => a.AlarmName!)];
 
     private static AwsServiceException Error(Action action) => Assert.Throws<AwsServiceException>(action);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.AwsShapes.CloudWatch;
 using Pipeline.LocalCloud.CloudWatch.Alarms;
 using Pipeline.LocalCloud.CloudWatch.Api;
 using Pipeline.LocalCloud.CloudWatch.Metrics;
@@ -65,7 +66,7 @@ internal sealed class CloudWatchHarness : IDisposable
         AlarmDescription = "Records of vehicle_telemetry reported status FAIL.",
         Namespace = "Pipeline",
         MetricName = "StatusAlerts",
-        Dimensions = [new("deployment", "pipeline-local"), new("dataset", "vehicle_telemetry"), new("status", "fail")],
+        Dimensions = [new() { Name = "deployment", Value = "pipeline-local" }, new() { Name = "dataset", Value = "vehicle_telemetry" }, new() { Name = "status", Value = "fail" }],
         Statistic = "Sum",
         Period = period,
         EvaluationPeriods = 1,
