@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Pipeline.Contracts.Aws;
-using Pipeline.Contracts.Aws.Firehose;
 using Pipeline.Contracts.Datasets;
 using Pipeline.FirehoseTransformer;
 using Pipeline.FirehoseTransformer.Transformation;
@@ -11,7 +9,8 @@ using var telemetry = TelemetryProviders.Start(
     TelemetryOptions.FromEnvironment("firehose-transformer"),
     logging => logging.AddSimpleConsole(o => o.SingleLine = true));
 
-return await LambdaBootstrap.RunAsync<FirehoseTransformationEvent, FirehoseTransformationResponse>(
+// The bytes handler: the event is read and the response written without a string or object per record.
+return await LambdaBootstrap.RunAsync(
     _ =>
     {
         // Loading the catalog is the init phase: a bad datasets file is an init error, not a failure per record.
@@ -21,8 +20,6 @@ return await LambdaBootstrap.RunAsync<FirehoseTransformationEvent, FirehoseTrans
             new FirehoseRecordTransformer(catalog),
             telemetry.LoggerFactory.CreateLogger<TransformationHandler>(),
             new StatusAlertMetrics(Console.Out, deployment, catalog.Deployment.MetricsNamespace, TimeProvider.System));
-        return Task.FromResult<Func<FirehoseTransformationEvent, LambdaContext, CancellationToken, Task<FirehoseTransformationResponse>>>(handler.HandleAsync);
+        return Task.FromResult<Func<ReadOnlyMemory<byte>, LambdaContext, CancellationToken, Task<ReadOnlyMemory<byte>>>>(handler.HandleUtf8Async);
     },
-    AwsEventsJson.Context.FirehoseTransformationEvent,
-    AwsEventsJson.Context.FirehoseTransformationResponse,
     new LambdaRuntimeOptions { Trigger = FaasTrigger.PubSub, AfterInvocation = () => telemetry.Flush() });

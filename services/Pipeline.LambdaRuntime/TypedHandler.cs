@@ -3,8 +3,11 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Pipeline.LambdaRuntime;
 
-/// <summary>Turns a typed handler into a raw one with source-generated JSON, so bad input is a serialization error, not a crash.</summary>
-internal static class TypedHandler
+/// <summary>
+/// Turns a typed handler into a raw one with source-generated JSON, so bad input is a serialization error, not a crash.
+/// Public for raw handlers that answer most events themselves and leave the rest to the typed way.
+/// </summary>
+public static class TypedHandler
 {
     public static Func<ReadOnlyMemory<byte>, LambdaContext, CancellationToken, Task<ReadOnlyMemory<byte>>> Wrap<TRequest, TResponse>(
         Func<TRequest, LambdaContext, CancellationToken, Task<TResponse>> handler,

@@ -1,4 +1,9 @@
 using System.Buffers;
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Pipeline.Contracts.Aws;
 using Pipeline.Contracts.Aws.Firehose;
 using Pipeline.Contracts.Datasets;
 using Pipeline.ServiceDefaults.Tracing;
@@ -21,6 +26,7 @@ public sealed class FirehoseRecordTransformer
     private readonly Dictionary<string, RecordNormalizer> _normalizers = new(StringComparer.Ordinal);
     private IReadOnlyDictionary<string, string>? _lastKeys;
     private FirehoseRecordMetadata? _lastMetadata;
+    private readonly Dictionary<IReadOnlyDictionary<string, string>, byte[]> _metadataBytes = new(ReferenceEqualityComparer.Instance);
 
     public FirehoseRecordTransformer(DatasetCatalog catalog, int maxResponseBytes = TransformerLimits.MaxResponseBytes)
     {
@@ -121,44 +127,178 @@ public sealed class FirehoseRecordTransformer
             used += size;
         }
 
-        var statusAlerts = alerts is null
+        return new TransformationOutcome(new FirehoseTransformationResponse(answers), failures, used, AlertCounts(dataset, alerts));
+    }
+
+    private static StatusAlertCounts? AlertCounts(DatasetDefinition? dataset, Dictionary<StatusAlert, int>? alerts) =>
+        alerts is null
             ? null
             : new StatusAlertCounts(
-                dataset.Name,
+                dataset!.Name,
                 dataset.StatusAlerts!,
                 [.. alerts.OrderBy(a => a.Key.Status, StringComparer.Ordinal).ThenBy(a => a.Key.Group, StringComparer.Ordinal).Select(a => new StatusAlertCount(a.Key.Status, a.Key.Group, a.Value))]);
-        return new TransformationOutcome(new FirehoseTransformationResponse(answers), failures, used, statusAlerts);
+
+    /// <summary>
+    /// Transforms an invocation read as bytes (<see cref="FirehoseEventReader"/>) and writes the response's JSON to
+    /// <paramref name="output"/>: byte for byte what the typed path's response serialises to with
+    /// <c>AwsEventsJson.Context</c>, without a string or an object per record.
+    /// </summary>
+    public Utf8TransformationOutcome Transform(Utf8Batch batch, IBufferWriter<byte> output)
+    {
+        var records = batch.RecordSpan;
+        var failures = new List<RecordFailure>();
+
+        // Room for every record's smallest possible answer is held back, as on the typed path.
+        var reserved = 0;
+        foreach (ref readonly var record in records)
+        {
+            reserved += ResponseSize.MinimalFailure(record.RecordId.GetOffsetAndLength(batch.Invocation.Length).Length) + 1;
+        }
+
+        var used = ResponseSize.Envelope;
+        var stream = batch.DeliveryStreamArn;
+        var normalizer = _catalog.TryGetByStream(stream, out var dataset) ? NormalizerFor(dataset) : null;
+        var alerts = normalizer?.Dataset.StatusAlerts is null ? null : new Dictionary<StatusAlert, int>();
+
+        output.Write("{\"records\":["u8);
+        for (var i = 0; i < records.Length; i++)
+        {
+            ref readonly var record = ref records[i];
+            var id = batch.RecordId(in record);
+            reserved -= ResponseSize.MinimalFailure(id.Length) + 1;
+
+            var reason = Normalize(record.IsDecoded, record.ArrivalTimestamp, batch.Data(in record), normalizer, stream, out var written, out var keys, out var alert);
+            var ok = reason is null;
+            ReadOnlySpan<byte> original = ok || !record.IsDecoded ? default : batch.Original(in record);
+            ReadOnlySpan<byte> metadata = ok ? MetadataBytesFor(keys) : default;
+            var dataLength = ok ? Base64.GetMaxEncodedToUtf8Length(written.Length) : original.Length;
+            var separator = i > 0 ? 1 : 0;
+            var size = ResponseSize.Of(id.Length, ok, dataLength, metadata.Length) + separator;
+            if (used + size + reserved > _maxResponseBytes)
+            {
+                ok = false;
+                original = default;
+                metadata = default;
+                dataLength = 0;
+                reason = $"the response would exceed Lambda's {_maxResponseBytes:N0}-byte limit; the record goes to the error output";
+                size = ResponseSize.Of(id.Length, ok, dataLength, 0) + separator;
+                alert = null;
+            }
+
+            if (alert is not null && alerts is not null)
+            {
+                alerts[alert] = alerts.GetValueOrDefault(alert) + 1;
+            }
+
+            if (reason is not null)
+            {
+                failures.Add(new RecordFailure(Encoding.ASCII.GetString(id), reason));
+            }
+
+            var span = output.GetSpan(size);
+            var at = 0;
+            if (separator > 0)
+            {
+                span[at++] = (byte)',';
+            }
+
+            at += Put(span[at..], "{\"recordId\":\""u8);
+            at += Put(span[at..], id);
+            at += Put(span[at..], ok ? "\",\"result\":\"Ok\",\"data\":\""u8 : "\",\"result\":\"ProcessingFailed\",\"data\":\""u8);
+            if (ok)
+            {
+                Base64.EncodeToUtf8(written, span[at..], out _, out var encoded);
+                at += encoded;
+            }
+            else
+            {
+                at += Put(span[at..], original);
+            }
+
+            span[at++] = (byte)'"';
+            at += Put(span[at..], metadata);
+            span[at++] = (byte)'}';
+            Debug.Assert(at == size, "the computed size is the written size");
+            output.Advance(size);
+            used += size;
+        }
+
+        output.Write("]}"u8);
+        return new Utf8TransformationOutcome(records.Length, failures, used, AlertCounts(dataset, alerts));
+    }
+
+    private static int Put(Span<byte> destination, ReadOnlySpan<byte> value)
+    {
+        value.CopyTo(destination);
+        return value.Length;
+    }
+
+    // ,"metadata":{"partitionKeys":{…}} as the serializer writes it, once per key set (the normaliser shares them).
+    private ReadOnlySpan<byte> MetadataBytesFor(IReadOnlyDictionary<string, string>? keys)
+    {
+        if (keys is not { Count: > 0 })
+        {
+            return default;
+        }
+
+        if (!_metadataBytes.TryGetValue(keys, out var bytes))
+        {
+            if (_metadataBytes.Count >= 64)
+            {
+                _metadataBytes.Clear();
+            }
+
+            bytes = [.. ",\"metadata\":"u8, .. JsonSerializer.SerializeToUtf8Bytes(new FirehoseRecordMetadata(keys), AwsEventsJson.Context.FirehoseRecordMetadata)];
+            _metadataBytes[keys] = bytes;
+        }
+
+        return bytes;
     }
 
     private (FirehoseTransformedRecord Answer, string? Reason, StatusAlert? Alert) Answer(in DecodedRecord record, RecordNormalizer? normalizer, string stream)
     {
-        string? reason;
-        if (normalizer is null)
+        var reason = Normalize(record.IsDecoded, record.ArrivalTimestamp, record.Data.Span, normalizer, stream, out var written, out var keys, out var alert);
+        if (reason is null)
         {
-            reason = $"delivery stream '{stream}' does not end with a known dataset name ({string.Join(", ", _catalog.All.Select(d => d.Name))})";
-        }
-        else if (!record.IsDecoded)
-        {
-            reason = "record data is not valid base64";
-        }
-        else if (record.ArrivalTimestamp < MinArrivalMilliseconds || record.ArrivalTimestamp > MaxArrivalMilliseconds)
-        {
-            // Firehose never sends one, but an event is input: the time cannot become ingest_time, so the record fails alone.
-            reason = $"approximateArrivalTimestamp {record.ArrivalTimestamp} is not a time DateTimeOffset can hold";
-        }
-        else
-        {
-            var arrival = DateTimeOffset.FromUnixTimeMilliseconds(record.ArrivalTimestamp);
-            if (normalizer.TryNormalize(record.Data.Span, arrival, out var written, out var keys, out var alert, out var error))
-            {
-                return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, Convert.ToBase64String(written), MetadataFor(keys)), null, alert);
-            }
-
-            reason = error;
+            return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.Ok, Convert.ToBase64String(written), MetadataFor(keys)), null, alert);
         }
 
         // The original bytes go back unchanged: Firehose writes failed records to the error prefix as they arrived.
         return (new FirehoseTransformedRecord(record.RecordId, FirehoseRecordResult.ProcessingFailed, record.IsDecoded ? record.OriginalBase64 ?? "" : ""), reason, null);
+    }
+
+    // One record's fate, for both paths: null and the normalised record (valid until the next call), or why it failed.
+    private string? Normalize(
+        bool isDecoded,
+        long arrivalTimestamp,
+        ReadOnlySpan<byte> data,
+        RecordNormalizer? normalizer,
+        string stream,
+        out ReadOnlySpan<byte> written,
+        out IReadOnlyDictionary<string, string>? keys,
+        out StatusAlert? alert)
+    {
+        written = default;
+        keys = null;
+        alert = null;
+        if (normalizer is null)
+        {
+            return $"delivery stream '{stream}' does not end with a known dataset name ({string.Join(", ", _catalog.All.Select(d => d.Name))})";
+        }
+
+        if (!isDecoded)
+        {
+            return "record data is not valid base64";
+        }
+
+        if (arrivalTimestamp < MinArrivalMilliseconds || arrivalTimestamp > MaxArrivalMilliseconds)
+        {
+            // Firehose never sends one, but an event is input: the time cannot become ingest_time, so the record fails alone.
+            return $"approximateArrivalTimestamp {arrivalTimestamp} is not a time DateTimeOffset can hold";
+        }
+
+        var arrival = DateTimeOffset.FromUnixTimeMilliseconds(arrivalTimestamp);
+        return normalizer.TryNormalize(data, arrival, out written, out keys, out alert, out var error) ? null : error;
     }
 
     // The normaliser hands out one key set per distinct value set, so their metadata can be shared the same way.

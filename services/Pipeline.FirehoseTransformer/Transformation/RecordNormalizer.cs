@@ -560,8 +560,18 @@ public sealed class RecordNormalizer
     {
         // A plain decimal in shortest form is finite and written as it is: with no range and no partition key to
         // check, there is nothing to parse it for.
-        if (field.CopiesShortestNumbers && reader.TokenType == JsonTokenType.Number && IsShortestForm(reader.ValueSpan))
+        if (reader.TokenType == JsonTokenType.Number && IsShortestForm(reader.ValueSpan))
         {
+            if (!field.CopiesShortestNumbers)
+            {
+                var value = ParseShortest(reader.ValueSpan);
+                CheckRange(field, value);
+                if (field.PartitionKeys.Length > 0)
+                {
+                    AddPartitionKey(field, value.ToString("R", CultureInfo.InvariantCulture));
+                }
+            }
+
             _writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
             return;
         }
@@ -641,6 +651,38 @@ public sealed class RecordNormalizer
         var leadingZeros = text[fractionStart..].IndexOfAnyExcept((byte)'0');
         return leadingZeros <= 3 && fractionDigits - leadingZeros <= 15;
     }
+
+    /// <summary>
+    /// The value of a number <see cref="IsShortestForm"/> accepted, without the general parser: at most 15
+    /// significant digits make an integer below 2^53 and at most 18 decimals a power of ten below 10^22, both exact
+    /// doubles, so their quotient is the correctly rounded value, which is what the parser returns too.
+    /// </summary>
+    private static double ParseShortest(ReadOnlySpan<byte> text)
+    {
+        var negative = text[0] == '-';
+        long digits = 0;
+        var decimals = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '.')
+            {
+                decimals = 0;
+                continue;
+            }
+
+            digits = (digits * 10) + (c - '0');
+            if (decimals >= 0)
+            {
+                decimals++;
+            }
+        }
+
+        var value = decimals > 0 ? digits / PowersOfTen[decimals] : digits;
+        return negative ? -value : value;
+    }
+
+    private static ReadOnlySpan<double> PowersOfTen => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     private void CheckRange(CompiledField field, double number)
     {
@@ -869,7 +911,7 @@ public sealed class RecordNormalizer
     {
         foreach (var set in _keySets)
         {
-            if (set.Count == _keys.Count && _keys.TrueForAll(k => set.TryGetValue(k.Key, out var v) && string.Equals(v, k.Value, StringComparison.Ordinal)))
+            if (set.Count == _keys.Count && HoldsKeys(set))
             {
                 return set;
             }
@@ -883,6 +925,20 @@ public sealed class RecordNormalizer
 
         _keySets.Add(made);
         return made;
+    }
+
+    // A loop, not TrueForAll with a lambda: the lambda would capture the set, an allocation per record.
+    private bool HoldsKeys(Dictionary<string, string> set)
+    {
+        foreach (var (key, value) in _keys)
+        {
+            if (!set.TryGetValue(key, out var held) || !string.Equals(held, value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void TypeError(CompiledField field, string expected, ref Utf8JsonReader reader)

@@ -14,6 +14,9 @@ public static class ResponseSize
     /// <summary><c>{"records":[</c> and <c>]}</c>.</summary>
     public const int Envelope = 14;
 
+    private const int OkLength = 2;
+    private const int FailedLength = 16;
+
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private static readonly SearchValues<char> Base64Chars =
@@ -36,6 +39,16 @@ public static class ResponseSize
 
         return size;
     }
+
+    /// <summary>
+    /// The size of an answer whose record id is printable ASCII without <c>"</c> or <c>\\</c> and whose data is plain
+    /// base64 (both written as they are); <paramref name="metadataBytes"/> counts <c>,"metadata":{…}</c> whole.
+    /// </summary>
+    public static int Of(int plainRecordIdLength, bool ok, int base64Length, int metadataBytes) =>
+        2 + 11 + plainRecordIdLength + 2 + 1 + 9 + (ok ? OkLength : FailedLength) + 2 + 1 + 7 + base64Length + 2 + metadataBytes;
+
+    /// <summary><see cref="MinimalFailure(string)"/> for a record id of printable ASCII.</summary>
+    public static int MinimalFailure(int plainRecordIdLength) => Of(plainRecordIdLength, ok: false, 0, 0);
 
     /// <summary>The smallest answer a record can have: ProcessingFailed with no data.</summary>
     public static int MinimalFailure(string recordId) =>
