@@ -49,7 +49,7 @@ public sealed class JobNotificationReader(
         var queueArn = (await sqs.GetQueueAttributesAsync(queueUrl, [QueueAttributeName.QueueArn], cancellationToken)).QueueARN;
         var sns = aws.CreateSns();
         var subscribed = await sns.ListSubscriptionsByTopicAsync(resource.AwsName, cancellationToken: cancellationToken);
-        if (!subscribed.Subscriptions.Any(s => s.Endpoint == queueArn))
+        if (!(subscribed.Subscriptions ?? []).Any(s => s.Endpoint == queueArn))
         {
             await sns.SubscribeAsync(resource.AwsName, "sqs", queueArn, cancellationToken: cancellationToken);
         }

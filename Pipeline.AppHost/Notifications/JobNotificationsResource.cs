@@ -24,7 +24,7 @@ public sealed class JobNotificationsResource(string name, string topicArn, strin
                 new ResourceStateSnapshot(KnownResourceStates.Running, KnownResourceStateStyles.Success),
                 [
                     new("aws.sns.topic", AwsName) { DisplayName = "Topic" },
-                    new("aws.sns.subscriptions", subscriptions.Subscriptions.Count) { DisplayName = "Subscriptions" },
+                    new("aws.sns.subscriptions", subscriptions.Subscriptions?.Count ?? 0) { DisplayName = "Subscriptions" },
                 ]);
         }
         catch (AwsServiceException e) when (e.ErrorCode == "NotFound")
