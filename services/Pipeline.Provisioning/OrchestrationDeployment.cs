@@ -6,9 +6,10 @@ using Amazon.SQS.Model;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
 using Pipeline.Aws.EventBridge;
-using Pipeline.AwsShapes.EventBridge;
 using Pipeline.Aws.Glue;
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Athena;
+using Pipeline.AwsShapes.EventBridge;
 using Pipeline.Contracts.Datasets;
 
 namespace Pipeline.Provisioning;
@@ -165,7 +166,7 @@ public sealed class OrchestrationDeployment(AwsClientFactory aws, DatasetCatalog
         var athena = aws.CreateAthena();
         await IgnoreExistingAsync(() => athena.CreateWorkGroupAsync(
             names.WorkGroup,
-            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration(names.AthenaOutput), EnforceWorkGroupConfiguration = true },
+            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration { OutputLocation = names.AthenaOutput }, EnforceWorkGroupConfiguration = true },
             "Queries over the pipeline's raw and stage tables.",
             cancellationToken));
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Pipeline.LocalCloud.Athena.Api;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Athena.Results;
 using Pipeline.LocalCloud.Athena.Sql;
 using Pipeline.LocalCloud.Glue.Catalog;
@@ -39,17 +39,17 @@ internal sealed partial class QueryRuns : IDisposable
         _slots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentQueries));
     }
 
-    public string Start(AthenaRequest request)
+    public string Start(StartQueryExecutionRequest request)
     {
-        var sql = request.QueryString ?? throw AthenaErrors.Missing("queryString");
+        var sql = request.QueryString ?? throw AthenaValidation.Missing("queryString");
         if (sql.Length is < 1 or > 262_144)
         {
-            throw AthenaErrors.Validation("queryString", sql.Length > 64 ? sql[..64] + "..." : sql, "Member must have length less than or equal to 262144");
+            throw AthenaValidation.Validation("queryString", sql.Length > 64 ? sql[..64] + "..." : sql, "Member must have length less than or equal to 262144");
         }
 
         if (request.ClientRequestToken is { Length: < 32 or > 128 } token)
         {
-            throw AthenaErrors.Validation("clientRequestToken", token, "Member must have length greater than or equal to 32");
+            throw AthenaValidation.Validation("clientRequestToken", token, "Member must have length greater than or equal to 32");
         }
 
         var workGroupName = request.WorkGroup ?? AthenaStore.PrimaryWorkGroup;
@@ -60,16 +60,16 @@ internal sealed partial class QueryRuns : IDisposable
             {
                 if (previous.Execution.Query != sql || previous.Execution.WorkGroup != workGroupName)
                 {
-                    throw AthenaErrors.InvalidRequest("Idempotent parameters do not match");
+                    throw AthenaValidation.InvalidRequest("Idempotent parameters do not match");
                 }
 
-                return previous.Execution.QueryExecutionId;
+                return previous.Execution.QueryExecutionId!;
             }
 
             var workGroup = _store.FindWorkGroup(workGroupName);
-            if (workGroup.State == WorkGroupState.Disabled)
+            if (workGroup.State == WorkGroupStateValues.Disabled)
             {
-                throw AthenaErrors.InvalidRequest($"WorkGroup {workGroupName} is disabled.");
+                throw AthenaValidation.InvalidRequest($"WorkGroup {workGroupName} is disabled.");
             }
 
             var configuration = workGroup.Configuration;
@@ -78,7 +78,7 @@ internal sealed partial class QueryRuns : IDisposable
                 : request.ResultConfiguration?.OutputLocation ?? configuration?.ResultConfiguration?.OutputLocation;
             if (output is null)
             {
-                throw AthenaErrors.InvalidRequest("No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.");
+                throw AthenaValidation.InvalidRequest("No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.");
             }
 
             if (S3Location.TryParse(output) is null)
@@ -92,13 +92,13 @@ internal sealed partial class QueryRuns : IDisposable
             {
                 QueryExecutionId = id,
                 Query = sql,
-                StatementType = utility ?? StatementType.Dml,
+                StatementType = utility ?? StatementTypeValues.Dml,
                 ResultConfiguration = new ResultConfiguration { OutputLocation = $"{output.TrimEnd('/')}/{id}.{(utility is null ? "csv" : "txt")}" },
                 QueryExecutionContext = request.QueryExecutionContext ?? new QueryExecutionContext(),
-                Status = new QueryExecutionStatus { State = QueryExecutionState.Queued, SubmissionDateTime = _store.Now() },
+                Status = new QueryExecutionStatus { State = QueryExecutionStateValues.Queued, SubmissionDateTime = _store.Now() },
                 Statistics = new QueryExecutionStatistics { EngineExecutionTimeInMillis = 0, DataScannedInBytes = 0, TotalExecutionTimeInMillis = 0 },
                 WorkGroup = workGroupName,
-                EngineVersion = configuration?.EngineVersion ?? EngineVersion.Default,
+                EngineVersion = configuration?.EngineVersion ?? AthenaStore.EngineVersion,
                 SubstatementType = utility is null ? "SELECT" : null,
             };
             _store.State.Executions.Add(new StoredExecution { Execution = execution, ClientRequestToken = request.ClientRequestToken });
@@ -125,12 +125,12 @@ internal sealed partial class QueryRuns : IDisposable
     {
         if (ids is null)
         {
-            throw AthenaErrors.Missing("queryExecutionIds");
+            throw AthenaValidation.Missing("queryExecutionIds");
         }
 
         if (ids.Count is < 1 or > 50)
         {
-            throw AthenaErrors.Validation("queryExecutionIds", $"[{string.Join(", ", ids)}]", "Member must have length less than or equal to 50");
+            throw AthenaValidation.Validation("queryExecutionIds", $"[{string.Join(", ", ids)}]", "Member must have length less than or equal to 50");
         }
 
         lock (_store.Gate)
@@ -145,7 +145,7 @@ internal sealed partial class QueryRuns : IDisposable
                 }
                 else
                 {
-                    unprocessed.Add(new UnprocessedQueryExecutionId(id, "INVALID_INPUT", $"QueryExecution {id} was not found"));
+                    unprocessed.Add(new UnprocessedQueryExecutionId { QueryExecutionId = id, ErrorCode = "INVALID_INPUT", ErrorMessage = $"QueryExecution {id} was not found" });
                 }
             }
 
@@ -162,31 +162,31 @@ internal sealed partial class QueryRuns : IDisposable
             stored = _store.FindExecution(id);
         }
 
-        var state = stored.Execution.Status.State;
-        if (state is QueryExecutionState.Queued or QueryExecutionState.Running)
+        var state = stored.Execution.Status!.State;
+        if (state is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
         {
-            throw AthenaErrors.InvalidRequest($"Query has not yet finished. Current state: {StateName(state)}");
+            throw AthenaValidation.InvalidRequest($"Query has not yet finished. Current state: {state}");
         }
 
-        if (state != QueryExecutionState.Succeeded)
+        if (state != QueryExecutionStateValues.Succeeded)
         {
-            throw AthenaErrors.InvalidRequest($"Query did not finish successfully. Final query state: {StateName(state)}");
+            throw AthenaValidation.InvalidRequest($"Query did not finish successfully. Final query state: {state}");
         }
 
-        var offset = nextToken is null ? 0 : int.Parse(AthenaValidation.Decode(nextToken, stored.Execution.QueryExecutionId), CultureInfo.InvariantCulture);
+        var offset = nextToken is null ? 0 : int.Parse(AthenaValidation.Decode(nextToken, stored.Execution.QueryExecutionId!), CultureInfo.InvariantCulture);
         var location = S3Location.TryParse(stored.Execution.ResultConfiguration!.OutputLocation!)!;
         var key = location.Prefix.TrimEnd('/');
         await using var content = await _objects.OpenReadAsync(location.Bucket, key, cancellationToken).ConfigureAwait(false)
-            ?? throw AthenaErrors.InvalidRequest($"Unable to read the query results: {stored.Execution.ResultConfiguration.OutputLocation} does not exist.");
+            ?? throw AthenaValidation.InvalidRequest($"Unable to read the query results: {stored.Execution.ResultConfiguration.OutputLocation} does not exist.");
         using var reader = new StreamReader(content, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         var rows = stored.HasHeaderRow
             ? AthenaCsv.Parse(text)
             : text.Split('\n', StringSplitOptions.None).SkipLast(1).Select(line => line.Split('\t').Select(v => (string?)v).ToArray()).ToList();
         var size = maxResults ?? MaxQueryResults;
-        var page = rows.Skip(offset).Take(size).Select(r => new Row(r.Select(v => new Datum(v)).ToList())).ToList();
-        var next = offset + size < rows.Count ? AthenaValidation.Encode(stored.Execution.QueryExecutionId, (offset + size).ToString(CultureInfo.InvariantCulture)) : null;
-        return (new ResultSet(page, new ResultSetMetadata(stored.Columns ?? [])), next);
+        var page = rows.Skip(offset).Take(size).Select(r => new Row { Data = r.Select(v => new Datum { VarCharValue = v }).ToList() }).ToList();
+        var next = offset + size < rows.Count ? AthenaValidation.Encode(stored.Execution.QueryExecutionId!, (offset + size).ToString(CultureInfo.InvariantCulture)) : null;
+        return (new ResultSet { Rows = page, ResultSetMetadata = new ResultSetMetadata { ColumnInfo = stored.Columns ?? [] } }, next);
     }
 
     public void Stop(string? id)
@@ -194,10 +194,10 @@ internal sealed partial class QueryRuns : IDisposable
         lock (_store.Gate)
         {
             var stored = _store.FindExecution(id);
-            if (stored.Execution.Status.State is QueryExecutionState.Queued or QueryExecutionState.Running)
+            if (stored.Execution.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
             {
-                Finish(stored.Execution.QueryExecutionId, QueryExecutionState.Cancelled, "Query was cancelled by user", null, null, null);
-                if (_running.Remove(stored.Execution.QueryExecutionId, out var cancellation))
+                Finish(stored.Execution.QueryExecutionId!, QueryExecutionStateValues.Cancelled, "Query was cancelled by user", null, null, null);
+                if (_running.Remove(stored.Execution.QueryExecutionId!, out var cancellation))
                 {
                     cancellation.Cancel();
                 }
@@ -215,7 +215,7 @@ internal sealed partial class QueryRuns : IDisposable
             _store.FindWorkGroup(name);
             var offset = nextToken is null ? 0 : int.Parse(AthenaValidation.Decode(nextToken, "executions:" + name), CultureInfo.InvariantCulture);
             var size = maxResults is null or 0 ? 50 : maxResults.Value;
-            var ids = _store.State.Executions.Where(e => e.Execution.WorkGroup == name).Reverse().Select(e => e.Execution.QueryExecutionId).ToList();
+            var ids = _store.State.Executions.Where(e => e.Execution.WorkGroup == name).Reverse().Select(e => e.Execution.QueryExecutionId!).ToList();
             var page = ids.Skip(offset).Take(size).ToList();
             return (page, offset + size < ids.Count ? AthenaValidation.Encode("executions:" + name, (offset + size).ToString(CultureInfo.InvariantCulture)) : null);
         }
@@ -231,8 +231,6 @@ internal sealed partial class QueryRuns : IDisposable
             }
         }
     }
-
-    private static string StateName(QueryExecutionState state) => state.ToString().ToUpperInvariant();
 
     private async Task RunAsync(string id, QueryRequest query, CancellationTokenSource cancellation)
     {
@@ -255,7 +253,7 @@ internal sealed partial class QueryRuns : IDisposable
                     return;
                 }
 
-                Update(id, e => e with { Status = e.Status with { State = QueryExecutionState.Running } });
+                Update(id, s => s with { Execution = s.Execution with { Status = s.Execution.Status! with { State = QueryExecutionStateValues.Running } } });
             }
 
             var outcome = await Task.Run(() => _engine.RunAsync(query, cancellation.Token), cancellation.Token).ConfigureAwait(false);
@@ -267,7 +265,7 @@ internal sealed partial class QueryRuns : IDisposable
             {
                 if (!cancellation.IsCancellationRequested)
                 {
-                    Finish(id, QueryExecutionState.Succeeded, null, null, outcome, (engineTime, serviceTime));
+                    Finish(id, QueryExecutionStateValues.Succeeded, null, null, outcome, (engineTime, serviceTime));
                 }
             }
         }
@@ -279,7 +277,7 @@ internal sealed partial class QueryRuns : IDisposable
         {
             lock (_store.Gate)
             {
-                Finish(id, QueryExecutionState.Failed, e.Message, new AthenaError { ErrorCategory = e.ErrorCategory, ErrorType = e.ErrorType, Retryable = e.Retryable, ErrorMessage = e.Message }, null, null);
+                Finish(id, QueryExecutionStateValues.Failed, e.Message, new AthenaError { ErrorCategory = e.ErrorCategory, ErrorType = e.ErrorType, Retryable = e.Retryable, ErrorMessage = e.Message }, null, null);
             }
         }
         catch (Exception e)
@@ -288,7 +286,7 @@ internal sealed partial class QueryRuns : IDisposable
             var message = $"GENERIC_INTERNAL_ERROR: {e.Message}";
             lock (_store.Gate)
             {
-                Finish(id, QueryExecutionState.Failed, message, new AthenaError { ErrorCategory = QueryErrors.System, ErrorType = QueryErrors.InternalError, Retryable = true, ErrorMessage = message }, null, null);
+                Finish(id, QueryExecutionStateValues.Failed, message, new AthenaError { ErrorCategory = QueryErrors.System, ErrorType = QueryErrors.InternalError, Retryable = true, ErrorMessage = message }, null, null);
             }
         }
         finally
@@ -341,48 +339,44 @@ internal sealed partial class QueryRuns : IDisposable
 
         lock (_store.Gate)
         {
-            Update(id, e => e, stored => stored with { Columns = [.. outcome.Columns], HasHeaderRow = outcome.HasHeaderRow });
+            Update(id, stored => stored with { Columns = [.. outcome.Columns], HasHeaderRow = outcome.HasHeaderRow });
         }
     }
 
     // Callers hold the store's gate.
-    private void Finish(string id, QueryExecutionState state, string? reason, AthenaError? error, QueryOutcome? outcome, (TimeSpan Engine, TimeSpan Service)? times)
+    private void Finish(string id, string state, string? reason, AthenaError? error, QueryOutcome? outcome, (TimeSpan Engine, TimeSpan Service)? times)
     {
         var now = _store.Now();
-        Update(id, e =>
+        Update(id, stored =>
         {
-            var total = (long)Math.Max(0, (now - e.Status.SubmissionDateTime) * 1000);
+            var e = stored.Execution;
+            var total = (long)Math.Max(0, (now - e.Status!.SubmissionDateTime!.Value).TotalMilliseconds);
             var engine = (long)(times?.Engine.TotalMilliseconds ?? 0);
             var service = (long)(times?.Service.TotalMilliseconds ?? 0);
-            return e with
+            var statistics = new QueryExecutionStatistics
             {
-                Status = e.Status with { State = state, StateChangeReason = reason, CompletionDateTime = now, AthenaError = error },
-                Statistics = new QueryExecutionStatistics
-                {
-                    EngineExecutionTimeInMillis = engine,
-                    DataScannedInBytes = outcome?.DataScannedInBytes ?? 0,
-                    TotalExecutionTimeInMillis = total,
-                    QueryQueueTimeInMillis = Math.Max(0, total - engine - service),
-                    ServicePreProcessingTimeInMillis = 0,
-                    QueryPlanningTimeInMillis = 0,
-                    ServiceProcessingTimeInMillis = service,
-                },
+                EngineExecutionTimeInMillis = engine,
+                DataScannedInBytes = outcome?.DataScannedInBytes ?? 0,
+                TotalExecutionTimeInMillis = total,
+                QueryQueueTimeInMillis = Math.Max(0, total - engine - service),
+                ServicePreProcessingTimeInMillis = 0,
+                QueryPlanningTimeInMillis = 0,
+                ServiceProcessingTimeInMillis = service,
             };
+            var status = e.Status with { State = state, StateChangeReason = reason, CompletionDateTime = now, AthenaError = error };
+            return stored with { Execution = e with { Status = status, Statistics = statistics } };
         });
     }
 
-    private void Update(string id, Func<QueryExecution, QueryExecution> change, Func<StoredExecution, StoredExecution>? stored = null)
+    // Callers hold the store's gate.
+    private void Update(string id, Func<StoredExecution, StoredExecution> change)
     {
         var index = _store.State.Executions.FindIndex(e => e.Execution.QueryExecutionId == id);
-        if (index < 0)
+        if (index >= 0)
         {
-            return;
+            _store.State.Executions[index] = change(_store.State.Executions[index]);
+            _store.Save();
         }
-
-        var current = _store.State.Executions[index];
-        current = current with { Execution = change(current.Execution) };
-        _store.State.Executions[index] = stored is null ? current : stored(current);
-        _store.Save();
     }
 
     private void Trim()
@@ -390,7 +384,7 @@ internal sealed partial class QueryRuns : IDisposable
         var excess = _store.State.Executions.Count - Math.Max(1, _options.MaxQueryExecutionsKept);
         for (var i = 0; i < _store.State.Executions.Count && excess > 0;)
         {
-            if (_store.State.Executions[i].Execution.Status.State is QueryExecutionState.Queued or QueryExecutionState.Running)
+            if (_store.State.Executions[i].Execution.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
             {
                 i++;
                 continue;
