@@ -204,19 +204,9 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
         var descriptor = table.StorageDescriptor;
         var serde = descriptor?.SerdeInfo?.SerializationLibrary ?? "";
         var input = descriptor?.InputFormat ?? "";
-        TableFormat format;
-        if (serde.Contains("parquet", StringComparison.OrdinalIgnoreCase) || input.Contains("parquet", StringComparison.OrdinalIgnoreCase))
-        {
-            format = TableFormat.Parquet;
-        }
-        else if (serde.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            format = TableFormat.Json;
-        }
-        else
-        {
-            throw QueryErrors.Analysis($"NOT_SUPPORTED: {position}: LocalCloud's Athena reads JSON and Parquet tables; '{database}.{name}' uses SerDe '{serde}'");
-        }
+        var format = serde.Contains("parquet", StringComparison.OrdinalIgnoreCase) || input.Contains("parquet", StringComparison.OrdinalIgnoreCase) ? TableFormat.Parquet
+            : serde.Contains("json", StringComparison.OrdinalIgnoreCase) ? TableFormat.Json
+            : throw QueryErrors.Analysis($"NOT_SUPPORTED: {position}: LocalCloud's Athena reads JSON and Parquet tables; '{database}.{name}' uses SerDe '{serde}'");
 
         var keys = table.PartitionKeys ?? [];
         var partitions = keys.Count == 0 ? [] : await AllAsync(token => catalog.GetPartitionsAsync(database, name, null, token, 1000, cancellationToken)).ConfigureAwait(false);

@@ -135,20 +135,11 @@ internal sealed partial class QueryRuns : IDisposable
 
         lock (_store.Gate)
         {
-            var found = new List<QueryExecution>();
-            var unprocessed = new List<UnprocessedQueryExecutionId>();
-            foreach (var id in ids)
-            {
-                if (_store.State.Executions.FirstOrDefault(e => e.Execution.QueryExecutionId == id) is { } stored)
-                {
-                    found.Add(stored.Execution);
-                }
-                else
-                {
-                    unprocessed.Add(new UnprocessedQueryExecutionId { QueryExecutionId = id, ErrorCode = "INVALID_INPUT", ErrorMessage = $"QueryExecution {id} was not found" });
-                }
-            }
-
+            var executions = ids.Select(id => (Id: id, Stored: _store.State.Executions.FirstOrDefault(e => e.Execution.QueryExecutionId == id))).ToList();
+            var found = executions.Where(e => e.Stored is not null).Select(e => e.Stored!.Execution).ToList();
+            var unprocessed = executions.Where(e => e.Stored is null)
+                .Select(e => new UnprocessedQueryExecutionId { QueryExecutionId = e.Id, ErrorCode = "INVALID_INPUT", ErrorMessage = $"QueryExecution {e.Id} was not found" })
+                .ToList();
             return (found, unprocessed);
         }
     }

@@ -1,3 +1,4 @@
+using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Glue.Api;
 
 namespace Pipeline.LocalCloud.Athena.Engine;
@@ -27,6 +28,14 @@ internal sealed class ResolvedTable
     public List<DataFile> Files { get; } = [];
 
     public bool IsPartitioned => PartitionKeys.Count > 0;
+
+    /// <summary>A partition's values as SQL, each cast to its key's type: <c>, TRY_CAST('2026' AS INTEGER), …</c>.</summary>
+    public string PartitionValues(int partition)
+    {
+        var values = Partitions[partition].Values;
+        return string.Concat(PartitionKeys.Select((key, k) =>
+            $", TRY_CAST({(k < values.Count && values[k] is { } value ? DuckDbSql.Literal(value) : "NULL")} AS {key.Type})"));
+    }
 }
 
 /// <summary>One object a table reads: its file in the object store, its size, its partition (null when unpartitioned).</summary>

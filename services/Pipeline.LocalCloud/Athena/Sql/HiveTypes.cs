@@ -11,6 +11,23 @@ namespace Pipeline.LocalCloud.Athena.Sql;
 /// </summary>
 internal static class HiveTypes
 {
+    private static readonly Dictionary<string, string> Scalars = new(StringComparer.Ordinal)
+    {
+        ["string"] = "VARCHAR",
+        ["int"] = "INTEGER",
+        ["integer"] = "INTEGER",
+        ["bigint"] = "BIGINT",
+        ["smallint"] = "SMALLINT",
+        ["tinyint"] = "TINYINT",
+        ["double"] = "DOUBLE",
+        ["float"] = "FLOAT",
+        ["real"] = "FLOAT",
+        ["boolean"] = "BOOLEAN",
+        ["timestamp"] = "TIMESTAMP",
+        ["date"] = "DATE",
+        ["binary"] = "BLOB",
+    };
+
     public static string ToDuckDb(string hiveType)
     {
         var position = 0;
@@ -99,32 +116,8 @@ internal static class HiveTypes
             case "char":
                 Arguments(text, ref position);
                 return "VARCHAR";
-            case "string":
-                return "VARCHAR";
-            case "int":
-            case "integer":
-                return "INTEGER";
-            case "bigint":
-                return "BIGINT";
-            case "smallint":
-                return "SMALLINT";
-            case "tinyint":
-                return "TINYINT";
-            case "double":
-                return "DOUBLE";
-            case "float":
-            case "real":
-                return "FLOAT";
-            case "boolean":
-                return "BOOLEAN";
-            case "timestamp":
-                return "TIMESTAMP";
-            case "date":
-                return "DATE";
-            case "binary":
-                return "BLOB";
             default:
-                throw new FormatException($"Unknown type '{name}' in '{text}'.");
+                return Scalars.TryGetValue(name, out var scalar) ? scalar : throw new FormatException($"Unknown type '{name}' in '{text}'.");
         }
     }
 

@@ -45,10 +45,16 @@ internal static class QueryAnalyzer
         var statement = Serialize(connection, sql);
         var root = statement["node"]!.AsObject();
         var ctes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        CollectCtes(root, ctes);
+        Visit(root, o =>
+        {
+            if (o["cte_map"]?["map"] is JsonArray map)
+            {
+                ctes.UnionWith(map.Select(entry => entry?["key"]?.GetValue<string>()).OfType<string>());
+            }
+        });
 
         var walker = new Walker(sql, ctes);
-        walker.Walk(root);
+        Visit(root, walker.Visit);
         return new QueryAnalysis
         {
             Tables = walker.Tables,
@@ -135,32 +141,23 @@ internal static class QueryAnalyzer
         return names;
     }
 
-    private static void CollectCtes(JsonNode? node, HashSet<string> names)
+    /// <summary>Calls <paramref name="action"/> on every object of a parse tree, a parent before its children; the action may change them.</summary>
+    public static void Visit(JsonNode? node, Action<JsonObject> action)
     {
         switch (node)
         {
             case JsonObject o:
-                if (o["cte_map"]?["map"] is JsonArray map)
+                action(o);
+                foreach (var (_, child) in o.ToList())
                 {
-                    foreach (var entry in map)
-                    {
-                        if (entry?["key"]?.GetValue<string>() is { } key)
-                        {
-                            names.Add(key);
-                        }
-                    }
-                }
-
-                foreach (var (_, child) in o)
-                {
-                    CollectCtes(child, names);
+                    Visit(child, action);
                 }
 
                 break;
             case JsonArray a:
-                foreach (var child in a)
+                foreach (var child in a.ToList())
                 {
-                    CollectCtes(child, names);
+                    Visit(child, action);
                 }
 
                 break;
@@ -191,29 +188,7 @@ internal static class QueryAnalyzer
 
         public List<string> Stars { get; } = [];
 
-        public void Walk(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    Visit(o);
-                    foreach (var (_, child) in o)
-                    {
-                        Walk(child);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var child in a)
-                    {
-                        Walk(child);
-                    }
-
-                    break;
-            }
-        }
-
-        private void Visit(JsonObject o)
+        public void Visit(JsonObject o)
         {
             switch (Type(o))
             {

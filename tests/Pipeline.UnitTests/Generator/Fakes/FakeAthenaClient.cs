@@ -32,7 +32,7 @@ internal sealed partial class FakeAthenaClient(TimeProvider time) : IAthenaClien
         Queries.Enqueue(request.QueryString!);
         var id = $"q{Interlocked.Increment(ref _next)}";
         var now = time.GetUtcNow();
-        _results[id] = [.. Quoted().Matches(request.QueryString).Select(m => m.Groups[1].Value).Where(v => IsQueryable(v, now))];
+        _results[id] = [.. Quoted().Matches(request.QueryString!).Select(m => m.Groups[1].Value).Where(v => IsQueryable(v, now))];
         return Task.FromResult(id);
     }
 
