@@ -83,13 +83,8 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                     tables[key] = table;
                 }
 
-                List<int>? kept = null;
-                if (table.IsPartitioned)
-                {
-                    kept = PartitionPruner.Keep(connection, table, reference).ToList();
-                    table.KeptPartitions.UnionWith(kept);
-                }
-
+                var kept = table.IsPartitioned ? PartitionPruner.Keep(connection, table, reference).ToList() : null;
+                table.KeptPartitions.UnionWith(kept ?? []);
                 scans.Add((reference, table, kept));
             }
 
@@ -98,11 +93,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                 await LoadFilesAsync(table, cancellationToken).ConfigureAwait(false);
             }
 
-            long scanned = 0;
-            foreach (var (reference, table, kept) in scans)
-            {
-                scanned += ScanMeter.Measure(connection, table, kept, reference, analysis);
-            }
+            var scanned = scans.Sum(s => ScanMeter.Measure(connection, s.Table, s.Kept, s.Reference, analysis));
 
             if (request.BytesScannedCutoff is { } cutoff && scanned > cutoff)
             {

@@ -15,29 +15,16 @@ namespace Pipeline.LocalCloud.Athena.Engine;
 /// at once (the rest wait QUEUED); results go to the output location in the object store as Athena writes them, and
 /// GetQueryResults pages through that file. The history keeps <see cref="AthenaOptions.MaxQueryExecutionsKept"/>.
 /// </summary>
-internal sealed partial class QueryRuns : IDisposable
+internal sealed partial class QueryRuns(AthenaStore store, IGlueCatalog catalog, IObjectStore objects, AthenaOptions options, TimeProvider time, ILogger logger) : IDisposable
 {
     private const int MaxQueryResults = 1000;
 
-    private readonly AthenaStore _store;
     private readonly Dictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _slots;
-    private readonly QueryEngine _engine;
-    private readonly IObjectStore _objects;
-    private readonly AthenaOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-
-    public QueryRuns(AthenaStore store, IGlueCatalog catalog, IObjectStore objects, AthenaOptions options, TimeProvider time, ILogger logger)
-    {
-        _store = store;
-        _engine = new QueryEngine(catalog, objects, options);
-        _objects = objects;
-        _options = options;
-        _time = time;
-        _logger = logger;
-        _slots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentQueries));
-    }
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrentQueries));
+    private readonly QueryEngine _engine = new(catalog, objects, options);
+    private readonly IObjectStore _objects = objects;
+    private readonly AthenaOptions _options = options;
+    private readonly ILogger _logger = logger;
 
     public string Start(StartQueryExecutionRequest request)
     {
@@ -54,9 +41,9 @@ internal sealed partial class QueryRuns : IDisposable
 
         var workGroupName = request.WorkGroup ?? AthenaStore.PrimaryWorkGroup;
         AthenaValidation.WorkGroupName(workGroupName, "workGroup");
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            if (request.ClientRequestToken is { } idempotency && _store.State.Executions.FirstOrDefault(e => e.ClientRequestToken == idempotency) is { } previous)
+            if (request.ClientRequestToken is { } idempotency && store.State.Executions.FirstOrDefault(e => e.ClientRequestToken == idempotency) is { } previous)
             {
                 if (previous.Execution.Query != sql || previous.Execution.WorkGroup != workGroupName)
                 {
@@ -66,7 +53,7 @@ internal sealed partial class QueryRuns : IDisposable
                 return previous.Execution.QueryExecutionId!;
             }
 
-            var workGroup = _store.FindWorkGroup(workGroupName);
+            var workGroup = store.FindWorkGroup(workGroupName);
             if (workGroup.State == WorkGroupStateValues.Disabled)
             {
                 throw AthenaValidation.InvalidRequest($"WorkGroup {workGroupName} is disabled.");
@@ -95,15 +82,15 @@ internal sealed partial class QueryRuns : IDisposable
                 StatementType = utility ?? StatementTypeValues.Dml,
                 ResultConfiguration = new ResultConfiguration { OutputLocation = $"{output.TrimEnd('/')}/{id}.{(utility is null ? "csv" : "txt")}" },
                 QueryExecutionContext = request.QueryExecutionContext ?? new QueryExecutionContext(),
-                Status = new QueryExecutionStatus { State = QueryExecutionStateValues.Queued, SubmissionDateTime = _store.Now() },
+                Status = new QueryExecutionStatus { State = QueryExecutionStateValues.Queued, SubmissionDateTime = store.Now() },
                 Statistics = new QueryExecutionStatistics { EngineExecutionTimeInMillis = 0, DataScannedInBytes = 0, TotalExecutionTimeInMillis = 0 },
                 WorkGroup = workGroupName,
                 EngineVersion = configuration?.EngineVersion ?? AthenaStore.EngineVersion,
                 SubstatementType = utility is null ? "SELECT" : null,
             };
-            _store.State.Executions.Add(new StoredExecution { Execution = execution, ClientRequestToken = request.ClientRequestToken });
+            store.State.Executions.Add(new StoredExecution { Execution = execution, ClientRequestToken = request.ClientRequestToken });
             Trim();
-            _store.Save();
+            store.Save();
 
             var cancellation = new CancellationTokenSource();
             _running[id] = cancellation;
@@ -115,9 +102,9 @@ internal sealed partial class QueryRuns : IDisposable
 
     public QueryExecution Get(string? id)
     {
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            return _store.FindExecution(id).Execution;
+            return store.FindExecution(id).Execution;
         }
     }
 
@@ -133,9 +120,9 @@ internal sealed partial class QueryRuns : IDisposable
             throw AthenaValidation.Validation("queryExecutionIds", $"[{string.Join(", ", ids)}]", "Member must have length less than or equal to 50");
         }
 
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            var executions = ids.Select(id => (Id: id, Stored: _store.State.Executions.FirstOrDefault(e => e.Execution.QueryExecutionId == id))).ToList();
+            var executions = ids.Select(id => (Id: id, Stored: store.State.Executions.FirstOrDefault(e => e.Execution.QueryExecutionId == id))).ToList();
             var found = executions.Where(e => e.Stored is not null).Select(e => e.Stored!.Execution).ToList();
             var unprocessed = executions.Where(e => e.Stored is null)
                 .Select(e => new UnprocessedQueryExecutionId { QueryExecutionId = e.Id, ErrorCode = "INVALID_INPUT", ErrorMessage = $"QueryExecution {e.Id} was not found" })
@@ -148,9 +135,9 @@ internal sealed partial class QueryRuns : IDisposable
     {
         AthenaValidation.MaxResults(maxResults, 1, MaxQueryResults);
         StoredExecution stored;
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            stored = _store.FindExecution(id);
+            stored = store.FindExecution(id);
         }
 
         var state = stored.Execution.Status!.State;
@@ -182,9 +169,9 @@ internal sealed partial class QueryRuns : IDisposable
 
     public void Stop(string? id)
     {
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            var stored = _store.FindExecution(id);
+            var stored = store.FindExecution(id);
             if (stored.Execution.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
             {
                 Finish(stored.Execution.QueryExecutionId!, QueryExecutionStateValues.Cancelled, "Query was cancelled by user", null, null, null);
@@ -201,12 +188,12 @@ internal sealed partial class QueryRuns : IDisposable
         AthenaValidation.MaxResults(maxResults, 0, 50);
         var name = workGroup ?? AthenaStore.PrimaryWorkGroup;
         AthenaValidation.WorkGroupName(name, "workGroup");
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            _store.FindWorkGroup(name);
+            store.FindWorkGroup(name);
             var offset = nextToken is null ? 0 : int.Parse(AthenaValidation.Decode(nextToken, "executions:" + name), CultureInfo.InvariantCulture);
             var size = maxResults is null or 0 ? 50 : maxResults.Value;
-            var ids = _store.State.Executions.Where(e => e.Execution.WorkGroup == name).Reverse().Select(e => e.Execution.QueryExecutionId!).ToList();
+            var ids = store.State.Executions.Where(e => e.Execution.WorkGroup == name).Reverse().Select(e => e.Execution.QueryExecutionId!).ToList();
             var page = ids.Skip(offset).Take(size).ToList();
             return (page, offset + size < ids.Count ? AthenaValidation.Encode("executions:" + name, (offset + size).ToString(CultureInfo.InvariantCulture)) : null);
         }
@@ -214,7 +201,7 @@ internal sealed partial class QueryRuns : IDisposable
 
     public void Dispose()
     {
-        lock (_store.Gate)
+        lock (store.Gate)
         {
             foreach (var cancellation in _running.Values)
             {
@@ -236,8 +223,8 @@ internal sealed partial class QueryRuns : IDisposable
 
         try
         {
-            var started = _time.GetTimestamp();
-            lock (_store.Gate)
+            var started = time.GetTimestamp();
+            lock (store.Gate)
             {
                 if (cancellation.IsCancellationRequested)
                 {
@@ -248,11 +235,11 @@ internal sealed partial class QueryRuns : IDisposable
             }
 
             var outcome = await Task.Run(() => _engine.RunAsync(query, cancellation.Token), cancellation.Token).ConfigureAwait(false);
-            var engineTime = _time.GetElapsedTime(started);
-            var written = _time.GetTimestamp();
+            var engineTime = time.GetElapsedTime(started);
+            var written = time.GetTimestamp();
             await WriteResultsAsync(id, outcome, cancellation.Token).ConfigureAwait(false);
-            var serviceTime = _time.GetElapsedTime(written);
-            lock (_store.Gate)
+            var serviceTime = time.GetElapsedTime(written);
+            lock (store.Gate)
             {
                 if (!cancellation.IsCancellationRequested)
                 {
@@ -266,7 +253,7 @@ internal sealed partial class QueryRuns : IDisposable
         }
         catch (AthenaQueryException e)
         {
-            lock (_store.Gate)
+            lock (store.Gate)
             {
                 Finish(id, QueryExecutionStateValues.Failed, e.Message, new AthenaError { ErrorCategory = e.ErrorCategory, ErrorType = e.ErrorType, Retryable = e.Retryable, ErrorMessage = e.Message }, null, null);
             }
@@ -275,7 +262,7 @@ internal sealed partial class QueryRuns : IDisposable
         {
             LogQueryCrashed(e, id);
             var message = $"GENERIC_INTERNAL_ERROR: {e.Message}";
-            lock (_store.Gate)
+            lock (store.Gate)
             {
                 Finish(id, QueryExecutionStateValues.Failed, message, new AthenaError { ErrorCategory = QueryErrors.System, ErrorType = QueryErrors.InternalError, Retryable = true, ErrorMessage = message }, null, null);
             }
@@ -283,7 +270,7 @@ internal sealed partial class QueryRuns : IDisposable
         finally
         {
             _slots.Release();
-            lock (_store.Gate)
+            lock (store.Gate)
             {
                 _running.Remove(id);
             }
@@ -295,9 +282,9 @@ internal sealed partial class QueryRuns : IDisposable
     private async Task WriteResultsAsync(string id, QueryOutcome outcome, CancellationToken cancellationToken)
     {
         string outputLocation;
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            outputLocation = _store.FindExecution(id).Execution.ResultConfiguration!.OutputLocation!;
+            outputLocation = store.FindExecution(id).Execution.ResultConfiguration!.OutputLocation!;
         }
 
         var location = S3Location.TryParse(outputLocation)!;
@@ -320,15 +307,15 @@ internal sealed partial class QueryRuns : IDisposable
         buffer.Position = 0;
         try
         {
-            var options = new ObjectWriteOptions(ContentType: outcome.HasHeaderRow ? "text/csv" : "text/plain");
-            await _objects.PutObjectAsync(location.Bucket, location.Prefix.TrimEnd('/'), buffer, options, cancellationToken).ConfigureAwait(false);
+            var writeOptions = new ObjectWriteOptions(ContentType: outcome.HasHeaderRow ? "text/csv" : "text/plain");
+            await _objects.PutObjectAsync(location.Bucket, location.Prefix.TrimEnd('/'), buffer, writeOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException e) when (e.Code == "NoSuchBucket")
         {
             throw QueryErrors.ResultWrite($"Unable to verify/create output bucket {location.Bucket}");
         }
 
-        lock (_store.Gate)
+        lock (store.Gate)
         {
             Update(id, stored => stored with { Columns = [.. outcome.Columns], HasHeaderRow = outcome.HasHeaderRow });
         }
@@ -337,7 +324,7 @@ internal sealed partial class QueryRuns : IDisposable
     // Callers hold the store's gate.
     private void Finish(string id, string state, string? reason, AthenaError? error, QueryOutcome? outcome, (TimeSpan Engine, TimeSpan Service)? times)
     {
-        var now = _store.Now();
+        var now = store.Now();
         Update(id, stored =>
         {
             var e = stored.Execution;
@@ -362,26 +349,26 @@ internal sealed partial class QueryRuns : IDisposable
     // Callers hold the store's gate.
     private void Update(string id, Func<StoredExecution, StoredExecution> change)
     {
-        var index = _store.State.Executions.FindIndex(e => e.Execution.QueryExecutionId == id);
+        var index = store.State.Executions.FindIndex(e => e.Execution.QueryExecutionId == id);
         if (index >= 0)
         {
-            _store.State.Executions[index] = change(_store.State.Executions[index]);
-            _store.Save();
+            store.State.Executions[index] = change(store.State.Executions[index]);
+            store.Save();
         }
     }
 
     private void Trim()
     {
-        var excess = _store.State.Executions.Count - Math.Max(1, _options.MaxQueryExecutionsKept);
-        for (var i = 0; i < _store.State.Executions.Count && excess > 0;)
+        var excess = store.State.Executions.Count - Math.Max(1, _options.MaxQueryExecutionsKept);
+        for (var i = 0; i < store.State.Executions.Count && excess > 0;)
         {
-            if (_store.State.Executions[i].Execution.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
+            if (store.State.Executions[i].Execution.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
             {
                 i++;
                 continue;
             }
 
-            _store.State.Executions.RemoveAt(i);
+            store.State.Executions.RemoveAt(i);
             excess--;
         }
     }
