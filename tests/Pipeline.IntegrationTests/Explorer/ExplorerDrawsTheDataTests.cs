@@ -105,8 +105,8 @@ public sealed class ExplorerDrawsTheDataTests(ExplorerFixture explorer, ITestOut
         string? token = null;
         do
         {
-            var page = await athena.GetQueryResultsAsync(execution.QueryExecutionId, token);
-            rows.AddRange(page.ResultSet!.Rows!.Select(r => r.Data.Select(d => d.VarCharValue).ToArray()));
+            var page = await athena.GetQueryResultsAsync(execution.QueryExecutionId!, token);
+            rows.AddRange(page.ResultSet!.Rows!.Select(r => r.Data!.Select(d => d.VarCharValue).ToArray()));
             token = page.NextToken;
         }
         while (token is not null);

@@ -73,9 +73,9 @@ public sealed class AthenaAgainstMotoTests(MotoServerFixture moto)
         var page = await athena.GetQueryResultsAsync(id);
 
         var rows = page.ResultSet!.Rows!;
-        Assert.Equal(["vendor", "n"], rows[0].Data.Select(d => d.VarCharValue));
-        Assert.Equal(["Volvo", "42"], rows[1].Data.Select(d => d.VarCharValue));
-        Assert.Equal(["Scania", null], rows[2].Data.Select(d => d.VarCharValue));
+        Assert.Equal(["vendor", "n"], rows[0].Data!.Select(d => d.VarCharValue));
+        Assert.Equal(["Volvo", "42"], rows[1].Data!.Select(d => d.VarCharValue));
+        Assert.Equal(["Scania", null], rows[2].Data!.Select(d => d.VarCharValue));
         Assert.Equal(["varchar", "bigint"], page.ResultSet.ResultSetMetadata!.ColumnInfo!.Select(c => c.Type));
     }
 }
