@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.AppHost.Athena;
 
@@ -25,7 +26,7 @@ public static class SampleQuery
         while (true)
         {
             execution = await athena.GetQueryExecutionAsync(id, timeout.Token);
-            if (execution.Status?.State is QueryExecutionState.Succeeded or QueryExecutionState.Failed or QueryExecutionState.Cancelled)
+            if (execution.Status?.State is QueryExecutionStateValues.Succeeded or QueryExecutionStateValues.Failed or QueryExecutionStateValues.Cancelled)
             {
                 break;
             }
@@ -34,7 +35,7 @@ public static class SampleQuery
         }
 
         var scanned = execution.Statistics?.DataScannedInBytes ?? 0;
-        if (execution.Status?.State != QueryExecutionState.Succeeded)
+        if (execution.Status?.State != QueryExecutionStateValues.Succeeded)
         {
             var reason = execution.Status?.StateChangeReason ?? execution.Status?.AthenaError?.ErrorMessage ?? "no reason given";
             log.LogError("Query {QueryExecutionId} {State}: {Reason}", id, execution.Status?.State, reason);
@@ -69,7 +70,7 @@ public static class SampleQuery
     private static string Format(Row row)
     {
         var text = new StringBuilder();
-        foreach (var datum in row.Data)
+        foreach (var datum in row.Data ?? [])
         {
             text.Append(text.Length == 0 ? "| " : " | ").Append(datum.VarCharValue ?? "NULL");
         }

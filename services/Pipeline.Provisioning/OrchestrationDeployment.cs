@@ -6,9 +6,10 @@ using Amazon.SQS.Model;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
 using Pipeline.Aws.EventBridge;
-using Pipeline.AwsShapes.EventBridge;
 using Pipeline.Aws.Glue;
 using Pipeline.Aws.Lambda;
+using Pipeline.AwsShapes.Athena;
+using Pipeline.AwsShapes.EventBridge;
 using CreateEventSourceMappingRequest = Pipeline.AwsShapes.Lambda.CreateEventSourceMappingRequest;
 using FunctionConfiguration = Pipeline.AwsShapes.Lambda.FunctionConfiguration;
 using Pipeline.Contracts.Datasets;
@@ -167,7 +168,7 @@ public sealed class OrchestrationDeployment(AwsClientFactory aws, DatasetCatalog
         var athena = aws.CreateAthena();
         await IgnoreExistingAsync(() => athena.CreateWorkGroupAsync(
             names.WorkGroup,
-            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration(names.AthenaOutput), EnforceWorkGroupConfiguration = true },
+            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration { OutputLocation = names.AthenaOutput }, EnforceWorkGroupConfiguration = true },
             "Queries over the pipeline's raw and stage tables.",
             cancellationToken));
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pipeline.Aws.Core;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.Aws.Athena;
 
@@ -31,14 +32,15 @@ public sealed class AthenaClient : IAthenaClient
     public async Task CreateWorkGroupAsync(string name, WorkGroupConfiguration? configuration = null, string? description = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        await Client.SendAsync("CreateWorkGroup", new CreateWorkGroupInput(name, configuration, description), AthenaJsonContext.Default.CreateWorkGroupInput, AthenaJsonContext.Default.AwsEmptyResponse, cancellationToken).ConfigureAwait(false);
+        var input = new CreateWorkGroupInput { Name = name, Configuration = configuration, Description = description };
+        await Client.SendAsync("CreateWorkGroup", input, AthenaJsonContext.Default.CreateWorkGroupInput, AthenaJsonContext.Default.CreateWorkGroupOutput, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task<WorkGroup> GetWorkGroupAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var output = await Client.SendAsync("GetWorkGroup", new WorkGroupInput(name), AthenaJsonContext.Default.WorkGroupInput, AthenaJsonContext.Default.GetWorkGroupOutput, cancellationToken).ConfigureAwait(false);
+        var output = await Client.SendAsync("GetWorkGroup", new GetWorkGroupInput { WorkGroup = name }, AthenaJsonContext.Default.GetWorkGroupInput, AthenaJsonContext.Default.GetWorkGroupOutput, cancellationToken).ConfigureAwait(false);
         return output.WorkGroup ?? throw new JsonException("Athena GetWorkGroup answered without a WorkGroup.");
     }
 
@@ -56,7 +58,8 @@ public sealed class AthenaClient : IAthenaClient
     public async Task<QueryExecution> GetQueryExecutionAsync(string queryExecutionId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queryExecutionId);
-        var output = await Client.SendAsync("GetQueryExecution", new QueryExecutionIdInput(queryExecutionId), AthenaJsonContext.Default.QueryExecutionIdInput, AthenaJsonContext.Default.GetQueryExecutionOutput, cancellationToken).ConfigureAwait(false);
+        var input = new GetQueryExecutionInput { QueryExecutionId = queryExecutionId };
+        var output = await Client.SendAsync("GetQueryExecution", input, AthenaJsonContext.Default.GetQueryExecutionInput, AthenaJsonContext.Default.GetQueryExecutionOutput, cancellationToken).ConfigureAwait(false);
         return output.QueryExecution ?? throw new JsonException("Athena GetQueryExecution answered without a QueryExecution.");
     }
 
@@ -64,6 +67,7 @@ public sealed class AthenaClient : IAthenaClient
     public Task<GetQueryResultsPage> GetQueryResultsAsync(string queryExecutionId, string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(queryExecutionId);
-        return Client.SendAsync("GetQueryResults", new GetQueryResultsInput(queryExecutionId, nextToken, maxResults), AthenaJsonContext.Default.GetQueryResultsInput, AthenaJsonContext.Default.GetQueryResultsPage, cancellationToken);
+        var input = new GetQueryResultsInput { QueryExecutionId = queryExecutionId, NextToken = nextToken, MaxResults = maxResults };
+        return Client.SendAsync("GetQueryResults", input, AthenaJsonContext.Default.GetQueryResultsInput, AthenaJsonContext.Default.GetQueryResultsPage, cancellationToken);
     }
 }

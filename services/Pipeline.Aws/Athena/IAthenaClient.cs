@@ -1,3 +1,5 @@
+using Pipeline.AwsShapes.Athena;
+
 namespace Pipeline.Aws.Athena;
 
 /// <summary>The Amazon Athena operations the pipeline calls (IAM action <c>athena:&lt;Operation&gt;</c> each).</summary>

@@ -1,4 +1,5 @@
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.Explorer.Athena;
 
@@ -28,6 +29,6 @@ public static class AthenaPrice
     public static decimal Dollars(long scannedBytes) => BilledBytes(scannedBytes) * DollarsPerTerabyte / Terabyte;
 
     /// <summary>The price of a finished query: failed queries are not charged, cancelled ones are for what they scanned.</summary>
-    public static decimal Dollars(QueryExecutionState? state, long scannedBytes) =>
-        state is QueryExecutionState.Succeeded or QueryExecutionState.Cancelled ? Dollars(scannedBytes) : 0m;
+    public static decimal Dollars(string? state, long scannedBytes) =>
+        state is QueryExecutionStateValues.Succeeded or QueryExecutionStateValues.Cancelled ? Dollars(scannedBytes) : 0m;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.Explorer.Hosting;
 
 namespace Pipeline.Explorer.Athena;
@@ -23,8 +24,8 @@ public sealed partial class QueryRunner(IAthenaClient athena, ExplorerOptions op
                 {
                     QueryString = sql,
                     WorkGroup = options.WorkGroup,
-                    QueryExecutionContext = new QueryExecutionContext(options.Database),
-                    ResultConfiguration = options.OutputLocation is { Length: > 0 } location ? new ResultConfiguration(location) : null,
+                    QueryExecutionContext = new QueryExecutionContext { Database = options.Database },
+                    ResultConfiguration = options.OutputLocation is { Length: > 0 } location ? new ResultConfiguration { OutputLocation = location } : null,
                 },
                 timeout.Token).ConfigureAwait(false);
             var execution = await WaitAsync(id, timeout.Token).ConfigureAwait(false);
@@ -35,13 +36,13 @@ public sealed partial class QueryRunner(IAthenaClient athena, ExplorerOptions op
                 Name = name,
                 Sql = sql,
                 QueryExecutionId = id,
-                State = state?.ToString().ToUpperInvariant() ?? "UNKNOWN",
+                State = state ?? "UNKNOWN",
                 DataScannedInBytes = scanned,
                 RunTimeMillis = execution.Statistics?.TotalExecutionTimeInMillis ?? 0,
                 PriceUsd = AthenaPrice.Dollars(state, scanned),
                 AnsweredAt = time.GetUtcNow(),
             };
-            if (state != QueryExecutionState.Succeeded)
+            if (state != QueryExecutionStateValues.Succeeded)
             {
                 return result with { Error = execution.Status?.StateChangeReason ?? execution.Status?.AthenaError?.ErrorMessage ?? "Athena gave no reason." };
             }
@@ -72,7 +73,7 @@ public sealed partial class QueryRunner(IAthenaClient athena, ExplorerOptions op
         while (true)
         {
             var execution = await athena.GetQueryExecutionAsync(id, cancellationToken).ConfigureAwait(false);
-            if (execution.Status?.State is QueryExecutionState.Succeeded or QueryExecutionState.Failed or QueryExecutionState.Cancelled)
+            if (execution.Status?.State is QueryExecutionStateValues.Succeeded or QueryExecutionStateValues.Failed or QueryExecutionStateValues.Cancelled)
             {
                 return execution;
             }

@@ -1,4 +1,5 @@
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.Explorer.Athena;
 
@@ -21,7 +22,7 @@ public sealed record ResultTable(IReadOnlyList<ResultColumn> Columns, IReadOnlyL
         var first = true;
         foreach (var page in pages)
         {
-            columns ??= page.ResultSet?.ResultSetMetadata?.ColumnInfo?.Select(c => new ResultColumn(c.Name, c.Type)).ToArray();
+            columns ??= page.ResultSet?.ResultSetMetadata?.ColumnInfo?.Select(c => new ResultColumn(c.Name ?? "", c.Type ?? "")).ToArray();
             var pageRows = page.ResultSet?.Rows ?? [];
             var skip = first && !string.Equals(statementType, "UTILITY", StringComparison.Ordinal) && IsHeader(pageRows, columns) ? 1 : 0;
             first = false;
@@ -33,8 +34,9 @@ public sealed record ResultTable(IReadOnlyList<ResultColumn> Columns, IReadOnlyL
                     break;
                 }
 
-                var width = Math.Max(columns?.Count ?? 0, row.Data.Count);
-                rows.Add([.. Enumerable.Range(0, width).Select(i => i < row.Data.Count ? row.Data[i].VarCharValue : null)]);
+                var data = row.Data ?? [];
+                var width = Math.Max(columns?.Count ?? 0, data.Count);
+                rows.Add([.. Enumerable.Range(0, width).Select(i => i < data.Count ? data[i].VarCharValue : null)]);
             }
         }
 
@@ -43,6 +45,6 @@ public sealed record ResultTable(IReadOnlyList<ResultColumn> Columns, IReadOnlyL
 
     // The label row repeats the column names; a data row that happens to equal them is indistinguishable, as in Athena.
     private static bool IsHeader(IReadOnlyList<Row> rows, IReadOnlyList<ResultColumn>? columns) =>
-        rows.Count > 0 && columns is not null && rows[0].Data.Count == columns.Count
-        && rows[0].Data.Select(d => d.VarCharValue).SequenceEqual(columns.Select(c => c.Name), StringComparer.Ordinal);
+        rows.Count > 0 && columns is not null && rows[0].Data?.Count == columns.Count
+        && rows[0].Data!.Select(d => d.VarCharValue).SequenceEqual(columns.Select(c => c.Name), StringComparer.Ordinal);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.Contracts.Datasets;
 using Pipeline.Explorer.Athena;
 using Pipeline.Explorer.Queries;

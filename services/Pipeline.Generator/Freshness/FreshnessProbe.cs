@@ -1,5 +1,6 @@
 using System.Text;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.Generator.Freshness;
 
@@ -77,12 +78,12 @@ public sealed class FreshnessProbe(IAthenaClient athena, FreshnessOptions option
         {
             var execution = await athena.GetQueryExecutionAsync(id, cancellationToken);
             var state = execution.Status?.State;
-            if (state == QueryExecutionState.Succeeded)
+            if (state == QueryExecutionStateValues.Succeeded)
             {
                 break;
             }
 
-            if (state is QueryExecutionState.Failed or QueryExecutionState.Cancelled)
+            if (state is QueryExecutionStateValues.Failed or QueryExecutionStateValues.Cancelled)
             {
                 var reason = execution.Status?.StateChangeReason ?? "no reason given";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.AppHostTests.Infrastructure;
 
@@ -23,12 +24,12 @@ internal static class StageData
         {
             var execution = await athena.GetQueryExecutionAsync(id, timeout.Token);
             var state = execution.Status?.State;
-            if (state == QueryExecutionState.Succeeded)
+            if (state == QueryExecutionStateValues.Succeeded)
             {
                 break;
             }
 
-            if (state is QueryExecutionState.Failed or QueryExecutionState.Cancelled)
+            if (state is QueryExecutionStateValues.Failed or QueryExecutionStateValues.Cancelled)
             {
                 throw new InvalidOperationException($"{sql}: {state}: {execution.Status?.StateChangeReason ?? execution.Status?.AthenaError?.ErrorMessage}");
             }
@@ -40,7 +41,7 @@ internal static class StageData
         var rows = page.ResultSet?.Rows ?? [];
 
         // The first row is the header, as Athena returns it for SELECT.
-        var value = rows.Count > 1 && rows[1].Data.Count > 0 ? rows[1].Data[0].VarCharValue : null;
+        var value = rows.Count > 1 && rows[1].Data is [var first, ..] ? first.VarCharValue : null;
         return long.Parse(value ?? throw new InvalidOperationException($"{sql} returned no value."), CultureInfo.InvariantCulture);
     }
 

@@ -1,4 +1,5 @@
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.EndToEndTests.Infrastructure;
 
@@ -10,10 +11,10 @@ internal sealed record AthenaQuery(QueryExecution Execution, IReadOnlyList<IRead
         var id = await athena.StartQueryExecutionAsync(new StartQueryExecutionRequest { QueryString = sql, WorkGroup = workGroup });
         var execution = await Eventually.WaitAsync(
             () => athena.GetQueryExecutionAsync(id),
-            e => e.Status?.State is QueryExecutionState.Succeeded or QueryExecutionState.Failed or QueryExecutionState.Cancelled,
+            e => e.Status?.State is QueryExecutionStateValues.Succeeded or QueryExecutionStateValues.Failed or QueryExecutionStateValues.Cancelled,
             TimeSpan.FromSeconds(60),
             TimeSpan.FromMilliseconds(250));
-        if (execution.Status?.State != QueryExecutionState.Succeeded)
+        if (execution.Status?.State != QueryExecutionStateValues.Succeeded)
         {
             return new AthenaQuery(execution, []);
         }
@@ -23,7 +24,7 @@ internal sealed record AthenaQuery(QueryExecution Execution, IReadOnlyList<IRead
         do
         {
             var page = await athena.GetQueryResultsAsync(id, token);
-            rows.AddRange((page.ResultSet?.Rows ?? []).Select(r => (IReadOnlyList<string?>)r.Data.Select(d => d.VarCharValue).ToArray()));
+            rows.AddRange((page.ResultSet?.Rows ?? []).Select(r => (IReadOnlyList<string?>)(r.Data ?? []).Select(d => d.VarCharValue).ToArray()));
             token = page.NextToken;
         }
         while (token is not null);
@@ -32,7 +33,7 @@ internal sealed record AthenaQuery(QueryExecution Execution, IReadOnlyList<IRead
         return new AthenaQuery(execution, rows.Skip(1).ToArray());
     }
 
-    public bool Succeeded => Execution.Status?.State == QueryExecutionState.Succeeded;
+    public bool Succeeded => Execution.Status?.State == QueryExecutionStateValues.Succeeded;
 
     public string Describe => $"{Execution.Status?.State}: {Execution.Status?.StateChangeReason} {Execution.Status?.AthenaError?.ErrorMessage}";
 }

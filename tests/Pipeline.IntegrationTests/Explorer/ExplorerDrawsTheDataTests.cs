@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using Pipeline.AppHostTests.Infrastructure;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.Explorer.Athena;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -90,7 +91,7 @@ public sealed class ExplorerDrawsTheDataTests(ExplorerFixture explorer, ITestOut
     private async Task<string> AthenaErrorAsync(string sql)
     {
         var execution = await RunAsync(sql);
-        Assert.Equal(QueryExecutionState.Failed, execution.Status?.State);
+        Assert.Equal(QueryExecutionStateValues.Failed, execution.Status?.State);
         return execution.Status!.StateChangeReason!;
     }
 
@@ -98,14 +99,14 @@ public sealed class ExplorerDrawsTheDataTests(ExplorerFixture explorer, ITestOut
     private async Task<List<string?[]>> AskAsync(string sql)
     {
         var execution = await RunAsync(sql);
-        Assert.True(execution.Status?.State == QueryExecutionState.Succeeded, $"{sql}: {execution.Status?.StateChangeReason}");
+        Assert.True(execution.Status?.State == QueryExecutionStateValues.Succeeded, $"{sql}: {execution.Status?.StateChangeReason}");
         var athena = explorer.Aws.CreateAthena();
         var rows = new List<string?[]>();
         string? token = null;
         do
         {
-            var page = await athena.GetQueryResultsAsync(execution.QueryExecutionId, token);
-            rows.AddRange(page.ResultSet!.Rows!.Select(r => r.Data.Select(d => d.VarCharValue).ToArray()));
+            var page = await athena.GetQueryResultsAsync(execution.QueryExecutionId!, token);
+            rows.AddRange(page.ResultSet!.Rows!.Select(r => r.Data!.Select(d => d.VarCharValue).ToArray()));
             token = page.NextToken;
         }
         while (token is not null);
@@ -116,11 +117,11 @@ public sealed class ExplorerDrawsTheDataTests(ExplorerFixture explorer, ITestOut
     private async Task<QueryExecution> RunAsync(string sql)
     {
         var athena = explorer.Aws.CreateAthena();
-        var id = await athena.StartQueryExecutionAsync(new StartQueryExecutionRequest { QueryString = sql, WorkGroup = WorkGroup, QueryExecutionContext = new QueryExecutionContext(Database) });
+        var id = await athena.StartQueryExecutionAsync(new StartQueryExecutionRequest { QueryString = sql, WorkGroup = WorkGroup, QueryExecutionContext = new QueryExecutionContext { Database = Database } });
         while (true)
         {
             var execution = await athena.GetQueryExecutionAsync(id);
-            if (execution.Status?.State is QueryExecutionState.Succeeded or QueryExecutionState.Failed or QueryExecutionState.Cancelled)
+            if (execution.Status?.State is QueryExecutionStateValues.Succeeded or QueryExecutionStateValues.Failed or QueryExecutionStateValues.Cancelled)
             {
                 return execution;
             }

@@ -7,6 +7,7 @@ using Pipeline.Aws;
 using Pipeline.Aws.Athena;
 using Pipeline.Aws.Core;
 using Pipeline.Aws.Glue;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.Contracts.Datasets;
 using Pipeline.DuckDb;
 
@@ -38,7 +39,7 @@ internal static class SeededLake
         await s3.PutBucketAsync(Bucket);
         await aws.CreateAthena().CreateWorkGroupAsync(
             deployment.NamePrefixLocal,
-            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration($"s3://{Bucket}/{deployment.AthenaResultsPrefix}") });
+            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration { OutputLocation = $"s3://{Bucket}/{deployment.AthenaResultsPrefix}" } });
         await aws.CreateGlue().CreateDatabaseAsync(new DatabaseInput { Name = deployment.CatalogDatabase });
         var glue = aws.CreateJsonClient(AwsServices.Glue);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 using Xunit;
 
 namespace Pipeline.IntegrationTests.Moto;
@@ -18,13 +19,13 @@ public sealed class AthenaAgainstMotoTests(MotoServerFixture moto)
         var workGroup = Unique("pipeline-test");
         await athena.CreateWorkGroupAsync(
             workGroup,
-            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration("s3://pipeline-test-data-lake/athena-results/") },
+            new WorkGroupConfiguration { ResultConfiguration = new ResultConfiguration { OutputLocation = "s3://pipeline-test-data-lake/athena-results/" } },
             "pipeline queries");
 
         var id = await athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
         {
             QueryString = "SELECT count(*) FROM vehicle_telemetry_stage",
-            QueryExecutionContext = new QueryExecutionContext("pipeline"),
+            QueryExecutionContext = new QueryExecutionContext { Database = "pipeline" },
             WorkGroup = workGroup,
         });
         var execution = await athena.GetQueryExecutionAsync(id);
@@ -33,7 +34,7 @@ public sealed class AthenaAgainstMotoTests(MotoServerFixture moto)
         Assert.Equal("SELECT count(*) FROM vehicle_telemetry_stage", execution.Query);
         Assert.Equal(workGroup, execution.WorkGroup);
         Assert.Equal("pipeline", execution.QueryExecutionContext?.Database);
-        Assert.Equal(QueryExecutionState.Succeeded, execution.Status?.State);
+        Assert.Equal(QueryExecutionStateValues.Succeeded, execution.Status?.State);
         Assert.NotNull(execution.Status?.SubmissionDateTime);
     }
 
@@ -67,14 +68,14 @@ public sealed class AthenaAgainstMotoTests(MotoServerFixture moto)
         var id = await athena.StartQueryExecutionAsync(new StartQueryExecutionRequest
         {
             QueryString = "SELECT vendor, count(*) AS n FROM vehicle_telemetry_stage GROUP BY vendor",
-            ResultConfiguration = new ResultConfiguration("s3://pipeline-test-data-lake/athena-results/"),
+            ResultConfiguration = new ResultConfiguration { OutputLocation = "s3://pipeline-test-data-lake/athena-results/" },
         });
         var page = await athena.GetQueryResultsAsync(id);
 
         var rows = page.ResultSet!.Rows!;
-        Assert.Equal(["vendor", "n"], rows[0].Data.Select(d => d.VarCharValue));
-        Assert.Equal(["Volvo", "42"], rows[1].Data.Select(d => d.VarCharValue));
-        Assert.Equal(["Scania", null], rows[2].Data.Select(d => d.VarCharValue));
+        Assert.Equal(["vendor", "n"], rows[0].Data!.Select(d => d.VarCharValue));
+        Assert.Equal(["Volvo", "42"], rows[1].Data!.Select(d => d.VarCharValue));
+        Assert.Equal(["Scania", null], rows[2].Data!.Select(d => d.VarCharValue));
         Assert.Equal(["varchar", "bigint"], page.ResultSet.ResultSetMetadata!.ColumnInfo!.Select(c => c.Type));
     }
 }

@@ -1,4 +1,5 @@
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.Explorer.Athena;
 
 namespace Pipeline.UnitTests.Explorer;
@@ -28,10 +29,10 @@ public sealed class AthenaPriceCountsTheTenMegabyteMinimumTests
         Assert.Equal(10m * 5m / (1024m * 1024m), AthenaPrice.Dollars(1));
 
     [Theory]
-    [InlineData(QueryExecutionState.Failed, 0)]
-    [InlineData(QueryExecutionState.Succeeded, 1)]
-    [InlineData(QueryExecutionState.Cancelled, 1)]
-    public void Failed_queries_are_free_cancelled_ones_pay_their_scan(QueryExecutionState state, int charged) =>
+    [InlineData(QueryExecutionStateValues.Failed, 0)]
+    [InlineData(QueryExecutionStateValues.Succeeded, 1)]
+    [InlineData(QueryExecutionStateValues.Cancelled, 1)]
+    public void Failed_queries_are_free_cancelled_ones_pay_their_scan(string state, int charged) =>
         Assert.Equal(charged * AthenaPrice.Dollars(50L << 20), AthenaPrice.Dollars(state, 50L << 20));
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Pipeline.Aws;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.Explorer.Athena;
 using Pipeline.Explorer.Hosting;
 
@@ -20,7 +21,7 @@ public sealed class QueryRunnerAnswersWithAthenasOutcomeTests
             {
                 QueryExecutionId = "q-1",
                 StatementType = "DML",
-                Status = new QueryExecutionStatus { State = QueryExecutionState.Succeeded },
+                Status = new QueryExecutionStatus { State = QueryExecutionStateValues.Succeeded },
                 Statistics = new QueryExecutionStatistics { DataScannedInBytes = 123_456_789, TotalExecutionTimeInMillis = 842 },
             },
             [ExplorerFixtureJsonContext.Page("select-page-1.json") with { NextToken = null }]);
@@ -41,7 +42,7 @@ public sealed class QueryRunnerAnswersWithAthenasOutcomeTests
             new QueryExecution
             {
                 QueryExecutionId = "q-2",
-                Status = new QueryExecutionStatus { State = QueryExecutionState.Failed, StateChangeReason = "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.db.x' does not exist" },
+                Status = new QueryExecutionStatus { State = QueryExecutionStateValues.Failed, StateChangeReason = "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.db.x' does not exist" },
                 Statistics = new QueryExecutionStatistics { DataScannedInBytes = 0 },
             },
             []);
@@ -77,7 +78,7 @@ public sealed class QueryRunnerAnswersWithAthenasOutcomeTests
         public Task<string> StartQueryExecutionAsync(StartQueryExecutionRequest request, CancellationToken cancellationToken = default)
         {
             Started = request;
-            return Refusal is null ? Task.FromResult(execution!.QueryExecutionId) : Task.FromException<string>(Refusal);
+            return Refusal is null ? Task.FromResult(execution!.QueryExecutionId!) : Task.FromException<string>(Refusal);
         }
 
         public Task<QueryExecution> GetQueryExecutionAsync(string queryExecutionId, CancellationToken cancellationToken = default) => Task.FromResult(execution!);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Athena.Engine;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Protocols;
@@ -14,35 +15,50 @@ internal sealed class AthenaEndpoint : IAwsServiceEndpoint
 
     public AthenaEndpoint(AthenaService athena)
     {
-        var request = AthenaApiJsonContext.Default.AthenaRequest;
-        var response = AthenaApiJsonContext.Default.AthenaResponse;
+        var json = AthenaJsonContext.Default;
         var operations = new JsonOperations()
-            .Add("CreateWorkGroup", request, response, r => Empty(() => athena.CreateWorkGroup(r.Name, r.Configuration, r.Description)))
-            .Add("GetWorkGroup", request, response, r => new AthenaResponse { WorkGroup = athena.GetWorkGroup(r.WorkGroup) })
-            .Add("ListWorkGroups", request, response, r =>
+            .Add("CreateWorkGroup", json.CreateWorkGroupInput, json.CreateWorkGroupOutput, r =>
+            {
+                athena.CreateWorkGroup(r.Name, r.Configuration, r.Description);
+                return new CreateWorkGroupOutput();
+            })
+            .Add("GetWorkGroup", json.GetWorkGroupInput, json.GetWorkGroupOutput, r => new GetWorkGroupOutput { WorkGroup = athena.GetWorkGroup(r.WorkGroup) })
+            .Add("ListWorkGroups", json.ListWorkGroupsInput, json.ListWorkGroupsOutput, r =>
             {
                 var (items, next) = athena.ListWorkGroups(r.NextToken, r.MaxResults);
-                return new AthenaResponse { WorkGroups = items, NextToken = next };
+                return new ListWorkGroupsOutput { WorkGroups = items, NextToken = next };
             })
-            .Add("UpdateWorkGroup", request, response, r => Empty(() => athena.UpdateWorkGroup(r.WorkGroup, r.Description, r.ConfigurationUpdates, r.State)))
-            .Add("DeleteWorkGroup", request, response, r => Empty(() => athena.DeleteWorkGroup(r.WorkGroup)))
-            .Add("StartQueryExecution", request, response, r => new AthenaResponse { QueryExecutionId = athena.StartQueryExecution(r) })
-            .Add("GetQueryExecution", request, response, r => new AthenaResponse { QueryExecution = athena.GetQueryExecution(r.QueryExecutionId) })
-            .Add("BatchGetQueryExecution", request, response, r =>
+            .Add("UpdateWorkGroup", json.UpdateWorkGroupInput, json.UpdateWorkGroupOutput, r =>
+            {
+                athena.UpdateWorkGroup(r.WorkGroup, r.Description, r.ConfigurationUpdates, r.State);
+                return new UpdateWorkGroupOutput();
+            })
+            .Add("DeleteWorkGroup", json.DeleteWorkGroupInput, json.DeleteWorkGroupOutput, r =>
+            {
+                athena.DeleteWorkGroup(r.WorkGroup);
+                return new DeleteWorkGroupOutput();
+            })
+            .Add("StartQueryExecution", json.StartQueryExecutionRequest, json.StartQueryExecutionOutput, r => new StartQueryExecutionOutput { QueryExecutionId = athena.StartQueryExecution(r) })
+            .Add("GetQueryExecution", json.GetQueryExecutionInput, json.GetQueryExecutionOutput, r => new GetQueryExecutionOutput { QueryExecution = athena.GetQueryExecution(r.QueryExecutionId) })
+            .Add("BatchGetQueryExecution", json.BatchGetQueryExecutionInput, json.BatchGetQueryExecutionOutput, r =>
             {
                 var (found, unprocessed) = athena.BatchGetQueryExecution(r.QueryExecutionIds);
-                return new AthenaResponse { QueryExecutions = found, UnprocessedQueryExecutionIds = unprocessed };
+                return new BatchGetQueryExecutionOutput { QueryExecutions = found, UnprocessedQueryExecutionIds = unprocessed };
             })
-            .Add("GetQueryResults", request, response, async (AthenaRequest r, CancellationToken ct) =>
+            .Add("GetQueryResults", json.GetQueryResultsInput, json.GetQueryResultsPage, async (GetQueryResultsInput r, CancellationToken ct) =>
             {
                 var (resultSet, next) = await athena.GetQueryResultsAsync(r.QueryExecutionId, r.NextToken, r.MaxResults, ct).ConfigureAwait(false);
-                return new AthenaResponse { UpdateCount = 0, ResultSet = resultSet, NextToken = next };
+                return new GetQueryResultsPage { UpdateCount = 0, ResultSet = resultSet, NextToken = next };
             })
-            .Add("StopQueryExecution", request, response, r => Empty(() => athena.StopQueryExecution(r.QueryExecutionId)))
-            .Add("ListQueryExecutions", request, response, r =>
+            .Add("StopQueryExecution", json.StopQueryExecutionInput, json.StopQueryExecutionOutput, r =>
+            {
+                athena.StopQueryExecution(r.QueryExecutionId);
+                return new StopQueryExecutionOutput();
+            })
+            .Add("ListQueryExecutions", json.ListQueryExecutionsInput, json.ListQueryExecutionsOutput, r =>
             {
                 var (ids, next) = athena.ListQueryExecutions(r.WorkGroup, r.NextToken, r.MaxResults);
-                return new AthenaResponse { QueryExecutionIds = ids, NextToken = next };
+                return new ListQueryExecutionsOutput { QueryExecutionIds = ids, NextToken = next };
             });
         _protocol = new JsonProtocol(SigningName, "Athena", TargetPrefix, "1.1", operations);
     }
@@ -52,10 +68,4 @@ internal sealed class AthenaEndpoint : IAwsServiceEndpoint
     public AwsProtocol Protocol => AwsProtocol.Json;
 
     public Task HandleAsync(HttpContext context) => _protocol.HandleAsync(context);
-
-    private static AthenaResponse Empty(Action operation)
-    {
-        operation();
-        return new AthenaResponse();
-    }
 }

@@ -1,4 +1,5 @@
-using Pipeline.LocalCloud.Athena.Api;
+using System.Text.Json.Serialization;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Athena.Sql;
 using Pipeline.LocalCloud.Storage;
 
@@ -24,34 +25,37 @@ internal sealed class AthenaStore
     public AthenaStore(string dataDirectory, TimeProvider time)
     {
         _time = time;
-        _file = new(Path.Combine(dataDirectory, Folder, "state.json"), AthenaApiJsonContext.Default.AthenaState);
+        _file = new(Path.Combine(dataDirectory, Folder, "state.json"), AthenaStateJsonContext.Default.AthenaState);
         State = Load();
     }
+
+    /// <summary>The engine version every workgroup and query reports.</summary>
+    public static EngineVersion EngineVersion { get; } = new() { SelectedEngineVersion = "AUTO", EffectiveEngineVersion = "Athena engine version 3" };
 
     public Lock Gate { get; } = new();
 
     public AthenaState State { get; }
 
-    /// <summary>Seconds since the epoch, as Athena's timestamps are.</summary>
-    public double Now() => _time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
+    /// <summary>Now, to the millisecond, as Athena's timestamps are.</summary>
+    public DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
 
     // Callers hold Gate.
     public void Save() => _file.Save(State);
 
     // Callers hold Gate.
     public WorkGroup FindWorkGroup(string name) =>
-        State.WorkGroups.FirstOrDefault(w => w.Name == name) ?? throw AthenaErrors.InvalidRequest($"WorkGroup {name} is not found.");
+        State.WorkGroups.FirstOrDefault(w => w.Name == name) ?? throw AthenaValidation.InvalidRequest($"WorkGroup {name} is not found.");
 
     // Callers hold Gate.
     public StoredExecution FindExecution(string? id)
     {
         if (id is null)
         {
-            throw AthenaErrors.Missing("queryExecutionId");
+            throw AthenaValidation.Missing("queryExecutionId");
         }
 
         return State.Executions.FirstOrDefault(e => e.Execution.QueryExecutionId == id)
-            ?? throw AthenaErrors.InvalidRequest($"QueryExecution {id} was not found");
+            ?? throw AthenaValidation.InvalidRequest($"QueryExecution {id} was not found");
     }
 
     private AthenaState Load()
@@ -62,8 +66,8 @@ internal sealed class AthenaStore
             state.WorkGroups.Add(new WorkGroup
             {
                 Name = PrimaryWorkGroup,
-                State = WorkGroupState.Enabled,
-                Configuration = new WorkGroupConfiguration { EnforceWorkGroupConfiguration = false, PublishCloudWatchMetricsEnabled = false, RequesterPaysEnabled = false, EngineVersion = EngineVersion.Default },
+                State = WorkGroupStateValues.Enabled,
+                Configuration = new WorkGroupConfiguration { EnforceWorkGroupConfiguration = false, PublishCloudWatchMetricsEnabled = false, RequesterPaysEnabled = false, EngineVersion = EngineVersion },
                 Description = "",
                 CreationTime = Now(),
             });
@@ -72,24 +76,44 @@ internal sealed class AthenaStore
         for (var i = 0; i < state.Executions.Count; i++)
         {
             var e = state.Executions[i].Execution;
-            if (e.Status.State is QueryExecutionState.Queued or QueryExecutionState.Running)
+            if (e.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
             {
-                state.Executions[i] = state.Executions[i] with
+                var status = e.Status with
                 {
-                    Execution = e with
-                    {
-                        Status = e.Status with
-                        {
-                            State = QueryExecutionState.Failed,
-                            StateChangeReason = Interrupted,
-                            CompletionDateTime = Now(),
-                            AthenaError = new AthenaError { ErrorCategory = QueryErrors.System, ErrorType = QueryErrors.InternalError, Retryable = true, ErrorMessage = Interrupted },
-                        },
-                    },
+                    State = QueryExecutionStateValues.Failed,
+                    StateChangeReason = Interrupted,
+                    CompletionDateTime = Now(),
+                    AthenaError = new AthenaError { ErrorCategory = QueryErrors.System, ErrorType = QueryErrors.InternalError, Retryable = true, ErrorMessage = Interrupted },
                 };
+                state.Executions[i] = state.Executions[i] with { Execution = e with { Status = status } };
             }
         }
 
         return state;
     }
 }
+
+/// <summary>The contents of <c>&lt;data dir&gt;/athena/state.json</c>.</summary>
+internal sealed class AthenaState
+{
+    public List<WorkGroup> WorkGroups { get; set; } = [];
+
+    public List<StoredExecution> Executions { get; set; } = [];
+}
+
+/// <summary>A query execution as kept in the state file: what Athena reports, plus what GetQueryResults needs.</summary>
+internal sealed record StoredExecution
+{
+    public required QueryExecution Execution { get; init; }
+
+    public string? ClientRequestToken { get; init; }
+
+    public List<ColumnInfo>? Columns { get; init; }
+
+    /// <summary>True for SELECT results, whose first CSV row names the columns.</summary>
+    public bool HasHeaderRow { get; init; }
+}
+
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AthenaState))]
+internal sealed partial class AthenaStateJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using DuckDB.NET.Data;
 using Pipeline.DuckDb;
@@ -58,34 +57,16 @@ internal static class PartitionPruner
 
     private static void CreatePartitionTable(DuckDBConnection connection, ResolvedTable table)
     {
-        var sql = new StringBuilder($"CREATE OR REPLACE TEMP TABLE {TableName} AS SELECT * FROM (VALUES ");
-        for (var i = 0; i < table.Partitions.Count; i++)
-        {
-            sql.Append(i == 0 ? "(" : ", (").Append(i);
-            var values = table.Partitions[i].Values!;
-            for (var k = 0; k < table.PartitionKeys.Count; k++)
-            {
-                var value = k < values.Count ? values[k] : null;
-                sql.Append(", TRY_CAST(").Append(value is null ? "NULL" : DuckDbSql.Literal(value)).Append(" AS ").Append(table.PartitionKeys[k].Type).Append(')');
-            }
-
-            sql.Append(')');
-        }
-
-        sql.Append(") AS v(").Append(IndexColumn);
-        foreach (var key in table.PartitionKeys)
-        {
-            sql.Append(", ").Append(DuckDbSql.Identifier(key.Name));
-        }
-
-        connection.Execute(sql.Append(')').ToString());
+        var rows = Enumerable.Range(0, table.Partitions.Count).Select(i => $"({i}{table.PartitionValues(i)})");
+        var keys = string.Concat(table.PartitionKeys.Select(k => ", " + DuckDbSql.Identifier(k.Name)));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE {TableName} AS SELECT * FROM (VALUES {string.Join(", ", rows)}) AS v({IndexColumn}{keys})");
     }
 
     private static bool OnlyPartitionKeys(JsonNode term, ResolvedTable table, TableReference reference)
     {
         var columns = 0;
         var ok = true;
-        Visit(term, node =>
+        QueryAnalyzer.Visit(term, node =>
         {
             var type = QueryAnalyzer.Type(node);
             if (node["class"]?.GetValue<string>() == "SUBQUERY" || type is "STAR" or "COLUMNS" || node.ContainsKey("window_spec") || type?.StartsWith("WINDOW", StringComparison.Ordinal) == true)
@@ -108,7 +89,7 @@ internal static class PartitionPruner
 
     private static JsonNode Unqualify(JsonNode node)
     {
-        Visit(node, o =>
+        QueryAnalyzer.Visit(node, o =>
         {
             if (QueryAnalyzer.Type(o) == "COLUMN_REF")
             {
@@ -117,27 +98,5 @@ internal static class PartitionPruner
             }
         });
         return node;
-    }
-
-    private static void Visit(JsonNode? node, Action<JsonObject> action)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                action(o);
-                foreach (var (_, child) in o.ToList())
-                {
-                    Visit(child, action);
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a.ToList())
-                {
-                    Visit(child, action);
-                }
-
-                break;
-        }
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.DuckDb;
-using Pipeline.LocalCloud.Athena.Api;
 using Pipeline.LocalCloud.Athena.Results;
 using Pipeline.LocalCloud.Athena.Sql;
 using Pipeline.AwsShapes.Glue;
 using Pipeline.LocalCloud.Glue.Catalog;
 using Pipeline.LocalCloud.Hosting;
 using Pipeline.LocalCloud.Storage;
+using ColumnInfo = Pipeline.AwsShapes.Athena.ColumnInfo;
 
 namespace Pipeline.LocalCloud.Athena.Engine;
 
@@ -82,13 +83,8 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                     tables[key] = table;
                 }
 
-                List<int>? kept = null;
-                if (table.IsPartitioned)
-                {
-                    kept = PartitionPruner.Keep(connection, table, reference).ToList();
-                    table.KeptPartitions.UnionWith(kept);
-                }
-
+                var kept = table.IsPartitioned ? PartitionPruner.Keep(connection, table, reference).ToList() : null;
+                table.KeptPartitions.UnionWith(kept ?? []);
                 scans.Add((reference, table, kept));
             }
 
@@ -97,11 +93,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                 await LoadFilesAsync(table, cancellationToken).ConfigureAwait(false);
             }
 
-            long scanned = 0;
-            foreach (var (reference, table, kept) in scans)
-            {
-                scanned += ScanMeter.Measure(connection, table, kept, reference, analysis);
-            }
+            var scanned = scans.Sum(s => ScanMeter.Measure(connection, s.Table, s.Kept, s.Reference, analysis));
 
             if (request.BytesScannedCutoff is { } cutoff && scanned > cutoff)
             {
@@ -175,7 +167,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             throw DuckDbErrors.Translate(e, sql, shift);
         }
 
-        return new QueryOutcome(StatementType.Dml, columns, rows, scanned, HasHeaderRow: true);
+        return new QueryOutcome(columns, rows, scanned, HasHeaderRow: true);
     }
 
     private async Task<ResolvedTable> ResolveAsync(string database, string name, string sql, long location, CancellationToken cancellationToken)
@@ -203,33 +195,12 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
         var descriptor = table.StorageDescriptor;
         var serde = descriptor?.SerdeInfo?.SerializationLibrary ?? "";
         var input = descriptor?.InputFormat ?? "";
-        TableFormat format;
-        if (serde.Contains("parquet", StringComparison.OrdinalIgnoreCase) || input.Contains("parquet", StringComparison.OrdinalIgnoreCase))
-        {
-            format = TableFormat.Parquet;
-        }
-        else if (serde.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            format = TableFormat.Json;
-        }
-        else
-        {
-            throw QueryErrors.Analysis($"NOT_SUPPORTED: {position}: LocalCloud's Athena reads JSON and Parquet tables; '{database}.{name}' uses SerDe '{serde}'");
-        }
+        var format = serde.Contains("parquet", StringComparison.OrdinalIgnoreCase) || input.Contains("parquet", StringComparison.OrdinalIgnoreCase) ? TableFormat.Parquet
+            : serde.Contains("json", StringComparison.OrdinalIgnoreCase) ? TableFormat.Json
+            : throw QueryErrors.Analysis($"NOT_SUPPORTED: {position}: LocalCloud's Athena reads JSON and Parquet tables; '{database}.{name}' uses SerDe '{serde}'");
 
-        var partitions = new List<Partition>();
-        string? token = null;
         var keys = table.PartitionKeys ?? [];
-        if (keys.Count > 0)
-        {
-            do
-            {
-                var page = await catalog.GetPartitionsAsync(database, name, null, token, 1000, cancellationToken).ConfigureAwait(false);
-                partitions.AddRange(page.Items);
-                token = page.NextToken;
-            }
-            while (token is not null);
-        }
+        var partitions = keys.Count == 0 ? [] : await AllAsync(token => catalog.GetPartitionsAsync(database, name, null, token, 1000, cancellationToken)).ConfigureAwait(false);
 
         try
         {
@@ -332,40 +303,22 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
         Match match;
         if ((match = ShowDatabases().Match(sql)).Success)
         {
-            var names = new List<string>();
-            string? token = null;
-            do
-            {
-                var page = await catalog.GetDatabasesAsync(token, 1000, cancellationToken).ConfigureAwait(false);
-                names.AddRange(page.Items.Select(x => x.Name!));
-                token = page.NextToken;
-            }
-            while (token is not null);
-
-            return Lines("database_name", Filter(names, match.Groups[1]));
+            var databases = await AllAsync(token => catalog.GetDatabasesAsync(token, 1000, cancellationToken)).ConfigureAwait(false);
+            return Lines("database_name", Filter(databases.Select(d => d.Name!), match.Groups[1]));
         }
 
         if ((match = ShowTables().Match(sql)).Success)
         {
             var schema = match.Groups[1].Success ? match.Groups[1].Value.Trim('"', '`').ToLowerInvariant() : database;
-            var names = new List<string>();
-            string? token = null;
             try
             {
-                do
-                {
-                    var page = await catalog.GetTablesAsync(schema, null, token, 1000, cancellationToken).ConfigureAwait(false);
-                    names.AddRange(page.Items.Select(x => x.Name!));
-                    token = page.NextToken;
-                }
-                while (token is not null);
+                var tables = await AllAsync(token => catalog.GetTablesAsync(schema, null, token, 1000, cancellationToken)).ConfigureAwait(false);
+                return Lines("tab_name", Filter(tables.Select(t => t.Name!), match.Groups[2]));
             }
             catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
             {
                 throw QueryErrors.Analysis($"SCHEMA_NOT_FOUND: line 1:1: Schema '{schema}' does not exist");
             }
-
-            return Lines("tab_name", Filter(names, match.Groups[2]));
         }
 
         if ((match = Describe().Match(sql)).Success)
@@ -386,22 +339,36 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                 .Select(c => new string?[] { c.Name, c.Type, c.Comment ?? "" })
                 .ToList();
             var columns = new[] { "col_name", "data_type", "comment" }.Select(n => AthenaTypes.Column(n, "VARCHAR")).ToList();
-            return new QueryOutcome(StatementType.Utility, columns, rows, 0, HasHeaderRow: false);
+            return new QueryOutcome(columns, rows, 0, HasHeaderRow: false);
         }
 
         return null;
     }
 
     /// <summary>The statement type of SHOW and DESCRIBE statements LocalCloud answers from the catalog; null for a query.</summary>
-    public static StatementType? IsUtility(string sql)
+    public static string? IsUtility(string sql)
     {
         sql = sql.Trim().TrimEnd(';').Trim();
         if (ShowDatabases().IsMatch(sql) || ShowTables().IsMatch(sql))
         {
-            return StatementType.Ddl;
+            return StatementTypeValues.Ddl;
         }
 
-        return Describe().IsMatch(sql) ? StatementType.Utility : null;
+        return Describe().IsMatch(sql) ? StatementTypeValues.Utility : null;
+    }
+
+    private static async Task<List<T>> AllAsync<T>(Func<string?, Task<CatalogPage<T>>> read)
+    {
+        var items = new List<T>();
+        string? token = null;
+        do
+        {
+            var page = await read(token).ConfigureAwait(false);
+            items.AddRange(page.Items);
+            token = page.NextToken;
+        }
+        while (token is not null);
+        return items;
     }
 
     private static IEnumerable<string> Filter(IEnumerable<string> names, Group pattern)
@@ -417,7 +384,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
     }
 
     private static QueryOutcome Lines(string column, IEnumerable<string> values) =>
-        new(StatementType.Ddl, [AthenaTypes.Column(column, "VARCHAR")], values.Select(v => new string?[] { v }).ToList(), 0, HasHeaderRow: false);
+        new([AthenaTypes.Column(column, "VARCHAR")], values.Select(v => new string?[] { v }).ToList(), 0, HasHeaderRow: false);
 
     [GeneratedRegex(@"^SHOW\s+(?:DATABASES|SCHEMAS)(?:\s+(?:LIKE\s+)?'([^']*)')?$", RegexOptions.IgnoreCase)]
     private static partial Regex ShowDatabases();
@@ -428,3 +395,12 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
     [GeneratedRegex(@"^(?:DESCRIBE|DESC)\s+(?!SELECT\b|WITH\b)([^\s;]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex Describe();
 }
+
+/// <summary>What the engine needs to run one query.</summary>
+internal sealed record QueryRequest(string Sql, string? Database, string? Catalog, long? BytesScannedCutoff);
+
+/// <summary>
+/// A finished query: its columns, its rows as Athena's text values (null for SQL NULL), what it scanned. A
+/// <see cref="HasHeaderRow"/> outcome (SELECT) is written as CSV with a header; SHOW and DESCRIBE are text lines.
+/// </summary>
+internal sealed record QueryOutcome(IReadOnlyList<ColumnInfo> Columns, IReadOnlyList<string?[]> Rows, long DataScannedInBytes, bool HasHeaderRow);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Pipeline.LocalCloud.Athena.Api;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Athena.Results;
 using Pipeline.LocalCloud.Athena.Sql;
 using Pipeline.LocalCloud.Glue.Catalog;
@@ -15,61 +15,48 @@ namespace Pipeline.LocalCloud.Athena.Engine;
 /// at once (the rest wait QUEUED); results go to the output location in the object store as Athena writes them, and
 /// GetQueryResults pages through that file. The history keeps <see cref="AthenaOptions.MaxQueryExecutionsKept"/>.
 /// </summary>
-internal sealed partial class QueryRuns : IDisposable
+internal sealed partial class QueryRuns(AthenaStore store, IGlueCatalog catalog, IObjectStore objects, AthenaOptions options, TimeProvider time, ILogger logger) : IDisposable
 {
     private const int MaxQueryResults = 1000;
 
-    private readonly AthenaStore _store;
     private readonly Dictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _slots;
-    private readonly QueryEngine _engine;
-    private readonly IObjectStore _objects;
-    private readonly AthenaOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrentQueries));
+    private readonly QueryEngine _engine = new(catalog, objects, options);
+    private readonly IObjectStore _objects = objects;
+    private readonly AthenaOptions _options = options;
+    private readonly ILogger _logger = logger;
 
-    public QueryRuns(AthenaStore store, IGlueCatalog catalog, IObjectStore objects, AthenaOptions options, TimeProvider time, ILogger logger)
+    public string Start(StartQueryExecutionRequest request)
     {
-        _store = store;
-        _engine = new QueryEngine(catalog, objects, options);
-        _objects = objects;
-        _options = options;
-        _time = time;
-        _logger = logger;
-        _slots = new SemaphoreSlim(Math.Max(1, options.MaxConcurrentQueries));
-    }
-
-    public string Start(AthenaRequest request)
-    {
-        var sql = request.QueryString ?? throw AthenaErrors.Missing("queryString");
+        var sql = request.QueryString ?? throw AthenaValidation.Missing("queryString");
         if (sql.Length is < 1 or > 262_144)
         {
-            throw AthenaErrors.Validation("queryString", sql.Length > 64 ? sql[..64] + "..." : sql, "Member must have length less than or equal to 262144");
+            throw AthenaValidation.Validation("queryString", sql.Length > 64 ? sql[..64] + "..." : sql, "Member must have length less than or equal to 262144");
         }
 
         if (request.ClientRequestToken is { Length: < 32 or > 128 } token)
         {
-            throw AthenaErrors.Validation("clientRequestToken", token, "Member must have length greater than or equal to 32");
+            throw AthenaValidation.Validation("clientRequestToken", token, "Member must have length greater than or equal to 32");
         }
 
         var workGroupName = request.WorkGroup ?? AthenaStore.PrimaryWorkGroup;
         AthenaValidation.WorkGroupName(workGroupName, "workGroup");
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            if (request.ClientRequestToken is { } idempotency && _store.State.Executions.FirstOrDefault(e => e.ClientRequestToken == idempotency) is { } previous)
+            if (request.ClientRequestToken is { } idempotency && store.State.Executions.FirstOrDefault(e => e.ClientRequestToken == idempotency) is { } previous)
             {
                 if (previous.Execution.Query != sql || previous.Execution.WorkGroup != workGroupName)
                 {
-                    throw AthenaErrors.InvalidRequest("Idempotent parameters do not match");
+                    throw AthenaValidation.InvalidRequest("Idempotent parameters do not match");
                 }
 
-                return previous.Execution.QueryExecutionId;
+                return previous.Execution.QueryExecutionId!;
             }
 
-            var workGroup = _store.FindWorkGroup(workGroupName);
-            if (workGroup.State == WorkGroupState.Disabled)
+            var workGroup = store.FindWorkGroup(workGroupName);
+            if (workGroup.State == WorkGroupStateValues.Disabled)
             {
-                throw AthenaErrors.InvalidRequest($"WorkGroup {workGroupName} is disabled.");
+                throw AthenaValidation.InvalidRequest($"WorkGroup {workGroupName} is disabled.");
             }
 
             var configuration = workGroup.Configuration;
@@ -78,7 +65,7 @@ internal sealed partial class QueryRuns : IDisposable
                 : request.ResultConfiguration?.OutputLocation ?? configuration?.ResultConfiguration?.OutputLocation;
             if (output is null)
             {
-                throw AthenaErrors.InvalidRequest("No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.");
+                throw AthenaValidation.InvalidRequest("No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.");
             }
 
             if (S3Location.TryParse(output) is null)
@@ -92,18 +79,18 @@ internal sealed partial class QueryRuns : IDisposable
             {
                 QueryExecutionId = id,
                 Query = sql,
-                StatementType = utility ?? StatementType.Dml,
+                StatementType = utility ?? StatementTypeValues.Dml,
                 ResultConfiguration = new ResultConfiguration { OutputLocation = $"{output.TrimEnd('/')}/{id}.{(utility is null ? "csv" : "txt")}" },
                 QueryExecutionContext = request.QueryExecutionContext ?? new QueryExecutionContext(),
-                Status = new QueryExecutionStatus { State = QueryExecutionState.Queued, SubmissionDateTime = _store.Now() },
+                Status = new QueryExecutionStatus { State = QueryExecutionStateValues.Queued, SubmissionDateTime = store.Now() },
                 Statistics = new QueryExecutionStatistics { EngineExecutionTimeInMillis = 0, DataScannedInBytes = 0, TotalExecutionTimeInMillis = 0 },
                 WorkGroup = workGroupName,
-                EngineVersion = configuration?.EngineVersion ?? EngineVersion.Default,
+                EngineVersion = configuration?.EngineVersion ?? AthenaStore.EngineVersion,
                 SubstatementType = utility is null ? "SELECT" : null,
             };
-            _store.State.Executions.Add(new StoredExecution { Execution = execution, ClientRequestToken = request.ClientRequestToken });
+            store.State.Executions.Add(new StoredExecution { Execution = execution, ClientRequestToken = request.ClientRequestToken });
             Trim();
-            _store.Save();
+            store.Save();
 
             var cancellation = new CancellationTokenSource();
             _running[id] = cancellation;
@@ -115,9 +102,9 @@ internal sealed partial class QueryRuns : IDisposable
 
     public QueryExecution Get(string? id)
     {
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            return _store.FindExecution(id).Execution;
+            return store.FindExecution(id).Execution;
         }
     }
 
@@ -125,30 +112,21 @@ internal sealed partial class QueryRuns : IDisposable
     {
         if (ids is null)
         {
-            throw AthenaErrors.Missing("queryExecutionIds");
+            throw AthenaValidation.Missing("queryExecutionIds");
         }
 
         if (ids.Count is < 1 or > 50)
         {
-            throw AthenaErrors.Validation("queryExecutionIds", $"[{string.Join(", ", ids)}]", "Member must have length less than or equal to 50");
+            throw AthenaValidation.Validation("queryExecutionIds", $"[{string.Join(", ", ids)}]", "Member must have length less than or equal to 50");
         }
 
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            var found = new List<QueryExecution>();
-            var unprocessed = new List<UnprocessedQueryExecutionId>();
-            foreach (var id in ids)
-            {
-                if (_store.State.Executions.FirstOrDefault(e => e.Execution.QueryExecutionId == id) is { } stored)
-                {
-                    found.Add(stored.Execution);
-                }
-                else
-                {
-                    unprocessed.Add(new UnprocessedQueryExecutionId(id, "INVALID_INPUT", $"QueryExecution {id} was not found"));
-                }
-            }
-
+            var executions = ids.Select(id => (Id: id, Stored: store.State.Executions.FirstOrDefault(e => e.Execution.QueryExecutionId == id))).ToList();
+            var found = executions.Where(e => e.Stored is not null).Select(e => e.Stored!.Execution).ToList();
+            var unprocessed = executions.Where(e => e.Stored is null)
+                .Select(e => new UnprocessedQueryExecutionId { QueryExecutionId = e.Id, ErrorCode = "INVALID_INPUT", ErrorMessage = $"QueryExecution {e.Id} was not found" })
+                .ToList();
             return (found, unprocessed);
         }
     }
@@ -157,47 +135,47 @@ internal sealed partial class QueryRuns : IDisposable
     {
         AthenaValidation.MaxResults(maxResults, 1, MaxQueryResults);
         StoredExecution stored;
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            stored = _store.FindExecution(id);
+            stored = store.FindExecution(id);
         }
 
-        var state = stored.Execution.Status.State;
-        if (state is QueryExecutionState.Queued or QueryExecutionState.Running)
+        var state = stored.Execution.Status!.State;
+        if (state is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
         {
-            throw AthenaErrors.InvalidRequest($"Query has not yet finished. Current state: {StateName(state)}");
+            throw AthenaValidation.InvalidRequest($"Query has not yet finished. Current state: {state}");
         }
 
-        if (state != QueryExecutionState.Succeeded)
+        if (state != QueryExecutionStateValues.Succeeded)
         {
-            throw AthenaErrors.InvalidRequest($"Query did not finish successfully. Final query state: {StateName(state)}");
+            throw AthenaValidation.InvalidRequest($"Query did not finish successfully. Final query state: {state}");
         }
 
-        var offset = nextToken is null ? 0 : int.Parse(AthenaValidation.Decode(nextToken, stored.Execution.QueryExecutionId), CultureInfo.InvariantCulture);
+        var offset = nextToken is null ? 0 : int.Parse(AthenaValidation.Decode(nextToken, stored.Execution.QueryExecutionId!), CultureInfo.InvariantCulture);
         var location = S3Location.TryParse(stored.Execution.ResultConfiguration!.OutputLocation!)!;
         var key = location.Prefix.TrimEnd('/');
         await using var content = await _objects.OpenReadAsync(location.Bucket, key, cancellationToken).ConfigureAwait(false)
-            ?? throw AthenaErrors.InvalidRequest($"Unable to read the query results: {stored.Execution.ResultConfiguration.OutputLocation} does not exist.");
+            ?? throw AthenaValidation.InvalidRequest($"Unable to read the query results: {stored.Execution.ResultConfiguration.OutputLocation} does not exist.");
         using var reader = new StreamReader(content, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         var rows = stored.HasHeaderRow
             ? AthenaCsv.Parse(text)
             : text.Split('\n', StringSplitOptions.None).SkipLast(1).Select(line => line.Split('\t').Select(v => (string?)v).ToArray()).ToList();
         var size = maxResults ?? MaxQueryResults;
-        var page = rows.Skip(offset).Take(size).Select(r => new Row(r.Select(v => new Datum(v)).ToList())).ToList();
-        var next = offset + size < rows.Count ? AthenaValidation.Encode(stored.Execution.QueryExecutionId, (offset + size).ToString(CultureInfo.InvariantCulture)) : null;
-        return (new ResultSet(page, new ResultSetMetadata(stored.Columns ?? [])), next);
+        var page = rows.Skip(offset).Take(size).Select(r => new Row { Data = r.Select(v => new Datum { VarCharValue = v }).ToList() }).ToList();
+        var next = offset + size < rows.Count ? AthenaValidation.Encode(stored.Execution.QueryExecutionId!, (offset + size).ToString(CultureInfo.InvariantCulture)) : null;
+        return (new ResultSet { Rows = page, ResultSetMetadata = new ResultSetMetadata { ColumnInfo = stored.Columns ?? [] } }, next);
     }
 
     public void Stop(string? id)
     {
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            var stored = _store.FindExecution(id);
-            if (stored.Execution.Status.State is QueryExecutionState.Queued or QueryExecutionState.Running)
+            var stored = store.FindExecution(id);
+            if (stored.Execution.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
             {
-                Finish(stored.Execution.QueryExecutionId, QueryExecutionState.Cancelled, "Query was cancelled by user", null, null, null);
-                if (_running.Remove(stored.Execution.QueryExecutionId, out var cancellation))
+                Finish(stored.Execution.QueryExecutionId!, QueryExecutionStateValues.Cancelled, "Query was cancelled by user", null, null, null);
+                if (_running.Remove(stored.Execution.QueryExecutionId!, out var cancellation))
                 {
                     cancellation.Cancel();
                 }
@@ -210,12 +188,12 @@ internal sealed partial class QueryRuns : IDisposable
         AthenaValidation.MaxResults(maxResults, 0, 50);
         var name = workGroup ?? AthenaStore.PrimaryWorkGroup;
         AthenaValidation.WorkGroupName(name, "workGroup");
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            _store.FindWorkGroup(name);
+            store.FindWorkGroup(name);
             var offset = nextToken is null ? 0 : int.Parse(AthenaValidation.Decode(nextToken, "executions:" + name), CultureInfo.InvariantCulture);
             var size = maxResults is null or 0 ? 50 : maxResults.Value;
-            var ids = _store.State.Executions.Where(e => e.Execution.WorkGroup == name).Reverse().Select(e => e.Execution.QueryExecutionId).ToList();
+            var ids = store.State.Executions.Where(e => e.Execution.WorkGroup == name).Reverse().Select(e => e.Execution.QueryExecutionId!).ToList();
             var page = ids.Skip(offset).Take(size).ToList();
             return (page, offset + size < ids.Count ? AthenaValidation.Encode("executions:" + name, (offset + size).ToString(CultureInfo.InvariantCulture)) : null);
         }
@@ -223,7 +201,7 @@ internal sealed partial class QueryRuns : IDisposable
 
     public void Dispose()
     {
-        lock (_store.Gate)
+        lock (store.Gate)
         {
             foreach (var cancellation in _running.Values)
             {
@@ -231,8 +209,6 @@ internal sealed partial class QueryRuns : IDisposable
             }
         }
     }
-
-    private static string StateName(QueryExecutionState state) => state.ToString().ToUpperInvariant();
 
     private async Task RunAsync(string id, QueryRequest query, CancellationTokenSource cancellation)
     {
@@ -247,27 +223,27 @@ internal sealed partial class QueryRuns : IDisposable
 
         try
         {
-            var started = _time.GetTimestamp();
-            lock (_store.Gate)
+            var started = time.GetTimestamp();
+            lock (store.Gate)
             {
                 if (cancellation.IsCancellationRequested)
                 {
                     return;
                 }
 
-                Update(id, e => e with { Status = e.Status with { State = QueryExecutionState.Running } });
+                Update(id, s => s with { Execution = s.Execution with { Status = s.Execution.Status! with { State = QueryExecutionStateValues.Running } } });
             }
 
             var outcome = await Task.Run(() => _engine.RunAsync(query, cancellation.Token), cancellation.Token).ConfigureAwait(false);
-            var engineTime = _time.GetElapsedTime(started);
-            var written = _time.GetTimestamp();
+            var engineTime = time.GetElapsedTime(started);
+            var written = time.GetTimestamp();
             await WriteResultsAsync(id, outcome, cancellation.Token).ConfigureAwait(false);
-            var serviceTime = _time.GetElapsedTime(written);
-            lock (_store.Gate)
+            var serviceTime = time.GetElapsedTime(written);
+            lock (store.Gate)
             {
                 if (!cancellation.IsCancellationRequested)
                 {
-                    Finish(id, QueryExecutionState.Succeeded, null, null, outcome, (engineTime, serviceTime));
+                    Finish(id, QueryExecutionStateValues.Succeeded, null, null, outcome, (engineTime, serviceTime));
                 }
             }
         }
@@ -277,24 +253,24 @@ internal sealed partial class QueryRuns : IDisposable
         }
         catch (AthenaQueryException e)
         {
-            lock (_store.Gate)
+            lock (store.Gate)
             {
-                Finish(id, QueryExecutionState.Failed, e.Message, new AthenaError { ErrorCategory = e.ErrorCategory, ErrorType = e.ErrorType, Retryable = e.Retryable, ErrorMessage = e.Message }, null, null);
+                Finish(id, QueryExecutionStateValues.Failed, e.Message, new AthenaError { ErrorCategory = e.ErrorCategory, ErrorType = e.ErrorType, Retryable = e.Retryable, ErrorMessage = e.Message }, null, null);
             }
         }
         catch (Exception e)
         {
             LogQueryCrashed(e, id);
             var message = $"GENERIC_INTERNAL_ERROR: {e.Message}";
-            lock (_store.Gate)
+            lock (store.Gate)
             {
-                Finish(id, QueryExecutionState.Failed, message, new AthenaError { ErrorCategory = QueryErrors.System, ErrorType = QueryErrors.InternalError, Retryable = true, ErrorMessage = message }, null, null);
+                Finish(id, QueryExecutionStateValues.Failed, message, new AthenaError { ErrorCategory = QueryErrors.System, ErrorType = QueryErrors.InternalError, Retryable = true, ErrorMessage = message }, null, null);
             }
         }
         finally
         {
             _slots.Release();
-            lock (_store.Gate)
+            lock (store.Gate)
             {
                 _running.Remove(id);
             }
@@ -306,9 +282,9 @@ internal sealed partial class QueryRuns : IDisposable
     private async Task WriteResultsAsync(string id, QueryOutcome outcome, CancellationToken cancellationToken)
     {
         string outputLocation;
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            outputLocation = _store.FindExecution(id).Execution.ResultConfiguration!.OutputLocation!;
+            outputLocation = store.FindExecution(id).Execution.ResultConfiguration!.OutputLocation!;
         }
 
         var location = S3Location.TryParse(outputLocation)!;
@@ -331,72 +307,68 @@ internal sealed partial class QueryRuns : IDisposable
         buffer.Position = 0;
         try
         {
-            var options = new ObjectWriteOptions(ContentType: outcome.HasHeaderRow ? "text/csv" : "text/plain");
-            await _objects.PutObjectAsync(location.Bucket, location.Prefix.TrimEnd('/'), buffer, options, cancellationToken).ConfigureAwait(false);
+            var writeOptions = new ObjectWriteOptions(ContentType: outcome.HasHeaderRow ? "text/csv" : "text/plain");
+            await _objects.PutObjectAsync(location.Bucket, location.Prefix.TrimEnd('/'), buffer, writeOptions, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException e) when (e.Code == "NoSuchBucket")
         {
             throw QueryErrors.ResultWrite($"Unable to verify/create output bucket {location.Bucket}");
         }
 
-        lock (_store.Gate)
+        lock (store.Gate)
         {
-            Update(id, e => e, stored => stored with { Columns = [.. outcome.Columns], HasHeaderRow = outcome.HasHeaderRow });
+            Update(id, stored => stored with { Columns = [.. outcome.Columns], HasHeaderRow = outcome.HasHeaderRow });
         }
     }
 
     // Callers hold the store's gate.
-    private void Finish(string id, QueryExecutionState state, string? reason, AthenaError? error, QueryOutcome? outcome, (TimeSpan Engine, TimeSpan Service)? times)
+    private void Finish(string id, string state, string? reason, AthenaError? error, QueryOutcome? outcome, (TimeSpan Engine, TimeSpan Service)? times)
     {
-        var now = _store.Now();
-        Update(id, e =>
+        var now = store.Now();
+        Update(id, stored =>
         {
-            var total = (long)Math.Max(0, (now - e.Status.SubmissionDateTime) * 1000);
+            var e = stored.Execution;
+            var total = (long)Math.Max(0, (now - e.Status!.SubmissionDateTime!.Value).TotalMilliseconds);
             var engine = (long)(times?.Engine.TotalMilliseconds ?? 0);
             var service = (long)(times?.Service.TotalMilliseconds ?? 0);
-            return e with
+            var statistics = new QueryExecutionStatistics
             {
-                Status = e.Status with { State = state, StateChangeReason = reason, CompletionDateTime = now, AthenaError = error },
-                Statistics = new QueryExecutionStatistics
-                {
-                    EngineExecutionTimeInMillis = engine,
-                    DataScannedInBytes = outcome?.DataScannedInBytes ?? 0,
-                    TotalExecutionTimeInMillis = total,
-                    QueryQueueTimeInMillis = Math.Max(0, total - engine - service),
-                    ServicePreProcessingTimeInMillis = 0,
-                    QueryPlanningTimeInMillis = 0,
-                    ServiceProcessingTimeInMillis = service,
-                },
+                EngineExecutionTimeInMillis = engine,
+                DataScannedInBytes = outcome?.DataScannedInBytes ?? 0,
+                TotalExecutionTimeInMillis = total,
+                QueryQueueTimeInMillis = Math.Max(0, total - engine - service),
+                ServicePreProcessingTimeInMillis = 0,
+                QueryPlanningTimeInMillis = 0,
+                ServiceProcessingTimeInMillis = service,
             };
+            var status = e.Status with { State = state, StateChangeReason = reason, CompletionDateTime = now, AthenaError = error };
+            return stored with { Execution = e with { Status = status, Statistics = statistics } };
         });
     }
 
-    private void Update(string id, Func<QueryExecution, QueryExecution> change, Func<StoredExecution, StoredExecution>? stored = null)
+    // Callers hold the store's gate.
+    private void Update(string id, Func<StoredExecution, StoredExecution> change)
     {
-        var index = _store.State.Executions.FindIndex(e => e.Execution.QueryExecutionId == id);
-        if (index < 0)
+        var index = store.State.Executions.FindIndex(e => e.Execution.QueryExecutionId == id);
+        if (index >= 0)
         {
-            return;
+            store.State.Executions[index] = change(store.State.Executions[index]);
+            store.Save();
         }
-
-        var current = _store.State.Executions[index];
-        current = current with { Execution = change(current.Execution) };
-        _store.State.Executions[index] = stored is null ? current : stored(current);
-        _store.Save();
     }
 
     private void Trim()
     {
-        var excess = _store.State.Executions.Count - Math.Max(1, _options.MaxQueryExecutionsKept);
-        for (var i = 0; i < _store.State.Executions.Count && excess > 0;)
+        var excess = store.State.Executions.Count - Math.Max(1, _options.MaxQueryExecutionsKept);
+        for (var i = 0; i < store.State.Executions.Count && excess > 0;)
         {
-            if (_store.State.Executions[i].Execution.Status.State is QueryExecutionState.Queued or QueryExecutionState.Running)
+            if (store.State.Executions[i].Execution.Status!.State is QueryExecutionStateValues.Queued or QueryExecutionStateValues.Running)
             {
                 i++;
                 continue;
             }
 
-            _store.State.Executions.RemoveAt(i);
+            store.State.Executions.RemoveAt(i);
             excess--;
         }
     }

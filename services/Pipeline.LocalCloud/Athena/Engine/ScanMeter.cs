@@ -1,4 +1,3 @@
-using System.Text;
 using DuckDB.NET.Data;
 using Pipeline.DuckDb;
 using Pipeline.LocalCloud.Athena.Sql;
@@ -73,16 +72,7 @@ internal static class ScanMeter
         return paths;
     }
 
-    public static string FileList(IEnumerable<DataFile> files)
-    {
-        var list = new StringBuilder("[");
-        foreach (var file in files)
-        {
-            list.Append(list.Length == 1 ? "" : ", ").Append(DuckDbSql.Literal(file.Path));
-        }
-
-        return list.Append(']').ToString();
-    }
+    public static string FileList(IEnumerable<DataFile> files) => "[" + string.Join(", ", files.Select(f => DuckDbSql.Literal(f.Path))) + "]";
 
     // A referenced path uses a leaf when one is a prefix of the other: [s] uses "s, x"; [s, x] uses "s, x";
     // [tags] uses "tags, list, element".

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Pipeline.DuckDb;
 
@@ -15,48 +14,21 @@ internal static class ViewBuilder
 
     public static string Build(ResolvedTable table)
     {
-        var projection = new StringBuilder();
-        foreach (var (name, type) in table.Columns)
-        {
-            Separator(projection).Append(table.Format == TableFormat.Parquet ? $"TRY_CAST(r.{DuckDbSql.Identifier(name)} AS {type})" : $"r.{DuckDbSql.Identifier(name)}").Append(" AS ").Append(DuckDbSql.Identifier(name));
-        }
-
-        foreach (var (name, _) in table.PartitionKeys)
-        {
-            Separator(projection).Append("p.").Append(DuckDbSql.Identifier(name));
-        }
-
         if (table.Files.Count == 0)
         {
-            var empty = new StringBuilder();
-            foreach (var (name, type) in table.Columns.Concat(table.PartitionKeys))
-            {
-                Separator(empty).Append("NULL::").Append(type).Append(" AS ").Append(DuckDbSql.Identifier(name));
-            }
-
-            return $"SELECT {empty} WHERE false";
+            return $"SELECT {string.Join(", ", table.Columns.Concat(table.PartitionKeys).Select(c => $"NULL::{c.Type} AS {DuckDbSql.Identifier(c.Name)}"))} WHERE false";
         }
 
+        var projection = string.Join(", ", table.Columns
+            .Select(c => (table.Format == TableFormat.Parquet ? $"TRY_CAST(r.{DuckDbSql.Identifier(c.Name)} AS {c.Type})" : $"r.{DuckDbSql.Identifier(c.Name)}") + " AS " + DuckDbSql.Identifier(c.Name))
+            .Concat(table.PartitionKeys.Select(k => "p." + DuckDbSql.Identifier(k.Name))));
         var source = Source(table);
         if (!table.IsPartitioned)
         {
             return $"SELECT {projection} FROM ({source}) r";
         }
 
-        var values = new StringBuilder();
-        foreach (var file in table.Files)
-        {
-            Separator(values).Append('(').Append(DuckDbSql.Literal(file.Path));
-            var partitionValues = table.Partitions[file.Partition!.Value].Values!;
-            for (var k = 0; k < table.PartitionKeys.Count; k++)
-            {
-                var value = k < partitionValues.Count ? partitionValues[k] : null;
-                values.Append(", TRY_CAST(").Append(value is null ? "NULL" : DuckDbSql.Literal(value)).Append(" AS ").Append(table.PartitionKeys[k].Type).Append(')');
-            }
-
-            values.Append(')');
-        }
-
+        var values = string.Join(", ", table.Files.Select(f => $"({DuckDbSql.Literal(f.Path)}{table.PartitionValues(f.Partition!.Value)})"));
         var keys = string.Concat(table.PartitionKeys.Select(k => ", " + DuckDbSql.Identifier(k.Name)));
         return $"SELECT {projection} FROM ({source}) r JOIN (VALUES {values}) p({FileColumn}{keys}) ON r.{FileColumn} = p.{FileColumn}";
     }
@@ -93,15 +65,9 @@ internal static class ViewBuilder
     /// </summary>
     private static string RowStructure(ResolvedTable table)
     {
-        var row = new StringBuilder("STRUCT(");
-        foreach (var (name, type) in table.Columns)
-        {
-            row.Append(row.Length == 7 ? "" : ", ").Append(DuckDbSql.Identifier(name)).Append(' ').Append(type);
-        }
+        var row = "STRUCT(" + string.Join(", ", table.Columns.Select(c => $"{DuckDbSql.Identifier(c.Name)} {c.Type}")) + ")";
 
         // The structure is a JSON document; a string in it is a DuckDB type.
-        return "\"" + JsonEncodedText.Encode(row.Append(')').ToString()) + "\"";
+        return "\"" + JsonEncodedText.Encode(row) + "\"";
     }
-
-    private static StringBuilder Separator(StringBuilder builder) => builder.Length == 0 ? builder : builder.Append(", ");
 }

@@ -41,24 +41,11 @@ internal static class AthenaCsv
             string? field;
             if (text[position] == '"')
             {
+                // A quote ends the value unless a second one follows: that pair is one quote of the value.
                 var value = new StringBuilder();
-                position++;
-                while (position < text.Length)
+                while (++position < text.Length && (text[position] != '"' || (++position < text.Length && text[position] == '"')))
                 {
-                    if (text[position] == '"')
-                    {
-                        if (position + 1 < text.Length && text[position + 1] == '"')
-                        {
-                            value.Append('"');
-                            position += 2;
-                            continue;
-                        }
-
-                        position++;
-                        break;
-                    }
-
-                    value.Append(text[position++]);
+                    value.Append(text[position]);
                 }
 
                 field = value.ToString();

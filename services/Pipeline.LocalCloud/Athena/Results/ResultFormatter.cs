@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
 using Pipeline.LocalCloud.Glue.Crawlers.Crawling;
@@ -47,20 +46,12 @@ internal sealed class ResultFormatter
         }
 
         // The alias's column list renames the columns by position, so duplicate or odd names need no quoting.
-        var select = new StringBuilder("SELECT ");
-        var names = new StringBuilder();
-        for (var i = 0; i < _nested.Length; i++)
-        {
-            var name = Column + i.ToString(CultureInfo.InvariantCulture);
-            select.Append(i == 0 ? "" : ", ").Append(_nested[i] ? $"to_json({name})" : name);
-            names.Append(i == 0 ? "" : ", ").Append(name);
-        }
-
-        var prefix = select.Append(" FROM (").ToString();
+        var names = _nested.Select((_, i) => Column + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var prefix = "SELECT " + string.Join(", ", names.Select((name, i) => _nested[i] ? $"to_json({name})" : name)) + " FROM (";
         shift = prefix.Length;
 
         // The newline ends a trailing -- comment of the query before the closing parenthesis.
-        return $"{prefix}{sql}\n) AS {Alias}({names})";
+        return $"{prefix}{sql}\n) AS {Alias}({string.Join(", ", names)})";
     }
 
     public string? Format(DuckDBDataReader reader, int column) =>

@@ -92,11 +92,14 @@ internal static class ValueText
             return double.IsNegative(value) ? "-0.0" : "0.0";
         }
 
-        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
-        var negative = shortest.StartsWith('-');
-        var (digits, exponent) = Decompose(negative ? shortest[1..] : shortest);
-        var sign = negative ? "-" : "";
+        // The shortest digits that read back as the value (what Java prints too), as d.ddd × 10^exponent.
         var magnitude = Math.Abs(value);
+        var shortest = magnitude.ToString("R", CultureInfo.InvariantCulture);
+        var significant = shortest.Split('E')[0].Replace(".", "", StringComparison.Ordinal).Trim('0').Length;
+        var scientific = magnitude.ToString("E" + (significant - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Split('E');
+        var digits = scientific[0].Replace(".", "", StringComparison.Ordinal);
+        var exponent = int.Parse(scientific[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var sign = value < 0 ? "-" : "";
         if (magnitude >= 1e-3 && magnitude < 1e7)
         {
             // exponent is the power of ten of the first digit.
@@ -117,32 +120,6 @@ internal static class ValueText
 
         var mantissa = digits.Length == 1 ? digits + ".0" : digits[0] + "." + digits[1..];
         return $"{sign}{mantissa}E{exponent.ToString(CultureInfo.InvariantCulture)}";
-    }
-
-    private static (string Digits, int Exponent) Decompose(string text)
-    {
-        var exponent = 0;
-        var e = text.IndexOfAny(['E', 'e']);
-        if (e >= 0)
-        {
-            exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            text = text[..e];
-        }
-
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var integerPart = dot < 0 ? text : text[..dot];
-        var fractionPart = dot < 0 ? "" : text[(dot + 1)..];
-        var all = integerPart + fractionPart;
-        var leadingZeros = all.Length - all.TrimStart('0').Length;
-        var digits = all.TrimStart('0').TrimEnd('0');
-        if (digits.Length == 0)
-        {
-            return ("0", 0);
-        }
-
-        // The first significant digit sits at position leadingZeros of "all"; integerPart.Length digits precede the point.
-        var power = integerPart.Length - 1 - leadingZeros + exponent;
-        return (digits, power);
     }
 
     // DuckDB's text of a timestamp: "2024-01-02 03:04:05.5", with "+00" when it has a time zone (the session's is UTC).

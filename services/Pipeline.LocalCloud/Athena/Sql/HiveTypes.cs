@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.LocalCloud.Athena.Sql;
 
@@ -9,6 +11,23 @@ namespace Pipeline.LocalCloud.Athena.Sql;
 /// </summary>
 internal static class HiveTypes
 {
+    private static readonly Dictionary<string, string> Scalars = new(StringComparer.Ordinal)
+    {
+        ["string"] = "VARCHAR",
+        ["int"] = "INTEGER",
+        ["integer"] = "INTEGER",
+        ["bigint"] = "BIGINT",
+        ["smallint"] = "SMALLINT",
+        ["tinyint"] = "TINYINT",
+        ["double"] = "DOUBLE",
+        ["float"] = "FLOAT",
+        ["real"] = "FLOAT",
+        ["boolean"] = "BOOLEAN",
+        ["timestamp"] = "TIMESTAMP",
+        ["date"] = "DATE",
+        ["binary"] = "BLOB",
+    };
+
     public static string ToDuckDb(string hiveType)
     {
         var position = 0;
@@ -97,32 +116,8 @@ internal static class HiveTypes
             case "char":
                 Arguments(text, ref position);
                 return "VARCHAR";
-            case "string":
-                return "VARCHAR";
-            case "int":
-            case "integer":
-                return "INTEGER";
-            case "bigint":
-                return "BIGINT";
-            case "smallint":
-                return "SMALLINT";
-            case "tinyint":
-                return "TINYINT";
-            case "double":
-                return "DOUBLE";
-            case "float":
-            case "real":
-                return "FLOAT";
-            case "boolean":
-                return "BOOLEAN";
-            case "timestamp":
-                return "TIMESTAMP";
-            case "date":
-                return "DATE";
-            case "binary":
-                return "BLOB";
             default:
-                throw new FormatException($"Unknown type '{name}' in '{text}'.");
+                return Scalars.TryGetValue(name, out var scalar) ? scalar : throw new FormatException($"Unknown type '{name}' in '{text}'.");
         }
     }
 
@@ -168,4 +163,77 @@ internal static class HiveTypes
             position++;
         }
     }
+}
+
+/// <summary>
+/// A result column's DuckDB type (as DESCRIBE spells it) as the ColumnInfo Athena gives for the Trino type it maps
+/// to: type name, precision and scale as Athena reports them.
+/// </summary>
+internal static partial class AthenaTypes
+{
+    public static ColumnInfo Column(string name, string duckDbType)
+    {
+        var (type, precision, scale) = Map(duckDbType);
+        return new ColumnInfo
+        {
+            CatalogName = "hive",
+            SchemaName = "",
+            TableName = "",
+            Name = name,
+            Label = name,
+            Type = type,
+            Precision = precision,
+            Scale = scale,
+            Nullable = "UNKNOWN",
+            CaseSensitive = type == "varchar",
+        };
+    }
+
+    public static (string Type, int Precision, int Scale) Map(string duckDbType)
+    {
+        var type = duckDbType.Trim();
+        if (type.EndsWith(']'))
+        {
+            return ("array", 0, 0);
+        }
+
+        if (type.StartsWith("STRUCT", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("row", 0, 0);
+        }
+
+        if (type.StartsWith("MAP", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("map", 0, 0);
+        }
+
+        var decimalMatch = DecimalPattern().Match(type);
+        if (decimalMatch.Success)
+        {
+            return ("decimal", int.Parse(decimalMatch.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(decimalMatch.Groups[2].Value, CultureInfo.InvariantCulture));
+        }
+
+        return type.ToUpperInvariant() switch
+        {
+            "VARCHAR" => ("varchar", int.MaxValue, 0),
+            "BIGINT" or "HUGEINT" or "UBIGINT" or "UHUGEINT" => ("bigint", 19, 0),
+            "INTEGER" or "UINTEGER" => ("integer", 10, 0),
+            "SMALLINT" or "USMALLINT" => ("smallint", 5, 0),
+            "TINYINT" or "UTINYINT" => ("tinyint", 3, 0),
+            "DOUBLE" => ("double", 17, 0),
+            "FLOAT" => ("float", 7, 0),
+            "BOOLEAN" => ("boolean", 0, 0),
+            "DATE" => ("date", 0, 0),
+            "TIMESTAMP WITH TIME ZONE" => ("timestamp with time zone", 3, 0),
+            "TIMESTAMP" or "TIMESTAMP_S" or "TIMESTAMP_MS" or "TIMESTAMP_NS" => ("timestamp", 3, 0),
+            "TIME" => ("time", 3, 0),
+            "INTERVAL" => ("interval day to second", 0, 0),
+            "BLOB" => ("varbinary", int.MaxValue, 0),
+            "UUID" => ("uuid", 0, 0),
+            _ => ("unknown", 0, 0),
+        };
+    }
+
+    [GeneratedRegex(@"^DECIMAL\((\d+),\s*(\d+)\)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DecimalPattern();
 }

@@ -45,10 +45,16 @@ internal static class QueryAnalyzer
         var statement = Serialize(connection, sql);
         var root = statement["node"]!.AsObject();
         var ctes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        CollectCtes(root, ctes);
+        Visit(root, o =>
+        {
+            if (o["cte_map"]?["map"] is JsonArray map)
+            {
+                ctes.UnionWith(map.Select(entry => entry?["key"]?.GetValue<string>()).OfType<string>());
+            }
+        });
 
         var walker = new Walker(sql, ctes);
-        walker.Walk(root);
+        Visit(root, walker.Visit);
         return new QueryAnalysis
         {
             Tables = walker.Tables,
@@ -135,32 +141,23 @@ internal static class QueryAnalyzer
         return names;
     }
 
-    private static void CollectCtes(JsonNode? node, HashSet<string> names)
+    /// <summary>Calls <paramref name="action"/> on every object of a parse tree, a parent before its children; the action may change them.</summary>
+    public static void Visit(JsonNode? node, Action<JsonObject> action)
     {
         switch (node)
         {
             case JsonObject o:
-                if (o["cte_map"]?["map"] is JsonArray map)
+                action(o);
+                foreach (var (_, child) in o.ToList())
                 {
-                    foreach (var entry in map)
-                    {
-                        if (entry?["key"]?.GetValue<string>() is { } key)
-                        {
-                            names.Add(key);
-                        }
-                    }
-                }
-
-                foreach (var (_, child) in o)
-                {
-                    CollectCtes(child, names);
+                    Visit(child, action);
                 }
 
                 break;
             case JsonArray a:
-                foreach (var child in a)
+                foreach (var child in a.ToList())
                 {
-                    CollectCtes(child, names);
+                    Visit(child, action);
                 }
 
                 break;
@@ -191,29 +188,7 @@ internal static class QueryAnalyzer
 
         public List<string> Stars { get; } = [];
 
-        public void Walk(JsonNode? node)
-        {
-            switch (node)
-            {
-                case JsonObject o:
-                    Visit(o);
-                    foreach (var (_, child) in o)
-                    {
-                        Walk(child);
-                    }
-
-                    break;
-                case JsonArray a:
-                    foreach (var child in a)
-                    {
-                        Walk(child);
-                    }
-
-                    break;
-            }
-        }
-
-        private void Visit(JsonObject o)
+        public void Visit(JsonObject o)
         {
             switch (Type(o))
             {
@@ -292,3 +267,24 @@ internal static class QueryAnalyzer
         }
     }
 }
+
+/// <summary>What a SELECT reads, from DuckDB's parse tree: the tables, the column paths, the stars, the output names.</summary>
+internal sealed record QueryAnalysis
+{
+    public required IReadOnlyList<TableReference> Tables { get; init; }
+
+    /// <summary>Every column reference as written: <c>["vehicle_status","speed_kmh"]</c>, <c>["t","year"]</c>, <c>["vendor"]</c>.</summary>
+    public required IReadOnlyList<IReadOnlyList<string>> ColumnPaths { get; init; }
+
+    /// <summary>The relation of every <c>*</c> ("" when unqualified).</summary>
+    public required IReadOnlyList<string> Stars { get; init; }
+
+    /// <summary>Athena's names of the output columns, or null when the select list has a <c>*</c> (DuckDB names them then).</summary>
+    public IReadOnlyList<string>? OutputNames { get; init; }
+}
+
+/// <summary>
+/// One place a query reads a catalog table, with the WHERE conjuncts of the SELECT that reads it directly: the
+/// candidates for partition pruning. <see cref="Location"/> is the character offset of the reference.
+/// </summary>
+internal sealed record TableReference(string? Catalog, string? Schema, string Name, string? Alias, long Location, IReadOnlyList<JsonNode> Conjuncts);

@@ -33,3 +33,47 @@ internal static class QueryErrors
 
     public static AthenaQueryException ResultWrite(string message) => new(message, User, ResultWriteError);
 }
+
+/// <summary>
+/// A query that fails the way an Athena query fails: the message is Athena's StateChangeReason (for example
+/// <c>TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.db.t' does not exist</c>), with the category and type of
+/// Athena's error catalog (see <see cref="QueryErrors"/>).
+/// </summary>
+internal sealed class AthenaQueryException(string message, int errorCategory, int errorType, bool retryable = false) : Exception(message)
+{
+    public int ErrorCategory { get; } = errorCategory;
+
+    public int ErrorType { get; } = errorType;
+
+    public bool Retryable { get; } = retryable;
+}
+
+/// <summary>Athena's <c>line L:C</c> position prefix, from a character offset into the query text.</summary>
+internal static class SqlPosition
+{
+    // DuckDB marks "no position" with the largest unsigned value.
+    public static string Of(string sql, long offset)
+    {
+        if (offset < 0 || offset > sql.Length)
+        {
+            offset = 0;
+        }
+
+        var line = 1;
+        var column = 1;
+        for (var i = 0; i < offset; i++)
+        {
+            if (sql[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return $"line {line}:{column}";
+    }
+}

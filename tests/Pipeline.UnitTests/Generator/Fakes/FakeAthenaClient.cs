@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Pipeline.Aws.Athena;
+using Pipeline.AwsShapes.Athena;
 
 namespace Pipeline.UnitTests.Generator.Fakes;
 
@@ -28,10 +29,10 @@ internal sealed partial class FakeAthenaClient(TimeProvider time) : IAthenaClien
 
     public Task<string> StartQueryExecutionAsync(StartQueryExecutionRequest request, CancellationToken cancellationToken = default)
     {
-        Queries.Enqueue(request.QueryString);
+        Queries.Enqueue(request.QueryString!);
         var id = $"q{Interlocked.Increment(ref _next)}";
         var now = time.GetUtcNow();
-        _results[id] = [.. Quoted().Matches(request.QueryString).Select(m => m.Groups[1].Value).Where(v => IsQueryable(v, now))];
+        _results[id] = [.. Quoted().Matches(request.QueryString!).Select(m => m.Groups[1].Value).Where(v => IsQueryable(v, now))];
         return Task.FromResult(id);
     }
 
@@ -41,16 +42,16 @@ internal sealed partial class FakeAthenaClient(TimeProvider time) : IAthenaClien
             QueryExecutionId = queryExecutionId,
             Status = new QueryExecutionStatus
             {
-                State = FailWith is null ? QueryExecutionState.Succeeded : QueryExecutionState.Failed,
+                State = FailWith is null ? QueryExecutionStateValues.Succeeded : QueryExecutionStateValues.Failed,
                 StateChangeReason = FailWith,
             },
         });
 
     public Task<GetQueryResultsPage> GetQueryResultsAsync(string queryExecutionId, string? nextToken = null, int? maxResults = null, CancellationToken cancellationToken = default)
     {
-        var rows = new List<Row> { new([new Datum("event_id")]) };
-        rows.AddRange(_results[queryExecutionId].Select(id => new Row([new Datum(id)])));
-        return Task.FromResult(new GetQueryResultsPage(null, new ResultSet(rows, null), null));
+        var rows = new List<Row> { new() { Data = [new Datum { VarCharValue = "event_id" }] } };
+        rows.AddRange(_results[queryExecutionId].Select(id => new Row { Data = [new Datum { VarCharValue = id }] }));
+        return Task.FromResult(new GetQueryResultsPage { ResultSet = new ResultSet { Rows = rows } });
     }
 
     [GeneratedRegex("'([^']*)'")]

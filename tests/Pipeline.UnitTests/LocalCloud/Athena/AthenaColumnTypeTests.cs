@@ -37,7 +37,7 @@ public sealed class AthenaColumnTypeTests
 
         Assert.Equal(
             ["varchar", "bigint", "double", "decimal", "row", "array", "boolean", "timestamp with time zone"],
-            outcome.Columns.Select(c => c.Type).ToArray());
-        Assert.Equal(["vin", "n", "speed", "d", "vehicle_status", "tags", "b", "first_seen"], outcome.Columns.Select(c => c.Name).ToArray());
+            outcome.Columns.Select(c => c.Type!).ToArray());
+        Assert.Equal(["vin", "n", "speed", "d", "vehicle_status", "tags", "b", "first_seen"], outcome.Columns.Select(c => c.Name!).ToArray());
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Athena;
-using Pipeline.LocalCloud.Athena.Api;
 using Pipeline.LocalCloud.Athena.Engine;
 
 namespace Pipeline.UnitTests.LocalCloud.Athena;
@@ -29,8 +29,8 @@ public sealed class AthenaPersistenceTests : IAsyncLifetime
         var results = await reopened.GetQueryResultsAsync(id, null, null, CancellationToken.None);
 
         Assert.Equal(12_000_000, reopened.GetWorkGroup("kept").Configuration!.BytesScannedCutoffPerQuery);
-        Assert.Equal(QueryExecutionState.Succeeded, reopened.GetQueryExecution(id).Status.State);
-        Assert.Equal("42", results.ResultSet.Rows[1].Data[0].VarCharValue);
+        Assert.Equal(QueryExecutionStateValues.Succeeded, reopened.GetQueryExecution(id).Status!.State);
+        Assert.Equal("42", results.ResultSet.Rows![1].Data![0].VarCharValue);
         Assert.Equal([id], reopened.ListQueryExecutions("kept", null, null).Ids);
     }
 }

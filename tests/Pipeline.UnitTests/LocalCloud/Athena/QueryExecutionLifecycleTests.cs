@@ -1,5 +1,5 @@
 using System.Text;
-using Pipeline.LocalCloud.Athena.Api;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Athena;
@@ -24,11 +24,11 @@ public sealed class QueryExecutionLifecycleTests : IAsyncLifetime
 
         var execution = await _harness.WaitAsync(id);
 
-        Assert.Equal(QueryExecutionState.Succeeded, execution.Status.State);
+        Assert.Equal(QueryExecutionStateValues.Succeeded, execution.Status!.State);
         Assert.Equal($"s3://results/out/{id}.csv", execution.ResultConfiguration!.OutputLocation);
         Assert.Equal(_harness.Data.SizeOf("json", "01", "01"), execution.Statistics!.DataScannedInBytes);
-        Assert.NotNull(execution.Status.CompletionDateTime);
-        Assert.Equal((StatementType.Dml, "primary"), (execution.StatementType!.Value, execution.WorkGroup));
+        Assert.NotNull(execution.Status!.CompletionDateTime);
+        Assert.Equal((StatementTypeValues.Dml, "primary"), (execution.StatementType, execution.WorkGroup));
         await using var csv = await _harness.Data.Store.OpenReadAsync("results", $"out/{id}.csv");
         using var reader = new StreamReader(csv!, Encoding.UTF8);
         Assert.Equal("\"vendor\",\"n\"\n\"acme\",\"1000\"\n\"zeta\",\"1000\"\n", await reader.ReadToEndAsync());
@@ -41,9 +41,9 @@ public sealed class QueryExecutionLifecycleTests : IAsyncLifetime
 
         var execution = await _harness.WaitAsync(id);
 
-        Assert.Equal(QueryExecutionState.Failed, execution.Status.State);
-        Assert.Equal("TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.tele.nothing_here' does not exist", execution.Status.StateChangeReason);
-        Assert.Equal(new AthenaError { ErrorCategory = 2, ErrorType = 1006, Retryable = false, ErrorMessage = execution.Status.StateChangeReason }, execution.Status.AthenaError);
+        Assert.Equal(QueryExecutionStateValues.Failed, execution.Status!.State);
+        Assert.Equal("TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.tele.nothing_here' does not exist", execution.Status!.StateChangeReason);
+        Assert.Equal(new AthenaError { ErrorCategory = 2, ErrorType = 1006, Retryable = false, ErrorMessage = execution.Status!.StateChangeReason }, execution.Status!.AthenaError);
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => _harness.Service.GetQueryResultsAsync(id, null, null, CancellationToken.None));
         Assert.Equal(("InvalidRequestException", "Query did not finish successfully. Final query state: FAILED"), (error.Code, error.Message));
     }
@@ -55,23 +55,23 @@ public sealed class QueryExecutionLifecycleTests : IAsyncLifetime
 
         var execution = await _harness.WaitAsync(id);
 
-        Assert.Equal((QueryExecutionState.Failed, "Unable to verify/create output bucket no-such-bucket"), (execution.Status.State, execution.Status.StateChangeReason));
+        Assert.Equal((QueryExecutionStateValues.Failed, "Unable to verify/create output bucket no-such-bucket"), (execution.Status!.State, execution.Status!.StateChangeReason));
     }
 
     [Fact]
     public async Task Stopped_query_is_cancelled_and_stays_cancelled()
     {
         var id = _harness.Start("SELECT count(*) FROM events_json a, events_json b, events_json c");
-        await _harness.WaitAsync(id, s => s != QueryExecutionState.Queued);
+        await _harness.WaitAsync(id, s => s != QueryExecutionStateValues.Queued);
 
         _harness.Service.StopQueryExecution(id);
         var stopped = _harness.Service.GetQueryExecution(id);
         await Task.Delay(500);
 
-        Assert.Equal(QueryExecutionState.Cancelled, stopped.Status.State);
-        Assert.Equal(QueryExecutionState.Cancelled, _harness.Service.GetQueryExecution(id).Status.State);
+        Assert.Equal(QueryExecutionStateValues.Cancelled, stopped.Status!.State);
+        Assert.Equal(QueryExecutionStateValues.Cancelled, _harness.Service.GetQueryExecution(id).Status!.State);
         var next = await _harness.WaitAsync(_harness.Start("SELECT 1"));
-        Assert.Equal(QueryExecutionState.Succeeded, next.Status.State);
+        Assert.Equal(QueryExecutionStateValues.Succeeded, next.Status!.State);
     }
 
     [Fact]

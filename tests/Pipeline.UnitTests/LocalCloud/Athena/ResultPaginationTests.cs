@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Athena.Api;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Athena;
@@ -13,7 +13,7 @@ public sealed class ResultPaginationTests : IAsyncLifetime
     {
         _harness = await ServiceHarness.CreateAsync();
         _id = _harness.Start("SELECT DISTINCT vin, NULL AS nothing, '' AS empty FROM events_parquet ORDER BY vin");
-        Assert.Equal(QueryExecutionState.Succeeded, (await _harness.WaitAsync(_id)).Status.State);
+        Assert.Equal(QueryExecutionStateValues.Succeeded, (await _harness.WaitAsync(_id)).Status!.State);
     }
 
     public Task DisposeAsync()
@@ -29,12 +29,12 @@ public sealed class ResultPaginationTests : IAsyncLifetime
         var second = await _harness.Service.GetQueryResultsAsync(_id, first.NextToken, 3, CancellationToken.None);
         var third = await _harness.Service.GetQueryResultsAsync(_id, second.NextToken, 3, CancellationToken.None);
 
-        Assert.Equal(["vin", "nothing", "empty"], first.ResultSet.Rows[0].Data.Select(d => d.VarCharValue!).ToArray());
-        Assert.Equal(["V0", "V1"], first.ResultSet.Rows.Skip(1).Select(r => r.Data[0].VarCharValue!).ToArray());
-        Assert.Equal(["V2", "V3", "V4"], second.ResultSet.Rows.Select(r => r.Data[0].VarCharValue!).ToArray());
-        Assert.Equal(["V5", "V6"], third.ResultSet.Rows.Select(r => r.Data[0].VarCharValue!).ToArray());
+        Assert.Equal(["vin", "nothing", "empty"], first.ResultSet.Rows![0].Data!.Select(d => d.VarCharValue!).ToArray());
+        Assert.Equal(["V0", "V1"], first.ResultSet.Rows!.Skip(1).Select(r => r.Data![0].VarCharValue!).ToArray());
+        Assert.Equal(["V2", "V3", "V4"], second.ResultSet.Rows!.Select(r => r.Data![0].VarCharValue!).ToArray());
+        Assert.Equal(["V5", "V6"], third.ResultSet.Rows!.Select(r => r.Data![0].VarCharValue!).ToArray());
         Assert.Null(third.NextToken);
-        Assert.Equal(3, third.ResultSet.ResultSetMetadata.ColumnInfo.Count);
+        Assert.Equal(3, third.ResultSet.ResultSetMetadata!.ColumnInfo!.Count);
     }
 
     [Fact]
@@ -42,9 +42,9 @@ public sealed class ResultPaginationTests : IAsyncLifetime
     {
         var page = await _harness.Service.GetQueryResultsAsync(_id, null, null, CancellationToken.None);
 
-        Assert.Equal(8, page.ResultSet.Rows.Count);
-        Assert.Null(page.ResultSet.Rows[1].Data[1].VarCharValue);
-        Assert.Equal("", page.ResultSet.Rows[1].Data[2].VarCharValue);
+        Assert.Equal(8, page.ResultSet.Rows!.Count);
+        Assert.Null(page.ResultSet.Rows![1].Data![1].VarCharValue);
+        Assert.Equal("", page.ResultSet.Rows![1].Data![2].VarCharValue);
     }
 
     [Theory]

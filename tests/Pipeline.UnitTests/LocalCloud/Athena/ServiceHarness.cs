@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Athena;
-using Pipeline.LocalCloud.Athena.Api;
 using Pipeline.LocalCloud.Athena.Engine;
 
 namespace Pipeline.UnitTests.LocalCloud.Athena;
@@ -22,7 +22,7 @@ internal sealed class ServiceHarness : IDisposable
         new(await AthenaHarness.CreateAsync(), new AthenaOptions { MaxConcurrentQueries = maxConcurrentQueries });
 
     public string Start(string sql, string? workGroup = null, string? output = "s3://results/out/", string? token = null) =>
-        Service.StartQueryExecution(new AthenaRequest
+        Service.StartQueryExecution(new StartQueryExecutionRequest
         {
             QueryString = sql,
             WorkGroup = workGroup,
@@ -31,14 +31,14 @@ internal sealed class ServiceHarness : IDisposable
             ResultConfiguration = output is null ? null : new ResultConfiguration { OutputLocation = output },
         });
 
-    public async Task<QueryExecution> WaitAsync(string id, Func<QueryExecutionState, bool>? until = null)
+    public async Task<QueryExecution> WaitAsync(string id, Func<string?, bool>? until = null)
     {
-        until ??= s => s is QueryExecutionState.Succeeded or QueryExecutionState.Failed or QueryExecutionState.Cancelled;
+        until ??= s => s is QueryExecutionStateValues.Succeeded or QueryExecutionStateValues.Failed or QueryExecutionStateValues.Cancelled;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             var execution = Service.GetQueryExecution(id);
-            if (until(execution.Status.State) || DateTime.UtcNow > deadline)
+            if (until(execution.Status!.State) || DateTime.UtcNow > deadline)
             {
                 return execution;
             }

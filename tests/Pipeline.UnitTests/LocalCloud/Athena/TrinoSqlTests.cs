@@ -50,7 +50,7 @@ public sealed class TrinoSqlTests : IAsyncLifetime
     {
         var outcome = await _harness.RunAsync("SELECT * FROM awsdatacatalog.tele.events_json WHERE month = '02' AND day = '02' LIMIT 1");
 
-        Assert.Equal(["vin", "vendor", "ts", "vehicle_status", "payload", "month", "day"], outcome.Columns.Select(c => c.Name).ToArray());
+        Assert.Equal(["vin", "vendor", "ts", "vehicle_status", "payload", "month", "day"], outcome.Columns.Select(c => c.Name!).ToArray());
         Assert.Equal(new string?[] { "02", "02" }, outcome.Rows[0][5..]);
         Assert.StartsWith("{speed_kmh=", outcome.Rows[0][3], StringComparison.Ordinal);
     }

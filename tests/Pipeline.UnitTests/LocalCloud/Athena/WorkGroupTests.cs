@@ -1,4 +1,4 @@
-using Pipeline.LocalCloud.Athena.Api;
+using Pipeline.AwsShapes.Athena;
 using Pipeline.LocalCloud.Hosting;
 
 namespace Pipeline.UnitTests.LocalCloud.Athena;
@@ -19,7 +19,7 @@ public sealed class WorkGroupTests : IAsyncLifetime
     [Fact]
     public void Primary_exists_and_cannot_be_deleted()
     {
-        Assert.Equal(WorkGroupState.Enabled, _harness.Service.GetWorkGroup("primary").State);
+        Assert.Equal(WorkGroupStateValues.Enabled, _harness.Service.GetWorkGroup("primary").State);
         var error = Assert.Throws<AwsServiceException>(() => _harness.Service.DeleteWorkGroup("primary"));
         Assert.Equal("InvalidRequestException", error.Code);
     }
@@ -65,11 +65,11 @@ public sealed class WorkGroupTests : IAsyncLifetime
         {
             RemoveBytesScannedCutoffPerQuery = true,
             ResultConfigurationUpdates = new ResultConfigurationUpdates { OutputLocation = "s3://results/adhoc/" },
-        }, WorkGroupState.Disabled);
+        }, WorkGroupStateValues.Disabled);
         var updated = _harness.Service.GetWorkGroup("adhoc");
 
         Assert.Null(updated.Configuration!.BytesScannedCutoffPerQuery);
-        Assert.Equal(("ad hoc", "s3://results/adhoc/", WorkGroupState.Disabled), (updated.Description, updated.Configuration.ResultConfiguration!.OutputLocation, updated.State));
+        Assert.Equal(("ad hoc", "s3://results/adhoc/", WorkGroupStateValues.Disabled), (updated.Description, updated.Configuration!.ResultConfiguration!.OutputLocation, updated.State));
         var error = Assert.Throws<AwsServiceException>(() => _harness.Start("SELECT 1", workGroup: "adhoc"));
         Assert.Equal("WorkGroup adhoc is disabled.", error.Message);
     }
@@ -81,6 +81,6 @@ public sealed class WorkGroupTests : IAsyncLifetime
 
         Assert.Equal("WorkGroup is already created", Assert.Throws<AwsServiceException>(() => _harness.Service.CreateWorkGroup("dup", null, null)).Message);
         Assert.Equal("WorkGroup gone is not found.", Assert.Throws<AwsServiceException>(() => _harness.Service.GetWorkGroup("gone")).Message);
-        Assert.Equal(["dup", "primary"], _harness.Service.ListWorkGroups(null, null).Items.Select(w => w.Name).ToArray());
+        Assert.Equal(["dup", "primary"], _harness.Service.ListWorkGroups(null, null).Items.Select(w => w.Name!).ToArray());
     }
 }

@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Athena;
-
-internal sealed record CreateWorkGroupInput(string Name, WorkGroupConfiguration? Configuration, string? Description);

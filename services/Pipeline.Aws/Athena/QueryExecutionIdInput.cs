@@ -1,3 +1,0 @@
-namespace Pipeline.Aws.Athena;
-
-internal sealed record QueryExecutionIdInput(string QueryExecutionId);
