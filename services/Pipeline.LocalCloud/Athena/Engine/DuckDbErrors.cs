@@ -7,6 +7,12 @@ namespace Pipeline.LocalCloud.Athena.Engine;
 /// <summary>DuckDB's errors as Athena words the same failures (Trino's error names, <c>line L:C</c> positions).</summary>
 internal static partial class DuckDbErrors
 {
+    /// <summary>DuckDB.NET's refusal of a statement whose placeholders got no values, as Trino words it; null for any other error.</summary>
+    public static AthenaQueryException? ParameterCount(InvalidOperationException error) =>
+        ParameterCountMismatch().Match(error.Message) is { Success: true } match
+            ? QueryErrors.Analysis($"INVALID_PARAMETER_USAGE: line 1:1: Incorrect number of parameters: expected {match.Groups[1].Value} but found {match.Groups[2].Value}")
+            : null;
+
     /// <param name="shift">Characters DuckDB's statement had before <paramref name="sql"/> on its first line.</param>
     public static AthenaQueryException Translate(DuckDBException error, string sql, int shift = 0)
     {
@@ -119,4 +125,7 @@ internal static partial class DuckDbErrors
 
     [GeneratedRegex(@"^LINE (\d+): ")]
     private static partial Regex LinePattern();
+
+    [GeneratedRegex(@"^Invalid number of parameters\. Expected (\d+), got (\d+)")]
+    private static partial Regex ParameterCountMismatch();
 }

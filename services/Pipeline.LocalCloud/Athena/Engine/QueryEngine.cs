@@ -119,6 +119,12 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             cancellationToken.ThrowIfCancellationRequested();
             throw DuckDbErrors.Translate(e, sql);
         }
+        catch (InvalidOperationException e) when (DuckDbErrors.ParameterCount(e) is { } translated)
+        {
+            // DuckDB.NET refuses to run a statement with placeholders ('?', '?1', '$1') when no values come with it;
+            // Athena fails such a query the same way when StartQueryExecution has no ExecutionParameters.
+            throw translated;
+        }
     }
 
     private static QueryOutcome Execute(DuckDBConnection connection, string sql, QueryAnalysis analysis, long scanned, CancellationToken cancellationToken)
