@@ -176,6 +176,10 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
         return new QueryOutcome(columns, rows, scanned, HasHeaderRow: true);
     }
 
+    // A name the Glue catalog refuses (a control character, over 255 characters) cannot name anything in it: Athena
+    // says the schema or table does not exist, as for a well-formed name that is missing.
+    private static bool NamesNothing(AwsServiceException e) => e.Code is "EntityNotFoundException" or "InvalidInputException";
+
     private async Task<ResolvedTable> ResolveAsync(string database, string name, string sql, long location, CancellationToken cancellationToken)
     {
         var position = SqlPosition.Of(sql, location);
@@ -184,7 +188,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
         {
             await catalog.GetDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+        catch (AwsServiceException e) when (NamesNothing(e))
         {
             throw QueryErrors.Analysis($"SCHEMA_NOT_FOUND: {position}: Schema '{database}' does not exist");
         }
@@ -193,7 +197,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
         {
             table = await catalog.GetTableAsync(database, name, cancellationToken).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+        catch (AwsServiceException e) when (NamesNothing(e))
         {
             throw QueryErrors.Analysis($"TABLE_NOT_FOUND: {position}: Table '{CatalogName}.{database}.{name}' does not exist");
         }
@@ -321,7 +325,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
                 var tables = await AllAsync(token => catalog.GetTablesAsync(schema, null, token, 1000, cancellationToken)).ConfigureAwait(false);
                 return Lines("tab_name", Filter(tables.Select(t => t.Name!), match.Groups[2]));
             }
-            catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+            catch (AwsServiceException e) when (NamesNothing(e))
             {
                 throw QueryErrors.Analysis($"SCHEMA_NOT_FOUND: line 1:1: Schema '{schema}' does not exist");
             }
@@ -336,7 +340,7 @@ internal sealed partial class QueryEngine(IGlueCatalog catalog, IObjectStore sto
             {
                 table = await catalog.GetTableAsync(schema, name, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException e) when (e.Code == "EntityNotFoundException")
+            catch (AwsServiceException e) when (NamesNothing(e))
             {
                 throw QueryErrors.Analysis($"TABLE_NOT_FOUND: line 1:1: Table '{CatalogName}.{schema}.{name}' does not exist");
             }

@@ -21,6 +21,8 @@ public sealed class QueryErrorShapeTests : IAsyncLifetime
     [InlineData("SELECT nope FROM events_json", "COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved or requester is not authorized to access requested resources", 1006)]
     [InlineData("SELECT no_such_function(vin) FROM events_json", "FUNCTION_NOT_FOUND: line 1:8: Function 'no_such_function' not registered", 1006)]
     [InlineData("SELECT CAST(vendor AS integer) FROM events_json", "INVALID_CAST_ARGUMENT: Cannot cast 'acme' to INT", 1001)]
+    [InlineData("DESCRIBE ev\u0001ents", "TABLE_NOT_FOUND: line 1:1: Table 'awsdatacatalog.tele.ev\u0001ents' does not exist", 1006)]
+    [InlineData("SELECT * FROM \"ev\u0001ents\"", "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.tele.ev\u0001ents' does not exist", 1006)]
     [InlineData("SELECT ?1", "INVALID_PARAMETER_USAGE: line 1:1: Incorrect number of parameters: expected 1 but found 0", 1006)]
     [InlineData("SELECT vin FROM events_json WHERE vin = ?", "INVALID_PARAMETER_USAGE: line 1:1: Incorrect number of parameters: expected 1 but found 0", 1006)]
     public async Task Fails_like_athena(string sql, string message, int errorType)
