@@ -32,7 +32,8 @@ internal static class QueryAnalyzer
         }
 
         var statements = tree["statements"]!.AsArray();
-        if (statements.Count != 1)
+        // DuckDB skips empty statements (";;SELECT 1" is one statement to it); Trino's grammar has none.
+        if (statements.Count != 1 || sql.TrimStart().StartsWith(';'))
         {
             throw QueryErrors.Analysis($"{SqlPosition.Of(sql, sql.IndexOf(';', StringComparison.Ordinal) is var i and >= 0 ? i : 0)}: mismatched input ';'. Expecting: <EOF>");
         }
